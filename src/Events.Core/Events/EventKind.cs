@@ -1,0 +1,10 @@
+namespace Events.Core.Events;
+
+public enum EventKind
+{
+    Symposium,
+    Forum,
+    SubForum,
+    Salon,
+    Workshop,
+}

@@ -1,0 +1,8 @@
+namespace Events.Core.Events;
+
+public enum EventStatus
+{
+    Draft,
+    Published,
+    Archived,
+}

@@ -1,0 +1,13 @@
+namespace Events.Core.Events;
+
+public enum ParticipantRole
+{
+    Chair,
+    Address,
+    Keynote,
+    Speaker,
+    Panelist,
+    Moderator,
+    Discussant,
+    Guest,
+}

@@ -1,0 +1,11 @@
+namespace Events.Core.Organizations;
+
+public enum OrganizationKind
+{
+    GovernmentDepartment,
+    Society,
+    ResearchInstitute,
+    University,
+    Company,
+    Other,
+}

@@ -1,0 +1,7 @@
+namespace Events.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,26 @@
+using Events.Core.Events;
+using Events.Core.Organizations;
+using Events.Core.People;
+using Events.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Events.Infrastructure.Data;
+
+public class EventsDbContext(DbContextOptions<EventsDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<EventSeries> Series => Set<EventSeries>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventUnit> EventUnits => Set<EventUnit>();
+    public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
+    public DbSet<EventStaff> EventStaff => Set<EventStaff>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EventsDbContext).Assembly);
+    }
+}

@@ -1,0 +1,56 @@
+using Events.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Events.Infrastructure.Events;
+
+public sealed record StaffMember(string UserId, string Email, string? DisplayName);
+
+public enum StaffChange
+{
+    Added,
+    AlreadyStaff,
+    UnknownUser,
+    Removed,
+    LastStaffMember,
+}
+
+/// <summary>The staff list behind event-level organizer rights.</summary>
+public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory)
+{
+    public async Task<IReadOnlyList<StaffMember>> ListAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.EventStaff.Where(s => s.EventId == eventId)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new StaffMember(u.Id, u.Email!, u.DisplayName))
+            .OrderBy(m => m.Email)
+            .ToListAsync(ct);
+    }
+
+    public async Task<StaffChange> AddAsync(int eventId, string email, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var normalized = email.Trim().ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        if (user is null) return StaffChange.UnknownUser;
+        if (await db.EventStaff.AnyAsync(s => s.EventId == eventId && s.UserId == user.Id, ct)) return StaffChange.AlreadyStaff;
+        db.EventStaff.Add(new() { EventId = eventId, UserId = user.Id });
+        await db.SaveChangesAsync(ct);
+        return StaffChange.Added;
+    }
+
+    /// <summary>The last organizer cannot remove themselves: an event without staff could only be reached by an administrator.</summary>
+    public async Task<StaffChange> RemoveAsync(int eventId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var count = await db.EventStaff.CountAsync(s => s.EventId == eventId, ct);
+        if (count <= 1) return StaffChange.LastStaffMember;
+        await db.EventStaff.Where(s => s.EventId == eventId && s.UserId == userId).ExecuteDeleteAsync(ct);
+        return StaffChange.Removed;
+    }
+
+    public async Task<bool> IsStaffAsync(int eventId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.EventStaff.AnyAsync(s => s.EventId == eventId && s.UserId == userId, ct);
+    }
+}

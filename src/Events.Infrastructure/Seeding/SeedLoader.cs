@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Events.Core.Events;
+using Events.Core.Organizations;
+using Events.Core.People;
+using Events.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Events.Infrastructure.Seeding;
+
+/// <summary>
+/// Loads the demo data in seeds/ into an empty database, in one transaction.
+/// "Empty" means no organizations and no events: once anything exists, seeding never runs again.
+/// </summary>
+public sealed class SeedLoader(string seedFolder)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<bool> LoadIfEmptyAsync(EventsDbContext db, CancellationToken ct = default)
+    {
+        if (await db.Organizations.AnyAsync(ct) || await db.Events.AnyAsync(ct)) return false;
+
+        var orgs = new Dictionary<string, Organization>();
+        foreach (var s in Read<SeedOrganization>("organizations.json"))
+        {
+            var org = new Organization { Name = s.Name, ShortName = s.ShortName, NameEn = s.NameEn, Kind = s.Kind };
+            if (s.Parent is not null) org.Parent = Lookup(orgs, s.Parent, "organization");
+            orgs.Add(s.Key, org);
+            db.Organizations.Add(org);
+        }
+
+        var people = new Dictionary<string, Person>();
+        foreach (var s in Read<SeedPerson>("people.json"))
+        {
+            var person = new Person { Name = s.Name, NameEn = s.NameEn, Bio = s.Bio };
+            person.Positions.AddRange(s.Positions.Select((p, i) => new Position
+            {
+                Title = p.Title,
+                Order = i,
+                Organization = p.Organization is null ? null : Lookup(orgs, p.Organization, "organization"),
+            }));
+            people.Add(s.Key, person);
+            db.People.Add(person);
+        }
+
+        var series = new Dictionary<string, EventSeries>();
+        foreach (var s in Read<SeedSeries>("series.json"))
+        {
+            var item = new EventSeries
+            {
+                Name = s.Name,
+                FirstYear = s.FirstYear,
+                Organization = s.Organization is null ? null : Lookup(orgs, s.Organization, "organization"),
+            };
+            series.Add(s.Key, item);
+            db.Series.Add(item);
+        }
+
+        var events = new Dictionary<string, Event>();
+        foreach (var s in Read<SeedEvent>("events.json"))
+        {
+            var ev = new Event
+            {
+                Slug = s.Slug,
+                Kind = s.Kind,
+                Series = s.Series is null ? null : Lookup(series, s.Series, "series"),
+                Edition = s.Edition,
+                Title = s.Title,
+                Theme = s.Theme,
+                Description = s.Description,
+                StartDate = s.StartDate,
+                EndDate = s.EndDate,
+                TimeZoneId = s.TimeZone ?? Event.DefaultTimeZone,
+                City = s.City,
+                Venue = s.Venue,
+                ParentEvent = s.Parent is null ? null : Lookup(events, s.Parent, "event"),
+                ExpectedAttendance = s.ExpectedAttendance,
+                Status = s.Status,
+            };
+            foreach (var (role, keys) in s.Units)
+            {
+                ev.Units.AddRange(keys.Select((k, i) => new EventUnit { Role = role, Organization = Lookup(orgs, k, "organization"), Order = i }));
+            }
+            ev.Participants.AddRange(s.Participants.Select((p, i) => new EventParticipant
+            {
+                Person = Lookup(people, p.Person, "person"),
+                Role = p.Role,
+                Topic = p.Topic,
+                Order = i,
+            }));
+            events.Add(s.Slug, ev);
+            db.Events.Add(ev);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private List<T> Read<T>(string file)
+    {
+        var path = Path.Combine(seedFolder, file);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Seed file {path} is missing.", path);
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<List<T>>(stream, Json) ?? [];
+    }
+
+    private static T Lookup<T>(Dictionary<string, T> map, string key, string what) =>
+        map.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"Seed data refers to unknown {what} '{key}'.");
+}

@@ -1,0 +1,21 @@
+using Events.Core.Events;
+using Events.Core.Organizations;
+
+namespace Events.Infrastructure.Seeding;
+
+// The shapes of the JSON files in seeds/; see seeds/README.md. Keys link records across files.
+
+internal sealed record SeedOrganization(string Key, string Name, string? ShortName, string? NameEn, OrganizationKind Kind, string? Parent);
+
+internal sealed record SeedPosition(string? Organization, string Title);
+
+internal sealed record SeedPerson(string Key, string Name, string? NameEn, string? Bio, List<SeedPosition> Positions);
+
+internal sealed record SeedSeries(string Key, string Name, int? FirstYear, string? Organization);
+
+internal sealed record SeedParticipant(string Person, ParticipantRole Role, string? Topic);
+
+internal sealed record SeedEvent(
+    string Slug, EventKind Kind, string? Series, int? Edition, string Title, string? Theme, string? Description,
+    DateOnly StartDate, DateOnly EndDate, string? TimeZone, string? City, string? Venue, string? Parent,
+    int? ExpectedAttendance, EventStatus Status, Dictionary<OrganizerRole, List<string>> Units, List<SeedParticipant> Participants);
