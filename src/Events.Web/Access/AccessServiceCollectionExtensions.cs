@@ -1,0 +1,43 @@
+using Events.Core.Access;
+using Events.Infrastructure.Data;
+using Events.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Events.Web.Access;
+
+public static class AccessServiceCollectionExtensions
+{
+    public static IServiceCollection AddEventsAccess(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+        });
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventsDbContext>>().CreateDbContext());
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<EventsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<IAuthorizationHandler, EventStaffHandler>();
+        services.AddScoped<EventAccess>();
+        services.AddSingleton<UserAdministration>();
+        services.AddScoped<Components.Pages.Events.EventSaving>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Organizer, p => p.RequireRole(Policies.OrganizerRoles))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.EventStaff, p => p.RequireAuthenticatedUser().AddRequirements(new EventStaffRequirement()));
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Security.Claims;
+using Events.Core.Access;
+using Events.Infrastructure.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+
+namespace Events.Web.Access;
+
+public sealed class EventStaffRequirement : IAuthorizationRequirement
+{
+    public const string RouteKey = "eventId";
+}
+
+/// <summary>
+/// Decides event-level organizer rights. The event id comes from the route: an HTTP request passes its HttpContext,
+/// an interactive page its RouteData, and a component may pass the id itself.
+/// </summary>
+public sealed class EventStaffHandler(EventStaffEditor staff) : AuthorizationHandler<EventStaffRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, EventStaffRequirement requirement)
+    {
+        if (context.User.IsInRole(Roles.Administrator))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null || EventIdOf(context.Resource) is not { } eventId) return;
+        if (await staff.IsStaffAsync(eventId, userId)) context.Succeed(requirement);
+    }
+
+    private static int? EventIdOf(object? resource)
+    {
+        var value = resource switch
+        {
+            int id => id,
+            HttpContext http => http.GetRouteValue(EventStaffRequirement.RouteKey),
+            Microsoft.AspNetCore.Components.RouteData route => route.RouteValues.GetValueOrDefault(EventStaffRequirement.RouteKey),
+            _ => null,
+        };
+        return value switch
+        {
+            int i => i,
+            string s when int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+    }
+}

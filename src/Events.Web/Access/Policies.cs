@@ -1,0 +1,17 @@
+using Events.Core.Access;
+
+namespace Events.Web.Access;
+
+/// <summary>The named rules every page and endpoint declares. Each is decided in one place, on the server.</summary>
+public static class Policies
+{
+    /// <summary>May create events and edit the shared lists of organizations and people.</summary>
+    public const string Organizer = nameof(Organizer);
+
+    /// <summary>Administrators, or a user on the staff list of the event named in the route.</summary>
+    public const string EventStaff = nameof(EventStaff);
+
+    public const string Administrator = nameof(Administrator);
+
+    public static readonly string[] OrganizerRoles = [Roles.Organizer, Roles.Administrator];
+}

@@ -1,0 +1,26 @@
+using Events.Web.Hosting;
+using Microsoft.AspNetCore.Localization;
+
+namespace Events.Web.Endpoints;
+
+public static class CultureEndpoints
+{
+    /// <summary>Remembers the chosen UI language in a cookie for a year and returns to the page the user was on.</summary>
+    public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = EventsAppExtensions.Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase));
+            if (chosen is null) return Results.BadRequest();
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

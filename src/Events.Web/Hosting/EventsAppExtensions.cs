@@ -1,0 +1,65 @@
+using System.Globalization;
+using Events.Infrastructure.Data;
+using Events.Web.Access;
+using Events.Web.Components;
+using Events.Web.Endpoints;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace Events.Web.Hosting;
+
+public static class EventsAppExtensions
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IHostApplicationBuilder AddEventsApp(this IHostApplicationBuilder builder)
+    {
+        var paths = AppPaths.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(paths);
+        builder.AddEventsDatabase(paths.Data);
+        builder.Services.AddEventsServices(paths.Files);
+        builder.Services.AddEventsAccess();
+
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
+        builder.Services.AddLocalization();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHealthChecks().AddDbContextCheck<EventsDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseEventsApp(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // Only the remembered choice counts; the UI is Chinese unless the user switched.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapCultureEndpoints();
+        app.MapAccountEndpoints();
+        app.MapPersonPhotoEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var paths = app.Services.GetRequiredService<AppPaths>();
+        return DatabaseInitializer.InitializeAsync(app.Services, AdminSettings.Read(app.Configuration), paths.Seeds);
+    }
+}

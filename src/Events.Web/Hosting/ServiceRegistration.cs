@@ -1,0 +1,20 @@
+using Events.Infrastructure.Events;
+using Events.Infrastructure.Files;
+using Events.Infrastructure.Organizations;
+using Events.Infrastructure.People;
+
+namespace Events.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddEventsServices(this IServiceCollection services, string filesRoot)
+    {
+        services.AddSingleton(new FileStore(filesRoot));
+        services.AddSingleton<EventQueries>();
+        services.AddSingleton<EventEditor>();
+        services.AddSingleton<EventStaffEditor>();
+        services.AddSingleton<OrganizationService>();
+        services.AddSingleton<PersonService>();
+        return services;
+    }
+}
