@@ -1,5 +1,6 @@
 using Events.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Events.Web.Endpoints;
 
@@ -7,11 +8,11 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        // A POST with the antiforgery token, so another site cannot log a user out with a link.
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // A form POST, which makes minimal APIs validate the antiforgery token: another site cannot log a user out.
+        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
-            return Results.LocalRedirect("/");
+            return Results.LocalRedirect(CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
         }).RequireAuthorization();
         return app;
     }

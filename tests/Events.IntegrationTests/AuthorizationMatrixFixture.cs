@@ -1,0 +1,46 @@
+using Events.Core.Access;
+using Events.Core.Events;
+using Events.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Events.IntegrationTests;
+
+/// <summary>One seeded app with a user per role, shared by every row of the matrix.</summary>
+public sealed class AuthorizationMatrixFixture : IAsyncLifetime
+{
+    public EventsAppFactory App { get; } = new();
+    public Dictionary<string, TestUser?> Users { get; } = [];
+    public int SymposiumId { get; private set; }
+    public string DraftSlug { get; } = "draft-only-event";
+
+    public async Task InitializeAsync()
+    {
+        _ = App.Server;
+        Users["anonymous"] = null;
+        Users["attendee"] = await TestUsers.CreateAsync(App, "attendee@test.local", [Roles.Attendee]);
+        Users["author"] = await TestUsers.CreateAsync(App, "author@test.local", [Roles.Author]);
+        Users["reviewer"] = await TestUsers.CreateAsync(App, "reviewer@test.local", [Roles.Reviewer]);
+        Users["organizer-this"] = await TestUsers.CreateAsync(App, "org-this@test.local", [Roles.Organizer], "regional-innovation-symposium-7");
+        Users["organizer-other"] = await TestUsers.CreateAsync(App, "org-other@test.local", [Roles.Organizer], "pujiang-forum-2024");
+        Users["administrator"] = await TestUsers.CreateAsync(App, "admin2@test.local", [Roles.Administrator, Roles.Organizer]);
+
+        await using var db = App.CreateDbContext();
+        SymposiumId = await db.Events.Where(e => e.Slug == "regional-innovation-symposium-7").Select(e => e.Id).SingleAsync();
+        db.Events.Add(new Event
+        {
+            Slug = DraftSlug,
+            Title = "草稿活动",
+            Kind = EventKind.Workshop,
+            StartDate = new DateOnly(2027, 5, 1),
+            EndDate = new DateOnly(2027, 5, 1),
+            Status = EventStatus.Draft,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+}

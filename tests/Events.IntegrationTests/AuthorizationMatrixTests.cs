@@ -1,0 +1,90 @@
+using System.Net;
+
+namespace Events.IntegrationTests;
+
+/// <summary>
+/// Every role against every page and endpoint, over real HTTP. "Allow" is a 200; a denial is the login redirect
+/// for anonymous users and 403 for signed-in users; unpublished or unknown public pages are 404 for everyone.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IClassFixture<AuthorizationMatrixFixture>
+{
+    private const string A = "allow";
+    private const string D = "deny";
+    private const string N = "notfound";
+
+    private static readonly string[] Who = ["anonymous", "attendee", "author", "reviewer", "organizer-this", "organizer-other", "administrator"];
+
+    // Columns follow Who.
+    private static readonly (string Path, string[] Expected)[] Matrix =
+    [
+        ("/events", [A, A, A, A, A, A, A]),
+        ("/", [A, A, A, A, A, A, A]),
+        ("/events/regional-innovation-symposium-7", [A, A, A, A, A, A, A]),
+        ("/events/pujiang-forum-2024-regional", [A, A, A, A, A, A, A]),
+        ("/events/{draft}", [N, N, N, N, N, N, N]),
+        ("/events/no-such-event", [N, N, N, N, N, N, N]),
+        ("/people/1", [A, A, A, A, A, A, A]),
+        ("/healthz", [A, A, A, A, A, A, A]),
+        ("/account/login", [A, A, A, A, A, A, A]),
+        ("/account/profile", [D, A, A, A, A, A, A]),
+        ("/manage/events", [D, A, A, A, A, A, A]),
+        ("/manage/events/new", [D, D, D, D, A, A, A]),
+        ("/manage/events/{symposium}/edit", [D, D, D, D, A, D, A]),
+        ("/manage/organizations", [D, D, D, D, A, A, A]),
+        ("/manage/organizations/new", [D, D, D, D, A, A, A]),
+        ("/manage/organizations/1/edit", [D, D, D, D, A, A, A]),
+        ("/manage/people", [D, D, D, D, A, A, A]),
+        ("/manage/people/new", [D, D, D, D, A, A, A]),
+        ("/manage/people/1/edit", [D, D, D, D, A, A, A]),
+        ("/admin/users", [D, D, D, D, D, D, A]),
+    ];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (path, expected) in Matrix)
+        {
+            for (var i = 0; i < Who.Length; i++) data.Add(Who[i], path, expected[i]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Role_gets_the_expected_answer_for_each_page(string who, string path, string expected)
+    {
+        var url = path.Replace("{symposium}", fx.SymposiumId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{draft}", fx.DraftSlug, StringComparison.Ordinal);
+        var client = fx.App.CreateRawClient();
+        var user = fx.Users[who];
+        using var request = user is null ? new HttpRequestMessage(HttpMethod.Get, url) : user.Get(url);
+        using var response = await client.SendAsync(request);
+
+        switch (expected)
+        {
+            case A:
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                break;
+            case N:
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                break;
+            case D when user is null:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+                break;
+            case D:
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task Logout_without_an_antiforgery_token_is_rejected()
+    {
+        var client = fx.App.CreateRawClient();
+        using var request = fx.Users["attendee"]!.Get("/account/logout");
+        request.Method = HttpMethod.Post;
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

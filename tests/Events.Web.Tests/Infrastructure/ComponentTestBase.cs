@@ -1,0 +1,92 @@
+using System.Globalization;
+using Bunit;
+using Events.Core.Organizations;
+using Events.Infrastructure.Data;
+using Events.Web.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Events.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Shared set-up for component tests: MudBlazor services with transitions off, loose JS interop,
+/// the app's localization in Chinese (the default UI language), and the real services on a private
+/// in-memory SQLite database that lives as long as the test.
+/// </summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo originalUICulture = CultureInfo.CurrentUICulture;
+
+    /// <summary>Holds the shared-cache in-memory database open; it disappears when the last connection closes.</summary>
+    private readonly SqliteConnection keepAlive;
+
+    protected ComponentTestBase()
+    {
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
+        CultureInfo.CurrentCulture = zh;
+        CultureInfo.CurrentUICulture = zh;
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddLocalization();
+
+        var connectionString = $"DataSource=file:events-web-tests-{Guid.NewGuid():N}?mode=memory&cache=shared";
+        keepAlive = new SqliteConnection(connectionString);
+        keepAlive.Open();
+        // The app's own SQLite set-up, so the pinyin collation interceptor is registered on every connection.
+        Services.AddDbContextFactory<EventsDbContext>(options =>
+            DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, connectionString, Path.GetTempPath()));
+        Services.AddEventsServices(Path.Combine(Path.GetTempPath(), "events-web-tests-files"));
+
+        using var db = CreateDbContext();
+        db.Database.EnsureCreated();
+    }
+
+    protected EventsDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<EventsDbContext>>().CreateDbContext();
+
+    /// <summary>Stores organizations directly, the way the picker and editors will later find them.</summary>
+    protected IReadOnlyList<Organization> AddOrganizations(params string[] names)
+    {
+        using var db = CreateDbContext();
+        var organizations = names.Select(n => new Organization { Name = n }).ToList();
+        db.Organizations.AddRange(organizations);
+        db.SaveChanges();
+        return organizations;
+    }
+
+    /// <summary>Popovers (select lists, autocomplete results) render here, not inside the component.</summary>
+    protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>xUnit 2 only calls IDisposable on test classes, and MudBlazor has services that only dispose asynchronously.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        Cleanup();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Cleanup();
+    }
+
+    private void Cleanup()
+    {
+        keepAlive.Dispose();
+        CultureInfo.CurrentCulture = originalCulture;
+        CultureInfo.CurrentUICulture = originalUICulture;
+    }
+}
