@@ -36,7 +36,8 @@ public sealed class EventStaffHandler(EventStaffEditor staff) : AuthorizationHan
         {
             int id => id,
             HttpContext http => http.GetRouteValue(EventStaffRequirement.RouteKey),
-            Microsoft.AspNetCore.Components.RouteData route => route.RouteValues.GetValueOrDefault(EventStaffRequirement.RouteKey),
+            Microsoft.AspNetCore.Components.RouteData route => route.RouteValues
+                .FirstOrDefault(kv => string.Equals(kv.Key, EventStaffRequirement.RouteKey, StringComparison.OrdinalIgnoreCase)).Value,
             _ => null,
         };
         return value switch

@@ -1,0 +1,23 @@
+using Deque.AxeCore.Playwright;
+
+namespace Events.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserApp app)
+{
+    [Theory]
+    [InlineData("/events")]
+    [InlineData("/events/regional-innovation-symposium-7")]
+    [InlineData("/events/pujiang-forum-2024")]
+    public async Task Public_pages_have_no_serious_or_critical_accessibility_violations(string url)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoInteractiveAsync(url);
+
+        var result = await page.RunAxe();
+
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, string.Join(Environment.NewLine, blocking.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+}

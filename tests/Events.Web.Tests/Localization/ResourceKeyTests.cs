@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Events.Core.Access;
+using Events.Core.Events;
+using Events.Core.Organizations;
+using Events.Infrastructure.Events;
+using Events.Infrastructure.Files;
+using Events.Web.Tests.Infrastructure;
+
+namespace Events.Web.Tests.Localization;
+
+/// <summary>
+/// Every message the app can ask for is in both SharedResource.resx (中文, the default) and SharedResource.en.resx.
+/// Keys are found by reading the source, so a new L["Key"] or rule code without a translation fails here, not in front of a user.
+/// </summary>
+public partial class ResourceKeyTests
+{
+    private static readonly string LocalizationFolder = Path.Combine(RepoPaths.WebProject, "Localization");
+    private static readonly IReadOnlyDictionary<string, string> Chinese = ReadResx("SharedResource.resx");
+    private static readonly IReadOnlyDictionary<string, string> English = ReadResx("SharedResource.en.resx");
+
+    /// <summary>Prefixes the app builds keys from at run time; each needs its members listed in <see cref="DynamicKeys"/>.</summary>
+    private static readonly string[] DynamicFamilies =
+        ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo"];
+
+    /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
+    private const string FamilyWithFallback = "Identity";
+
+    [Fact]
+    public void Both_resource_files_have_the_same_keys()
+    {
+        Assert.Empty(Chinese.Keys.Except(English.Keys).Order());
+        Assert.Empty(English.Keys.Except(Chinese.Keys).Order());
+    }
+
+    [Fact]
+    public void Every_literal_key_used_in_the_web_project_exists_in_both_languages()
+    {
+        var keys = SourceFiles(RepoPaths.WebProject)
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .ToHashSet();
+
+        Assert.Contains("FixErrors", keys);
+        Assert.Contains("Event.Title", keys);
+        AssertInBothLanguages(keys);
+    }
+
+    [Fact]
+    public void Every_key_built_from_an_enum_or_role_exists_in_both_languages()
+    {
+        AssertInBothLanguages(DynamicKeys());
+    }
+
+    [Fact]
+    public void Every_key_family_built_at_run_time_is_covered_by_this_test()
+    {
+        var families = SourceFiles(RepoPaths.WebProject)
+            .SelectMany(f => InterpolatedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["family"].Value))
+            .ToHashSet();
+
+        Assert.Contains("EventKind", families);
+        Assert.Empty(families.Except(DynamicFamilies).Where(f => f != FamilyWithFallback).Order());
+    }
+
+    [Fact]
+    public void Every_rule_code_raised_in_the_source_has_a_validation_message_in_both_languages()
+    {
+        var codes = new[] { "Events.Core", "Events.Infrastructure", "Events.Web" }
+            .SelectMany(p => SourceFiles(Path.Combine(RepoPaths.Root, "src", p)))
+            .SelectMany(f => RuleViolationCode().Matches(File.ReadAllText(f)).Select(m => m.Groups["code"].Value))
+            .ToHashSet();
+
+        // One code from each project, so a regex that stops matching cannot pass by finding nothing.
+        Assert.Superset(new HashSet<string> { "Required", "SlugTaken", "ParentCycle", "ParentNotYours", "NotFound" }, codes);
+        AssertInBothLanguages(codes.Select(c => $"Validation.{c}"));
+    }
+
+    [Theory]
+    [InlineData("Save")]
+    [InlineData("FixErrors")]
+    [InlineData("ConflictMessage")]
+    [InlineData("Validation.Required")]
+    [InlineData("EventKind.Symposium")]
+    [InlineData("OrganizerRole.Host")]
+    [InlineData("Person.DisplayTitle")]
+    public void Chinese_resource_when_read_then_the_value_is_written_in_Chinese(string key)
+    {
+        Assert.Matches(CjkCharacter(), Chinese[key]);
+    }
+
+    [Fact]
+    public void English_resource_when_read_then_no_value_contains_Chinese_characters()
+    {
+        Assert.NotEmpty(English);
+        Assert.Empty(English.Where(kv => CjkCharacter().IsMatch(kv.Value)).Select(kv => $"{kv.Key} = {kv.Value}"));
+    }
+
+    [Fact]
+    public void Format_placeholders_are_the_same_in_both_languages()
+    {
+        var different = Chinese.Keys.Intersect(English.Keys)
+            .Where(k => !Placeholders(Chinese[k]).SetEquals(Placeholders(English[k])))
+            .Order();
+
+        Assert.Empty(different);
+    }
+
+    private static IEnumerable<string> DynamicKeys() =>
+        Enum.GetNames<EventKind>().Select(n => $"EventKind.{n}")
+            .Concat(Enum.GetNames<EventStatus>().Select(n => $"EventStatus.{n}"))
+            .Concat(Enum.GetNames<OrganizerRole>().Select(n => $"OrganizerRole.{n}"))
+            .Concat(Enum.GetNames<ParticipantRole>().Select(n => $"ParticipantRole.{n}"))
+            .Concat(Enum.GetNames<OrganizationKind>().Select(n => $"OrganizationKind.{n}"))
+            .Concat(Roles.All.Select(r => $"Role.{r}"))
+            .Concat(Enum.GetNames<StaffChange>().Select(n => $"StaffChange.{n}"))
+            .Concat(Enum.GetNames<ImageProblem>().Select(n => $"Photo.{n}"));
+
+    private static void AssertInBothLanguages(IEnumerable<string> keys)
+    {
+        var list = keys.Distinct().ToList();
+        Assert.NotEmpty(list);
+        Assert.Empty(list.Where(k => !Chinese.ContainsKey(k)).Select(k => $"{k} (SharedResource.resx)")
+            .Concat(list.Where(k => !English.ContainsKey(k)).Select(k => $"{k} (SharedResource.en.resx)"))
+            .Order());
+    }
+
+    private static IEnumerable<string> SourceFiles(string projectDir) =>
+        Directory.EnumerateFiles(projectDir, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !Path.GetRelativePath(projectDir, f).Split(Path.DirectorySeparatorChar).Any(d => d is "bin" or "obj"));
+
+    private static Dictionary<string, string> ReadResx(string fileName) =>
+        XDocument.Load(Path.Combine(LocalizationFolder, fileName)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    private static HashSet<string> Placeholders(string value) =>
+        Placeholder().Matches(value).Select(m => m.Value).ToHashSet();
+
+    /// <summary>L["Key"], the way components ask for a fixed message.</summary>
+    [GeneratedRegex("""\bL\["(?<key>[^"]+)"\]""")]
+    private static partial Regex LiteralKey();
+
+    /// <summary>L[$"Family.{...}"], a key built at run time.</summary>
+    [GeneratedRegex("""\bL\[\$"(?<family>[A-Za-z]+)\.\{""")]
+    private static partial Regex InterpolatedKey();
+
+    /// <summary>
+    /// The code, a string literal, passed second to <c>new(field, "Code")</c> or <c>new RuleViolation(field, "Code")</c>
+    /// (qualified names included); the field may be nameof(...), a string or an interpolated string.
+    /// </summary>
+    [GeneratedRegex("""\bnew\s*(?:(?:global::)?(?:\w+\.)*RuleViolation\s*)?\(\s*(?:nameof\([^()]*\)|\$?"[^"]*"|[\w.]+)\s*,\s*"(?<code>[^"]+)"\s*\)""")]
+    private static partial Regex RuleViolationCode();
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}]")]
+    private static partial Regex CjkCharacter();
+
+    [GeneratedRegex(@"\{[^{}]+\}")]
+    private static partial Regex Placeholder();
+}
