@@ -33,10 +33,16 @@ public sealed partial class EventInput
     {
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(Title)) errors.Add(new(nameof(Title), "Required"));
-        else if (Title.Length > 200) errors.Add(new(nameof(Title), "TooLong"));
 
         if (string.IsNullOrWhiteSpace(Slug)) errors.Add(new(nameof(Slug), "Required"));
         else if (!SlugPattern().IsMatch(Slug)) errors.Add(new(nameof(Slug), "SlugFormat"));
+
+        FieldLimits.Check(errors, nameof(Title), Title, FieldLimits.Title);
+        FieldLimits.Check(errors, nameof(Slug), Slug, FieldLimits.Slug);
+        FieldLimits.Check(errors, nameof(Theme), Theme, FieldLimits.Theme);
+        FieldLimits.Check(errors, nameof(Description), Description, FieldLimits.Description);
+        FieldLimits.Check(errors, nameof(City), City, FieldLimits.City);
+        FieldLimits.Check(errors, nameof(Venue), Venue, FieldLimits.Venue);
 
         if (StartDate is null) errors.Add(new(nameof(StartDate), "Required"));
         if (EndDate is null) errors.Add(new(nameof(EndDate), "Required"));
@@ -50,10 +56,7 @@ public sealed partial class EventInput
         if (Kind == EventKind.SubForum && ParentEventId is null) errors.Add(new(nameof(ParentEventId), "SubForumNeedsParent"));
         if (ParentEventId is not null && ParentEventId == Id) errors.Add(new(nameof(ParentEventId), "ParentIsSelf"));
 
-        foreach (var (role, ids) in Units)
-        {
-            if (ids.Count != ids.Distinct().Count()) errors.Add(new(nameof(Units), "DuplicateUnit"));
-        }
+        if (Units.Values.Any(ids => ids.Count != ids.Distinct().Count())) errors.Add(new(nameof(Units), "DuplicateUnit"));
         return errors;
     }
 
@@ -112,6 +115,6 @@ public sealed partial class EventInput
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*\\z")]
     private static partial Regex SlugPattern();
 }

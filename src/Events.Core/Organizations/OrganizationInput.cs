@@ -16,7 +16,9 @@ public sealed class OrganizationInput
     {
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(Name)) errors.Add(new(nameof(Name), "Required"));
-        else if (Name.Length > 200) errors.Add(new(nameof(Name), "TooLong"));
+        FieldLimits.Check(errors, nameof(Name), Name, FieldLimits.OrganizationName);
+        FieldLimits.Check(errors, nameof(ShortName), ShortName, FieldLimits.ShortName);
+        FieldLimits.Check(errors, nameof(NameEn), NameEn, FieldLimits.OrganizationNameEn);
         if (ParentId is not null && ParentId == Id) errors.Add(new(nameof(ParentId), "ParentIsSelf"));
         return errors;
     }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Events.Core.Validation;
 
 namespace Events.Core.People;
@@ -19,12 +18,17 @@ public sealed class PersonInput
     {
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(Name)) errors.Add(new(nameof(Name), "Required"));
-        else if (Name.Length > 100) errors.Add(new(nameof(Name), "TooLong"));
-        if (!string.IsNullOrWhiteSpace(Email) && !MailAddress.TryCreate(Email.Trim(), out _)) errors.Add(new(nameof(Email), "EmailFormat"));
-        if (Bio is { Length: > 4000 }) errors.Add(new(nameof(Bio), "TooLong"));
+        if (!string.IsNullOrWhiteSpace(Email) && !EmailRules.IsBareAddress(Email)) errors.Add(new(nameof(Email), "EmailFormat"));
+        FieldLimits.Check(errors, nameof(Name), Name, FieldLimits.PersonName);
+        FieldLimits.Check(errors, nameof(NameEn), NameEn, FieldLimits.PersonNameEn);
+        FieldLimits.Check(errors, nameof(Bio), Bio, FieldLimits.Bio);
+        FieldLimits.Check(errors, nameof(Email), Email, FieldLimits.Email);
+        FieldLimits.Check(errors, nameof(Phone), Phone, FieldLimits.Phone);
         for (var i = 0; i < Positions.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(Positions[i].Title)) errors.Add(new($"{nameof(Positions)}[{i}].Title", "Required"));
+            var field = $"{nameof(Positions)}[{i}].Title";
+            if (string.IsNullOrWhiteSpace(Positions[i].Title)) errors.Add(new(field, "Required"));
+            FieldLimits.Check(errors, field, Positions[i].Title, FieldLimits.Title);
         }
         return errors;
     }

@@ -13,8 +13,8 @@ public static class PersonTitles
         int? previousOrg = null;
         foreach (var p in positions.OrderBy(p => p.Order))
         {
-            var text = p.OrganizationId is not null && p.OrganizationId == previousOrg ? p.Title : p.DisplayText;
-            if (!string.IsNullOrWhiteSpace(text)) parts.Add(text);
+            if (string.IsNullOrWhiteSpace(p.Title)) continue;
+            parts.Add(p.OrganizationId is not null && p.OrganizationId == previousOrg ? p.Title : p.DisplayText);
             previousOrg = p.OrganizationId;
         }
         return string.Join("、", parts);

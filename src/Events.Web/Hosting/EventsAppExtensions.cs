@@ -5,6 +5,7 @@ using Events.Web.Components;
 using Events.Web.Endpoints;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Events.Web.Localization;
 using MudBlazor.Services;
 
 namespace Events.Web.Hosting;
@@ -22,7 +23,7 @@ public static class EventsAppExtensions
         builder.Services.AddEventsAccess();
 
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
-        builder.Services.AddLocalization();
+        builder.Services.AddEventsLocalization();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddHealthChecks().AddDbContextCheck<EventsDbContext>("database");

@@ -1,3 +1,4 @@
+using Events.Web.Localization;
 using System.Globalization;
 using Bunit;
 using Events.Core.Organizations;
@@ -36,7 +37,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
-        Services.AddLocalization();
+        Services.AddEventsLocalization();
 
         var connectionString = $"DataSource=file:events-web-tests-{Guid.NewGuid():N}?mode=memory&cache=shared";
         keepAlive = new SqliteConnection(connectionString);

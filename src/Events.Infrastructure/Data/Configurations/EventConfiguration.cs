@@ -1,3 +1,4 @@
+using Events.Core.Validation;
 using Events.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,14 +9,14 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
 {
     public void Configure(EntityTypeBuilder<Event> b)
     {
-        b.Property(x => x.Slug).HasMaxLength(80).IsRequired();
+        b.Property(x => x.Slug).HasMaxLength(FieldLimits.Slug).IsRequired();
         b.HasIndex(x => x.Slug).IsUnique();
-        b.Property(x => x.Title).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Theme).HasMaxLength(300);
-        b.Property(x => x.Description).HasMaxLength(8000);
-        b.Property(x => x.TimeZoneId).HasMaxLength(64).IsRequired();
-        b.Property(x => x.City).HasMaxLength(100);
-        b.Property(x => x.Venue).HasMaxLength(200);
+        b.Property(x => x.Title).HasMaxLength(FieldLimits.Title).IsRequired();
+        b.Property(x => x.Theme).HasMaxLength(FieldLimits.Theme);
+        b.Property(x => x.Description).HasMaxLength(FieldLimits.Description);
+        b.Property(x => x.TimeZoneId).HasMaxLength(FieldLimits.TimeZone).IsRequired();
+        b.Property(x => x.City).HasMaxLength(FieldLimits.City);
+        b.Property(x => x.Venue).HasMaxLength(FieldLimits.Venue);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();

@@ -1,3 +1,4 @@
+using Events.Core.Validation;
 using Events.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,9 +9,9 @@ public class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
 {
     public void Configure(EntityTypeBuilder<Organization> b)
     {
-        b.Property(x => x.Name).HasMaxLength(200).IsRequired();
-        b.Property(x => x.ShortName).HasMaxLength(100);
-        b.Property(x => x.NameEn).HasMaxLength(300);
+        b.Property(x => x.Name).HasMaxLength(FieldLimits.OrganizationName).IsRequired();
+        b.Property(x => x.ShortName).HasMaxLength(FieldLimits.ShortName);
+        b.Property(x => x.NameEn).HasMaxLength(FieldLimits.OrganizationNameEn);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);

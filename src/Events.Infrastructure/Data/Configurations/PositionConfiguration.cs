@@ -1,3 +1,4 @@
+using Events.Core.Validation;
 using Events.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ public class PositionConfiguration : IEntityTypeConfiguration<Position>
 {
     public void Configure(EntityTypeBuilder<Position> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Title).HasMaxLength(FieldLimits.Title).IsRequired();
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.DisplayText);
     }

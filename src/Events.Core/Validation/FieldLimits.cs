@@ -1,0 +1,27 @@
+namespace Events.Core.Validation;
+
+/// <summary>Column sizes, shared by validation and the database mapping so a valid form always fits.</summary>
+public static class FieldLimits
+{
+    public const int Title = 200;
+    public const int Slug = 80;
+    public const int Theme = 300;
+    public const int Description = 8000;
+    public const int City = 100;
+    public const int Venue = 200;
+    public const int TimeZone = 64;
+    public const int PersonName = 100;
+    public const int PersonNameEn = 200;
+    public const int Bio = 4000;
+    public const int Email = 256;
+    public const int Phone = 50;
+    public const int OrganizationName = 200;
+    public const int ShortName = 100;
+    public const int OrganizationNameEn = 300;
+
+    /// <summary>Adds a TooLong violation when a value exceeds its column.</summary>
+    public static void Check(List<RuleViolation> errors, string field, string? value, int max)
+    {
+        if (value is not null && value.Trim().Length > max) errors.Add(new(field, "TooLong"));
+    }
+}
