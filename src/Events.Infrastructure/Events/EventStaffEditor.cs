@@ -1,4 +1,8 @@
+using System.Globalization;
+using Events.Core.Events;
+using Events.Core.Mail;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Events;
@@ -15,7 +19,7 @@ public enum StaffChange
 }
 
 /// <summary>The staff list behind event-level organizer rights.</summary>
-public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory)
+public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory, Outbox outbox)
 {
     public async Task<IReadOnlyList<StaffMember>> ListAsync(int eventId, CancellationToken ct = default)
     {
@@ -34,6 +38,20 @@ public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory)
         if (user is null) return StaffChange.UnknownUser;
         if (await db.EventStaff.AnyAsync(s => s.EventId == eventId && s.UserId == user.Id, ct)) return StaffChange.AlreadyStaff;
         db.EventStaff.Add(new() { EventId = eventId, UserId = user.Id });
+
+        // Written in the same save as the staff row: the new organizer is told, or nothing happened at all.
+        var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
+        var culture = MailTemplateStore.Normalize(user.PreferredCulture);
+        await outbox.EnqueueAsync(db, MailTemplateKeys.StaffAdded, new MailRecipient(user.Email!, user.DisplayName, culture),
+            new Dictionary<string, string>
+            {
+                ["name"] = user.DisplayName ?? user.Email!,
+                ["eventTitle"] = ev.Title,
+                ["eventDates"] = EventDateText.Format(ev.StartDate, ev.EndDate, CultureInfo.GetCultureInfo(culture)),
+                ["eventLink"] = outbox.Options.Link($"/events/{ev.Slug}"),
+                ["manageLink"] = outbox.Options.Link($"/manage/events/{ev.Id}/edit"),
+            },
+            eventId, $"User:{user.Id}", ct: ct);
         await db.SaveChangesAsync(ct);
         return StaffChange.Added;
     }

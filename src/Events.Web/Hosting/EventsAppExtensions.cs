@@ -1,5 +1,6 @@
 using System.Globalization;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Mail;
 using Events.Web.Access;
 using Events.Web.Components;
 using Events.Web.Endpoints;
@@ -20,6 +21,7 @@ public static class EventsAppExtensions
         builder.Services.AddSingleton(paths);
         builder.AddEventsDatabase(paths.Data);
         builder.Services.AddEventsServices(paths.Files);
+        builder.Services.AddEventsMail(builder.Configuration);
         builder.Services.AddEventsAccess();
 
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));

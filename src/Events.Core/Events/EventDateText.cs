@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Events.Core.Events;
+
+/// <summary>Event dates as people write them: 2023年7月29日—30日 in Chinese, 29 Jul 2023 – 30 Jul 2023 in English.</summary>
+public static class EventDateText
+{
+    public static string Format(DateOnly start, DateOnly end, CultureInfo culture)
+    {
+        if (culture.Name.StartsWith("zh", StringComparison.Ordinal))
+        {
+            var first = $"{start.Year}年{start.Month}月{start.Day}日";
+            if (start == end) return first;
+            if (start.Year != end.Year) return $"{first}—{end.Year}年{end.Month}月{end.Day}日";
+            return start.Month == end.Month ? $"{first}—{end.Day}日" : $"{first}—{end.Month}月{end.Day}日";
+        }
+        var en = CultureInfo.GetCultureInfo("en");
+        return start == end
+            ? start.ToString("d MMM yyyy", en)
+            : $"{start.ToString("d MMM yyyy", en)} – {end.ToString("d MMM yyyy", en)}";
+    }
+}

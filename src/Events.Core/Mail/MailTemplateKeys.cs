@@ -1,0 +1,23 @@
+namespace Events.Core.Mail;
+
+/// <summary>Every kind of mail the product sends, with the placeholders its text may use.</summary>
+public static class MailTemplateKeys
+{
+    public const string ConfirmAccount = nameof(ConfirmAccount);
+    public const string ResetPassword = nameof(ResetPassword);
+    public const string StaffAdded = nameof(StaffAdded);
+    public const string SpeakerNotice = nameof(SpeakerNotice);
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [ConfirmAccount] = ["name", "link"],
+        [ResetPassword] = ["name", "link"],
+        [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
+        [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
+    };
+
+    /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice];
+
+    public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
+}
