@@ -33,6 +33,7 @@ public static class AccessServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, EventStaffHandler>();
         services.AddScoped<EventAccess>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<AccountLinks>();
         services.AddScoped<Components.Pages.Events.EventSaving>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Organizer, p => p.RequireRole(Policies.OrganizerRoles))

@@ -1,4 +1,6 @@
+using Events.Infrastructure.Identity;
 using Events.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
 namespace Events.Web.Endpoints;
@@ -8,7 +10,7 @@ public static class CultureEndpoints
     /// <summary>Remembers the chosen UI language in a cookie for a year and returns to the page the user was on.</summary>
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        app.MapGet("/culture/{culture}", async (string culture, string? returnUrl, HttpContext http, UserManager<AppUser> users) =>
         {
             var chosen = EventsAppExtensions.Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is null) return Results.BadRequest();
@@ -16,6 +18,12 @@ public static class CultureEndpoints
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            // Signed-in users also get their mail in the language they chose.
+            if (await users.GetUserAsync(http.User) is { } user && user.PreferredCulture != chosen.Name)
+            {
+                user.PreferredCulture = chosen.Name;
+                await users.UpdateAsync(user);
+            }
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
         return app;
