@@ -36,6 +36,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/people", [D, D, D, D, A, A, A]),
         ("/manage/people/new", [D, D, D, D, A, A, A]),
         ("/manage/people/1/edit", [D, D, D, D, A, A, A]),
+        ("/manage/events/{symposium}/outbox", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/mail-templates", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/notify", [D, D, D, D, A, D, A]),
+        ("/account/forgot-password", [A, A, A, A, A, A, A]),
+        ("/account/register", [A, A, A, A, A, A, A]),
         ("/admin/users", [D, D, D, D, D, D, A]),
     ];
 

@@ -3,9 +3,11 @@ using System.Globalization;
 using Bunit;
 using Events.Core.Organizations;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Mail;
 using Events.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -46,6 +48,13 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<EventsDbContext>(options =>
             DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, connectionString, Path.GetTempPath()));
         Services.AddEventsServices(Path.Combine(Path.GetTempPath(), "events-web-tests-files"));
+        // The outbox, template store and mail features as the app registers them; the sender is a hosted
+        // service, which nothing starts in a component test, so no mail leaves.
+        Services.AddEventsMail(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mail:SendInBackground"] = "false",
+            ["App:PublicBaseUrl"] = "https://events.test",
+        }).Build());
 
         using var db = CreateDbContext();
         db.Database.EnsureCreated();
