@@ -55,10 +55,11 @@ public sealed class OutboxSender(
         if (claimed.Count == 0) return 0;
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var messages = await db.OutboxMessages
+        var messages = await db.OutboxMessages.AsNoTracking()
             .Include(m => m.Recipients).Include(m => m.Attachments)
             .Where(m => claimed.Contains(m.Id))
             .OrderBy(m => m.Id)
+            .AsSplitQuery()
             .ToListAsync(ct);
 
         using var smtp = new SmtpClient();
@@ -69,8 +70,7 @@ public sealed class OutboxSender(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning("SMTP server {Host}:{Port} unavailable: {Error}", Options.Smtp.Host, Options.Smtp.Port, ex.Message);
-            foreach (var m in messages) Retry(m, ex.Message);
-            await db.SaveChangesAsync(CancellationToken.None);
+            foreach (var m in messages) await MarkFailedAttemptAsync(db, m, ex.Message);
             return claimed.Count;
         }
 
@@ -79,37 +79,44 @@ public sealed class OutboxSender(
             try
             {
                 await smtp.SendAsync(mime.Create(message, Options), ct);
-                message.State = OutboxState.Sent;
-                message.SentAt = clock.GetUtcNow();
-                message.LastError = null;
+                // Marked one by one, without change tracking: a crash loses at most the mark of the message in flight.
+                var now = clock.GetUtcNow();
+                await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.State, OutboxState.Sent)
+                    .SetProperty(m => m.SentAt, now)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Retry(message, ex.Message);
+                await MarkFailedAttemptAsync(db, message, ex.Message);
                 if (!smtp.IsConnected)
                 {
                     try { await ConnectAsync(smtp, ct); }
                     catch (Exception reconnect) when (reconnect is not OperationCanceledException) { logger.LogWarning("SMTP reconnect failed: {Error}", reconnect.Message); }
                 }
             }
-            // Marked one by one: a crash loses at most the mark of the message in flight.
-            await db.SaveChangesAsync(CancellationToken.None);
         }
         if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, CancellationToken.None);
         return claimed.Count;
     }
 
-    private void Retry(OutboxMessage message, string error)
+    /// <summary>Back to the queue after a backoff, or failed for good once the attempts are used up.</summary>
+    private async Task MarkFailedAttemptAsync(EventsDbContext db, OutboxMessage message, string error)
     {
-        message.LastError = error.Length > 1000 ? error[..1000] : error;
+        var text = error.Length > 1000 ? error[..1000] : error;
         if (message.Attempts >= Options.MaxAttempts)
         {
-            message.State = OutboxState.Failed;
             logger.LogWarning("Mail {Id} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, error);
+            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.State, OutboxState.Failed)
+                .SetProperty(m => m.LastError, text), CancellationToken.None);
             return;
         }
-        message.State = OutboxState.Pending;
-        message.NextAttemptAt = clock.GetUtcNow() + Backoff.After(message.Attempts, TimeSpan.FromSeconds(Options.RetryBaseSeconds), TimeSpan.FromMinutes(Options.RetryMaxMinutes));
+        var next = clock.GetUtcNow() + Backoff.After(message.Attempts, TimeSpan.FromSeconds(Options.RetryBaseSeconds), TimeSpan.FromMinutes(Options.RetryMaxMinutes));
+        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.State, OutboxState.Pending)
+            .SetProperty(m => m.NextAttemptAt, next)
+            .SetProperty(m => m.LastError, text), CancellationToken.None);
     }
 
     private async Task<List<long>> ClaimAsync(CancellationToken ct)

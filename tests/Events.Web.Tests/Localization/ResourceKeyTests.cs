@@ -21,7 +21,8 @@ public partial class ResourceKeyTests
 
     /// <summary>Prefixes the app builds keys from at run time; each needs its members listed in <see cref="DynamicKeys"/>.</summary>
     private static readonly string[] DynamicFamilies =
-        ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo"];
+        ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
+         "OutboxState", "MailTemplate", "Culture", "Sample"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -113,7 +114,11 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<OrganizationKind>().Select(n => $"OrganizationKind.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<StaffChange>().Select(n => $"StaffChange.{n}"))
-            .Concat(Enum.GetNames<ImageProblem>().Select(n => $"Photo.{n}"));
+            .Concat(Enum.GetNames<ImageProblem>().Select(n => $"Photo.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Mail.OutboxState>().Select(n => $"OutboxState.{n}"))
+            .Concat(Events.Core.Mail.MailTemplateKeys.Placeholders.Keys.Select(k => $"MailTemplate.{k}"))
+            .Concat(Events.Core.Mail.MailTemplateKeys.Cultures.Select(c => $"Culture.{c}"))
+            .Concat(Events.Core.Mail.MailTemplateKeys.Placeholders.Values.SelectMany(p => p).Select(p => $"Sample.{p}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
