@@ -7,6 +7,7 @@ public static class MailTemplateKeys
     public const string ResetPassword = nameof(ResetPassword);
     public const string StaffAdded = nameof(StaffAdded);
     public const string SpeakerNotice = nameof(SpeakerNotice);
+    public const string ProgramChanged = nameof(ProgramChanged);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -14,10 +15,11 @@ public static class MailTemplateKeys
         [ResetPassword] = ["name", "link"],
         [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
         [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
+        [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

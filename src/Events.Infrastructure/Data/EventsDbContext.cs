@@ -2,6 +2,7 @@ using Events.Core.Events;
 using Events.Core.Mail;
 using Events.Core.Organizations;
 using Events.Core.People;
+using Events.Core.Program;
 using Events.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,12 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<EventStaff> EventStaff => Set<EventStaff>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailTemplateOverride> MailTemplateOverrides => Set<MailTemplateOverride>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionItem> SessionItems => Set<SessionItem>();
+    public DbSet<ItemParticipant> ItemParticipants => Set<ItemParticipant>();
+    public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
+    public DbSet<AgendaEntry> AgendaEntries => Set<AgendaEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,4 +9,8 @@ public class AppUser : IdentityUser
     /// <summary>The UI language the user last chose; their mail is written in it.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(16)]
     public string? PreferredCulture { get; set; }
+
+    /// <summary>The secret in the user's private agenda feed URL; replaced to revoke an old link.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public string? AgendaFeedToken { get; set; }
 }

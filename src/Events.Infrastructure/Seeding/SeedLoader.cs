@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Events.Core.Events;
 using Events.Core.Organizations;
 using Events.Core.People;
+using Events.Core.Program;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Program;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Seeding;
@@ -96,7 +98,60 @@ public sealed class SeedLoader(string seedFolder)
         }
 
         await db.SaveChangesAsync(ct);
+        await LoadProgramsAsync(db, events, people, ct);
         return true;
+    }
+
+    /// <summary>Programs are seeded as published: each event with sessions gets version 1, as if an organizer had published it.</summary>
+    private async Task LoadProgramsAsync(EventsDbContext db, Dictionary<string, Event> events, Dictionary<string, Person> people, CancellationToken ct)
+    {
+        if (!File.Exists(Path.Combine(seedFolder, "programs.json"))) return;
+        foreach (var program in Read<SeedProgram>("programs.json"))
+        {
+            var ev = Lookup(events, program.Event, "event");
+            var zone = ProgramTime.Zone(ev.TimeZoneId);
+            var rooms = program.Rooms.Select((r, i) => (r.Key, Room: new Room { EventId = ev.Id, Name = r.Name, Capacity = r.Capacity, Notes = r.Notes, Order = i }))
+                .ToDictionary(x => x.Key, x => x.Room);
+            db.Rooms.AddRange(rooms.Values);
+            foreach (var s in program.Sessions)
+            {
+                db.Sessions.Add(new Session
+                {
+                    EventId = ev.Id,
+                    Kind = s.Kind,
+                    Title = s.Title,
+                    Start = ProgramTime.ToInstant(DateOnly.FromDateTime(s.Start), TimeOnly.FromDateTime(s.Start), zone),
+                    End = ProgramTime.ToInstant(DateOnly.FromDateTime(s.End), TimeOnly.FromDateTime(s.End), zone),
+                    Room = s.Room is null ? null : Lookup(rooms, s.Room, "room"),
+                    Chairs = (s.Chairs ?? []).Select((c, i) => new SessionChair { Person = Lookup(people, c, "person"), Order = i }).ToList(),
+                    Items = (s.Items ?? []).Select((item, i) => new SessionItem
+                    {
+                        Title = item.Title,
+                        DurationMinutes = item.Minutes,
+                        Order = i,
+                        Participants = (item.Participants ?? []).Select((p, j) => new ItemParticipant
+                        {
+                            Person = p.Person is null ? null : Lookup(people, p.Person, "person"),
+                            UnnamedLabel = p.Person is null ? p.Label : null,
+                            Role = p.Role,
+                            Order = j,
+                        }).ToList(),
+                        Publications = (item.Publications ?? []).Select((t, j) => new ReleasedPublication { Title = t, Order = j }).ToList(),
+                    }).ToList(),
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        var roots = events.Values.Where(e => e.ParentEventId is null && e.Status == EventStatus.Published).ToList();
+        foreach (var root in roots)
+        {
+            var ids = events.Values.Where(e => e.Id == root.Id || e.ParentEventId == root.Id).Select(e => e.Id).ToList();
+            if (!await db.Sessions.AnyAsync(s => ids.Contains(s.EventId), ct)) continue;
+            var snapshot = await ProgramSnapshots.BuildAsync(db, root, 1, DateTimeOffset.UtcNow, ct);
+            db.ProgramVersions.Add(ProgramPublisher.NewVersion(root.Id, snapshot, ProgramChanges.Compare(null, snapshot), "seed", acknowledgedConflicts: false));
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private List<T> Read<T>(string file)

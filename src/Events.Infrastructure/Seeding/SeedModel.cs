@@ -1,5 +1,6 @@
 using Events.Core.Events;
 using Events.Core.Organizations;
+using Events.Core.Program;
 
 namespace Events.Infrastructure.Seeding;
 
@@ -19,3 +20,14 @@ internal sealed record SeedEvent(
     string Slug, EventKind Kind, string? Series, int? Edition, string Title, string? Theme, string? Description,
     DateOnly StartDate, DateOnly EndDate, string? TimeZone, string? City, string? Venue, string? Parent,
     int? ExpectedAttendance, EventStatus Status, Dictionary<OrganizerRole, List<string>> Units, List<SeedParticipant> Participants);
+
+internal sealed record SeedRoom(string Key, string Name, int? Capacity, string? Notes);
+
+internal sealed record SeedItemParticipant(string? Person, string? Label, ItemRole Role);
+
+internal sealed record SeedItem(string Title, int Minutes, List<SeedItemParticipant>? Participants, List<string>? Publications);
+
+internal sealed record SeedSession(
+    SessionKind Kind, string Title, DateTime Start, DateTime End, string? Room, List<string>? Chairs, List<SeedItem>? Items);
+
+internal sealed record SeedProgram(string Event, List<SeedRoom> Rooms, List<SeedSession> Sessions);

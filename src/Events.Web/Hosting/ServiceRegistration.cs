@@ -2,6 +2,7 @@ using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.People;
+using Events.Infrastructure.Program;
 
 namespace Events.Web.Hosting;
 
@@ -15,6 +16,10 @@ public static class ServiceRegistration
         services.AddSingleton<EventStaffEditor>();
         services.AddSingleton<OrganizationService>();
         services.AddSingleton<PersonService>();
+        services.AddSingleton<ProgramService>();
+        services.AddSingleton<ProgramPublisher>();
+        services.AddSingleton<PublishedPrograms>();
+        services.AddSingleton<AgendaService>();
         return services;
     }
 }

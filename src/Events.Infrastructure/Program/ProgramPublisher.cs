@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Events.Core.Events;
+using Events.Core.Mail;
+using Events.Core.Program;
+using Events.Core.Program.Conflicts;
+using Events.Infrastructure.Data;
+using Events.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Events.Infrastructure.Program;
+
+public enum PublishOutcome
+{
+    Published,
+    NeedsAcknowledgement,
+    NotFound,
+    Conflict,
+}
+
+public sealed record PublishResult(PublishOutcome Outcome, int Version = 0, int Conflicts = 0, int PeopleToNotify = 0, Guid? NotificationBatch = null);
+
+public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string? PublishedBy, bool AcknowledgedConflicts, IReadOnlyList<ProgramChange> Changes);
+
+/// <summary>
+/// Publishes an event's program as a numbered version: a fixed snapshot that the public pages and exports read,
+/// with a change log against the previous version. People whose slots changed get a mail, held for review.
+/// </summary>
+public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<PublishResult> PublishAsync(int rootId, string? publishedBy, bool acknowledgeConflicts, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var root = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == rootId && e.ParentEventId == null, ct);
+        if (root is null) return new PublishResult(PublishOutcome.NotFound);
+
+        var (sessions, windows) = await ProgramService.DetectorInputAsync(db, rootId, ct);
+        var conflicts = ConflictDetector.Find(sessions, windows).Count;
+        if (conflicts > 0 && !acknowledgeConflicts) return new PublishResult(PublishOutcome.NeedsAcknowledgement, Conflicts: conflicts);
+
+        var previous = await db.ProgramVersions.AsNoTracking().Where(v => v.EventId == rootId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        var number = (previous?.Number ?? 0) + 1;
+        var now = clock.GetUtcNow();
+        var snapshot = await ProgramSnapshots.BuildAsync(db, root, number, now, ct);
+        var diff = ProgramChanges.Compare(previous is null ? null : Read(previous), snapshot);
+
+        db.ProgramVersions.Add(NewVersion(rootId, snapshot, diff, publishedBy, conflicts > 0));
+        var batch = await QueueNotificationsAsync(db, root, snapshot, diff, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else published the same number first (unique index): nothing of ours was saved.
+            return new PublishResult(PublishOutcome.Conflict);
+        }
+        return new PublishResult(PublishOutcome.Published, number, conflicts, diff.AffectedPeople.Count, batch);
+    }
+
+    public static ProgramVersion NewVersion(int rootId, ProgramSnapshot snapshot, ProgramDiff diff, string? publishedBy, bool acknowledgedConflicts) => new()
+    {
+        EventId = rootId,
+        Number = snapshot.Version,
+        PublishedAt = snapshot.PublishedAt,
+        PublishedBy = publishedBy,
+        SnapshotJson = JsonSerializer.Serialize(snapshot, Json),
+        ChangeLogJson = JsonSerializer.Serialize(diff.Changes, Json),
+        AcknowledgedConflicts = acknowledgedConflicts,
+    };
+
+    public async Task<IReadOnlyList<VersionInfo>> VersionsAsync(int rootId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.ProgramVersions.AsNoTracking().Where(v => v.EventId == rootId).OrderByDescending(v => v.Number).ToListAsync(ct);
+        return rows.Select(v => new VersionInfo(v.Number, v.PublishedAt, v.PublishedBy, v.AcknowledgedConflicts,
+            JsonSerializer.Deserialize<List<ProgramChange>>(v.ChangeLogJson, Json) ?? [])).ToList();
+    }
+
+    public static ProgramSnapshot Read(ProgramVersion version) =>
+        JsonSerializer.Deserialize<ProgramSnapshot>(version.SnapshotJson, Json) ?? throw new InvalidDataException($"Program version {version.Id} has no snapshot.");
+
+    /// <summary>One mail per affected person with an address, as a held batch: an organizer looks before it goes.</summary>
+    private async Task<Guid?> QueueNotificationsAsync(EventsDbContext db, Event root, ProgramSnapshot snapshot, ProgramDiff diff, CancellationToken ct)
+    {
+        if (diff.AffectedPeople.Count == 0) return null;
+        var people = await db.People.AsNoTracking().Where(p => diff.AffectedPeople.Contains(p.Id) && p.Email != null).ToListAsync(ct);
+        if (people.Count == 0) return null;
+        var batch = Guid.NewGuid();
+        var zone = ProgramTime.Zone(root.TimeZoneId);
+        foreach (var person in people)
+        {
+            var culture = person.Name.Any(c => c > 0x2E7F) ? "zh-CN" : "en";
+            var mine = snapshot.Sessions.Where(s => s.Chairs.Any(c => c.Id == person.Id) || s.Items.Any(i => i.Participants.Any(p => p.Person?.Id == person.Id)));
+            var lines = new StringBuilder();
+            foreach (var s in mine)
+            {
+                var start = TimeZoneInfo.ConvertTime(s.Start, zone);
+                var end = TimeZoneInfo.ConvertTime(s.End, zone);
+                lines.AppendLine(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:HH:mm} {s.Title}{(s.RoomName is null ? "" : " · " + s.RoomName)}");
+            }
+            await outbox.EnqueueAsync(db, MailTemplateKeys.ProgramChanged, new MailRecipient(person.Email!, person.Name, culture),
+                new Dictionary<string, string>
+                {
+                    ["name"] = person.Name,
+                    ["eventTitle"] = root.Title,
+                    ["version"] = snapshot.Version.ToString(CultureInfo.InvariantCulture),
+                    ["slots"] = lines.Length == 0 ? "—" : lines.ToString().TrimEnd(),
+                    ["eventLink"] = outbox.Options.Link($"/events/{root.Slug}/program"),
+                },
+                root.Id, $"Person:{person.Id}", batch, ct: ct);
+        }
+        return batch;
+    }
+}
