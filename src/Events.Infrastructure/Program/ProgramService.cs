@@ -118,6 +118,15 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
         return await db.Sessions.AnyAsync(s => s.Id == sessionId, ct) ? SaveResult.Conflict : SaveResult.NotFound;
     }
 
+    /// <summary>The rooms of the event and all its sub-forums, for the session editor's forum switch.</summary>
+    public async Task<IReadOnlyList<Room>> RoomsAsync(int rootId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Rooms.AsNoTracking()
+            .Where(r => db.Events.Any(e => e.Id == r.EventId && (e.Id == rootId || e.ParentEventId == rootId)))
+            .OrderBy(r => r.EventId).ThenBy(r => r.Order).ToListAsync(ct);
+    }
+
     public async Task<Room?> AddRoomAsync(int eventId, string name, int? capacity, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) return null;

@@ -56,6 +56,7 @@ public static class EventsAppExtensions
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapPersonPhotoEndpoints();
+        app.MapProgramEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

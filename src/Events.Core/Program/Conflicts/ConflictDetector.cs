@@ -1,0 +1,226 @@
+namespace Events.Core.Program.Conflicts;
+
+/// <summary>
+/// Finds the problems in a program before it is published: people and rooms booked twice at once,
+/// chairs who speak in a parallel session, sessions outside their event's dates, and items that do not fit.
+/// </summary>
+/// <remarks>
+/// <para>Times are half-open intervals [Start, End): a session ending at 10:00 and one starting at 10:00 do not overlap.</para>
+/// <para>
+/// A session whose End is not after its Start has no length, so it overlaps nothing and takes part in no pair conflict.
+/// It gets no conflict kind of its own; the two single-session rules still apply to it as written:
+/// <see cref="ConflictKind.OutsideEventDates"/> if it lies outside its event's window, and
+/// <see cref="ConflictKind.ItemsOverflow"/> if its items need more minutes than its length: a zero-length session
+/// with items, and any session that ends before it starts (even with no items, as 0 minutes exceed a negative length).
+/// </para>
+/// <para>
+/// A person listed more than once in one session (twice as a participant, or as participant and chair) is not a conflict,
+/// and repeated ids never yield repeated conflicts. Session ids must be unique, and so must the windows' event ids.
+/// </para>
+/// </remarks>
+public static class ConflictDetector
+{
+    [Flags]
+    private enum Role : byte
+    {
+        None = 0,
+        Participant = 1,
+        Chair = 2,
+    }
+
+    /// <summary>A session under a key (a room or a person), ordered by key, then start, then session.</summary>
+    private readonly record struct Booking(int Key, long Start, int Session, Role Role) : IComparable<Booking>
+    {
+        public int CompareTo(Booking other)
+        {
+            var c = Key.CompareTo(other.Key);
+            if (c == 0) c = Start.CompareTo(other.Start);
+            if (c == 0) c = Session.CompareTo(other.Session);
+            return c;
+        }
+    }
+
+    /// <summary>
+    /// Checks every session against the others and against its event's window.
+    /// The result is sorted by kind, session id, other session id, person id and room id.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two sessions share an id, or two windows share an event id.</exception>
+    public static IReadOnlyList<Conflict> Find(IReadOnlyList<ScheduledSession> sessions, IReadOnlyList<EventWindow> windows)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(windows);
+
+        var n = sessions.Count;
+        var starts = new long[n];
+        var ends = new long[n];
+        var ids = new HashSet<int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var session = sessions[i];
+            if (!ids.Add(session.Id))
+            {
+                throw new ArgumentException($"Session id {session.Id} appears more than once.", nameof(sessions));
+            }
+            starts[i] = session.Start.UtcTicks;
+            ends[i] = session.End.UtcTicks;
+        }
+
+        var windowByEvent = new Dictionary<int, EventWindow>(windows.Count);
+        foreach (var window in windows)
+        {
+            if (!windowByEvent.TryAdd(window.EventId, window))
+            {
+                throw new ArgumentException($"Event {window.EventId} has more than one window.", nameof(windows));
+            }
+        }
+
+        var conflicts = new List<Conflict>();
+        FindSingleSessionConflicts(sessions, windowByEvent, conflicts);
+        FindRoomConflicts(sessions, starts, ends, conflicts);
+        FindPersonConflicts(sessions, starts, ends, conflicts);
+
+        conflicts.Sort(Compare);
+        return conflicts;
+    }
+
+    private static void FindSingleSessionConflicts(IReadOnlyList<ScheduledSession> sessions, Dictionary<int, EventWindow> windowByEvent, List<Conflict> conflicts)
+    {
+        foreach (var session in sessions)
+        {
+            if (windowByEvent.TryGetValue(session.EventId, out var window) && (session.Start < window.Start || session.End > window.End))
+            {
+                conflicts.Add(new Conflict(ConflictKind.OutsideEventDates, session.Id));
+            }
+            if (session.ItemMinutes > (session.End - session.Start).TotalMinutes)
+            {
+                conflicts.Add(new Conflict(ConflictKind.ItemsOverflow, session.Id));
+            }
+        }
+    }
+
+    private static void FindRoomConflicts(IReadOnlyList<ScheduledSession> sessions, long[] starts, long[] ends, List<Conflict> conflicts)
+    {
+        var bookings = new List<Booking>(sessions.Count);
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            if (sessions[i].RoomId is { } roomId && starts[i] < ends[i])
+            {
+                bookings.Add(new Booking(roomId, starts[i], i, Role.None));
+            }
+        }
+        bookings.Sort();
+
+        ForEachOverlap(bookings, ends, (a, b) =>
+        {
+            var (first, second) = Ordered(sessions[a.Session].Id, sessions[b.Session].Id);
+            conflicts.Add(new Conflict(ConflictKind.RoomDoubleBooked, first, second, RoomId: a.Key));
+        });
+    }
+
+    private static void FindPersonConflicts(IReadOnlyList<ScheduledSession> sessions, long[] starts, long[] ends, List<Conflict> conflicts)
+    {
+        var count = 0;
+        foreach (var session in sessions)
+        {
+            count += session.ParticipantIds.Count + session.ChairIds.Count;
+        }
+        var bookings = new List<Booking>(count);
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            if (starts[i] >= ends[i])
+            {
+                continue;
+            }
+            foreach (var personId in sessions[i].ParticipantIds)
+            {
+                bookings.Add(new Booking(personId, starts[i], i, Role.Participant));
+            }
+            foreach (var personId in sessions[i].ChairIds)
+            {
+                bookings.Add(new Booking(personId, starts[i], i, Role.Chair));
+            }
+        }
+        bookings.Sort();
+
+        // One booking per person and session: the sort put a person's repeats in the same session side by side.
+        var kept = 0;
+        for (var k = 0; k < bookings.Count; k++)
+        {
+            var booking = bookings[k];
+            if (kept > 0 && bookings[kept - 1].Key == booking.Key && bookings[kept - 1].Session == booking.Session)
+            {
+                bookings[kept - 1] = booking with { Role = bookings[kept - 1].Role | booking.Role };
+            }
+            else
+            {
+                bookings[kept++] = booking;
+            }
+        }
+        bookings.RemoveRange(kept, bookings.Count - kept);
+
+        ForEachOverlap(bookings, ends, (a, b) =>
+        {
+            var kind = ChairsOneSpeaksInOther(a.Role, b.Role) ? ConflictKind.ChairSpeaksElsewhere : ConflictKind.PersonDoubleBooked;
+            var (first, second) = Ordered(sessions[a.Session].Id, sessions[b.Session].Id);
+            conflicts.Add(new Conflict(kind, first, second, PersonId: a.Key));
+        });
+    }
+
+    /// <summary>Only a chair in one session (not also speaking there) and only a participant in the other (not also chairing it).</summary>
+    private static bool ChairsOneSpeaksInOther(Role a, Role b) =>
+        (a == Role.Chair && b == Role.Participant) || (a == Role.Participant && b == Role.Chair);
+
+    /// <summary>
+    /// Calls <paramref name="onOverlap"/> once for each pair of overlapping sessions under the same key, given bookings
+    /// sorted by key and start, all of positive length and at most one per key and session.
+    /// </summary>
+    /// <remarks>
+    /// Comparing every pair of sessions would cost n²: 2,000 sessions are 2 million pairs, 8,000 are 32 million, and
+    /// nearly all of them share no room or person or are hours apart. Instead the bookings are grouped by room or person
+    /// and sorted by start (one O(b log b) sort of the b bookings), then swept once per group, keeping the sessions still
+    /// running. A session that has ended when the next one starts leaves the running set for good (every later one
+    /// starts no earlier), so each booking enters and leaves the set once, and every other step of the sweep reports a
+    /// real overlap. The cost is O(b log b + overlapping pairs), and in a workable program the overlapping pairs are few.
+    /// </remarks>
+    private static void ForEachOverlap(List<Booking> bookings, long[] ends, Action<Booking, Booking> onOverlap)
+    {
+        var running = new List<Booking>();
+        foreach (var booking in bookings)
+        {
+            if (running.Count > 0 && running[0].Key != booking.Key)
+            {
+                running.Clear();
+            }
+
+            // Drop the sessions that ended at or before this start (half-open: touching is not overlap);
+            // the rest started no later than this one and end after it starts, so they overlap it.
+            var kept = 0;
+            for (var k = 0; k < running.Count; k++)
+            {
+                if (ends[running[k].Session] > booking.Start)
+                {
+                    running[kept++] = running[k];
+                }
+            }
+            running.RemoveRange(kept, running.Count - kept);
+
+            foreach (var other in running)
+            {
+                onOverlap(other, booking);
+            }
+            running.Add(booking);
+        }
+    }
+
+    private static (int First, int Second) Ordered(int a, int b) => a < b ? (a, b) : (b, a);
+
+    private static int Compare(Conflict x, Conflict y)
+    {
+        var c = x.Kind.CompareTo(y.Kind);
+        if (c == 0) c = x.SessionId.CompareTo(y.SessionId);
+        if (c == 0) c = Nullable.Compare(x.OtherSessionId, y.OtherSessionId);
+        if (c == 0) c = Nullable.Compare(x.PersonId, y.PersonId);
+        if (c == 0) c = Nullable.Compare(x.RoomId, y.RoomId);
+        return c;
+    }
+}

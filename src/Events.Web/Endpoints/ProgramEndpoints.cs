@@ -1,0 +1,42 @@
+using Events.Infrastructure.Mail;
+using Events.Infrastructure.Program;
+using Events.Infrastructure.Program.Exports;
+using Microsoft.Extensions.Options;
+
+namespace Events.Web.Endpoints;
+
+public static class ProgramEndpoints
+{
+    /// <summary>
+    /// Exports of the latest published program. Anyone may read a published program; an unpublished or unknown
+    /// event, or one never published, is a 404. The agenda feed is private: its token is the only key.
+    /// </summary>
+    public static IEndpointRouteBuilder MapProgramEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/events/{slug}").AllowAnonymous();
+        group.MapGet("/schedule.xml", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl), "application/xml; charset=utf-8"), ct));
+        group.MapGet("/schedule.json", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl), "application/json; charset=utf-8"), ct));
+        group.MapGet("/schedule.ics", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl), "text/calendar; charset=utf-8"), ct));
+        group.MapGet("/program.xlsx", (string slug, PublishedPrograms programs, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct));
+        group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, IOptions<MailOptions> options, CancellationToken ct) =>
+        {
+            var owner = await agenda.ByFeedTokenAsync(token, ct);
+            var view = owner is null ? null : await programs.GetAsync(slug, ct);
+            return view is null
+                ? Results.NotFound()
+                : Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, owner!.Value.Sessions), "text/calendar; charset=utf-8");
+        });
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync(string slug, PublishedPrograms programs, Func<PublishedView, IResult> write, CancellationToken ct)
+    {
+        var view = await programs.GetAsync(slug, ct);
+        return view is null ? Results.NotFound() : write(view);
+    }
+}
