@@ -41,6 +41,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/notify", [D, D, D, D, A, D, A]),
         ("/account/forgot-password", [A, A, A, A, A, A, A]),
         ("/account/register", [A, A, A, A, A, A, A]),
+        ("/manage/events/{symposium}/program", [D, D, D, D, A, D, A]),
+        ("/events/regional-innovation-symposium-7/program", [A, A, A, A, A, A, A]),
+        ("/events/regional-innovation-symposium-7/speakers", [A, A, A, A, A, A, A]),
+        ("/events/regional-innovation-symposium-7/schedule.xml", [A, A, A, A, A, A, A]),
+        ("/events/{draft}/program", [N, N, N, N, N, N, N]),
+        ("/events/{draft}/schedule.ics", [N, N, N, N, N, N, N]),
         ("/admin/users", [D, D, D, D, D, D, A]),
     ];
 

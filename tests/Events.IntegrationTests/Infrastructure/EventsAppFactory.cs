@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Events.IntegrationTests.Infrastructure;
 
 /// <summary>The real app on a real SQLite file in its own temporary data folder, seeded from seeds/.</summary>
-public class EventsAppFactory : WebApplicationFactory<Program>
+public class EventsAppFactory : WebApplicationFactory<global::Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin#Test2026";
