@@ -24,6 +24,7 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+    public int SymposiumId { get; private set; }
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
@@ -47,6 +48,10 @@ public sealed class BrowserApp : IAsyncLifetime
             var user = new AppUser { UserName = OrganizerEmail, Email = OrganizerEmail, EmailConfirmed = true, DisplayName = "E2E 组织者" };
             await users.CreateAsync(user, OrganizerPassword);
             await users.AddToRoleAsync(user, Roles.Organizer);
+            var db = scope.ServiceProvider.GetRequiredService<Events.Infrastructure.Data.EventsDbContext>();
+            SymposiumId = db.Events.Single(e => e.Slug == "regional-innovation-symposium-7").Id;
+            db.EventStaff.Add(new Events.Core.Events.EventStaff { EventId = SymposiumId, UserId = user.Id });
+            await db.SaveChangesAsync();
         }
 
         playwright = await Playwright.CreateAsync();

@@ -22,7 +22,7 @@ public partial class ResourceKeyTests
     /// <summary>Prefixes the app builds keys from at run time; each needs its members listed in <see cref="DynamicKeys"/>.</summary>
     private static readonly string[] DynamicFamilies =
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
-         "OutboxState", "MailTemplate", "Culture", "Sample"];
+         "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -118,7 +118,11 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Mail.OutboxState>().Select(n => $"OutboxState.{n}"))
             .Concat(Events.Core.Mail.MailTemplateKeys.Placeholders.Keys.Select(k => $"MailTemplate.{k}"))
             .Concat(Events.Core.Mail.MailTemplateKeys.Cultures.Select(c => $"Culture.{c}"))
-            .Concat(Events.Core.Mail.MailTemplateKeys.Placeholders.Values.SelectMany(p => p).Select(p => $"Sample.{p}"));
+            .Concat(Events.Core.Mail.MailTemplateKeys.Placeholders.Values.SelectMany(p => p).Select(p => $"Sample.{p}"))
+            .Concat(Enum.GetNames<Events.Core.Program.SessionKind>().Select(n => $"SessionKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Program.ItemRole>().Select(n => $"ItemRole.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Program.Conflicts.ConflictKind>().Select(n => $"Conflict.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {

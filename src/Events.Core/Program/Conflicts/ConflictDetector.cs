@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Events.Core.Program.Conflicts;
 
 /// <summary>
@@ -53,16 +55,20 @@ public static class ConflictDetector
         var n = sessions.Count;
         var starts = new long[n];
         var ends = new long[n];
-        var ids = new HashSet<int>(n);
+        var ids = new int[n];
         for (var i = 0; i < n; i++)
         {
-            var session = sessions[i];
-            if (!ids.Add(session.Id))
+            ids[i] = sessions[i].Id;
+            starts[i] = sessions[i].Start.UtcTicks;
+            ends[i] = sessions[i].End.UtcTicks;
+        }
+        Array.Sort(ids);
+        for (var i = 1; i < n; i++)
+        {
+            if (ids[i] == ids[i - 1])
             {
-                throw new ArgumentException($"Session id {session.Id} appears more than once.", nameof(sessions));
+                throw new ArgumentException($"Session id {ids[i]} appears more than once.", nameof(sessions));
             }
-            starts[i] = session.Start.UtcTicks;
-            ends[i] = session.End.UtcTicks;
         }
 
         var windowByEvent = new Dictionary<int, EventWindow>(windows.Count);
@@ -98,72 +104,91 @@ public static class ConflictDetector
         }
     }
 
+    // The bookings of a large program pass 85 KB (8,000 sessions make 24,000 person bookings of 24 bytes), so each check
+    // would put them on the large object heap and trigger gen 2 collections; they come from the shared pool instead.
     private static void FindRoomConflicts(IReadOnlyList<ScheduledSession> sessions, long[] starts, long[] ends, List<Conflict> conflicts)
     {
-        var bookings = new List<Booking>(sessions.Count);
-        for (var i = 0; i < sessions.Count; i++)
+        var bookings = ArrayPool<Booking>.Shared.Rent(sessions.Count);
+        try
         {
-            if (sessions[i].RoomId is { } roomId && starts[i] < ends[i])
+            var count = 0;
+            for (var i = 0; i < sessions.Count; i++)
             {
-                bookings.Add(new Booking(roomId, starts[i], i, Role.None));
+                if (sessions[i].RoomId is { } roomId && starts[i] < ends[i])
+                {
+                    bookings[count++] = new Booking(roomId, starts[i], i, Role.None);
+                }
             }
-        }
-        bookings.Sort();
+            Array.Sort(bookings, 0, count);
 
-        ForEachOverlap(bookings, ends, (a, b) =>
+            ForEachOverlap(bookings.AsSpan(0, count), ends, (a, b) =>
+            {
+                var (first, second) = Ordered(sessions[a.Session].Id, sessions[b.Session].Id);
+                conflicts.Add(new Conflict(ConflictKind.RoomDoubleBooked, first, second, RoomId: a.Key));
+            });
+        }
+        finally
         {
-            var (first, second) = Ordered(sessions[a.Session].Id, sessions[b.Session].Id);
-            conflicts.Add(new Conflict(ConflictKind.RoomDoubleBooked, first, second, RoomId: a.Key));
-        });
+            ArrayPool<Booking>.Shared.Return(bookings);
+        }
     }
 
     private static void FindPersonConflicts(IReadOnlyList<ScheduledSession> sessions, long[] starts, long[] ends, List<Conflict> conflicts)
     {
-        var count = 0;
-        foreach (var session in sessions)
-        {
-            count += session.ParticipantIds.Count + session.ChairIds.Count;
-        }
-        var bookings = new List<Booking>(count);
+        var size = 0;
         for (var i = 0; i < sessions.Count; i++)
         {
-            if (starts[i] >= ends[i])
-            {
-                continue;
-            }
-            foreach (var personId in sessions[i].ParticipantIds)
-            {
-                bookings.Add(new Booking(personId, starts[i], i, Role.Participant));
-            }
-            foreach (var personId in sessions[i].ChairIds)
-            {
-                bookings.Add(new Booking(personId, starts[i], i, Role.Chair));
-            }
+            size += sessions[i].ParticipantIds.Count + sessions[i].ChairIds.Count;
         }
-        bookings.Sort();
-
-        // One booking per person and session: the sort put a person's repeats in the same session side by side.
-        var kept = 0;
-        for (var k = 0; k < bookings.Count; k++)
+        var bookings = ArrayPool<Booking>.Shared.Rent(size);
+        try
         {
-            var booking = bookings[k];
-            if (kept > 0 && bookings[kept - 1].Key == booking.Key && bookings[kept - 1].Session == booking.Session)
+            var count = 0;
+            for (var i = 0; i < sessions.Count; i++)
             {
-                bookings[kept - 1] = booking with { Role = bookings[kept - 1].Role | booking.Role };
+                if (starts[i] >= ends[i])
+                {
+                    continue;
+                }
+                // Indexed, not foreach: enumerating an IReadOnlyList allocates an enumerator per list.
+                var (participants, chairs) = (sessions[i].ParticipantIds, sessions[i].ChairIds);
+                for (var k = 0; k < participants.Count; k++)
+                {
+                    bookings[count++] = new Booking(participants[k], starts[i], i, Role.Participant);
+                }
+                for (var k = 0; k < chairs.Count; k++)
+                {
+                    bookings[count++] = new Booking(chairs[k], starts[i], i, Role.Chair);
+                }
             }
-            else
+            Array.Sort(bookings, 0, count);
+
+            // One booking per person and session: the sort put a person's repeats in the same session side by side.
+            var kept = 0;
+            for (var k = 0; k < count; k++)
             {
-                bookings[kept++] = booking;
+                var booking = bookings[k];
+                if (kept > 0 && bookings[kept - 1].Key == booking.Key && bookings[kept - 1].Session == booking.Session)
+                {
+                    bookings[kept - 1] = booking with { Role = bookings[kept - 1].Role | booking.Role };
+                }
+                else
+                {
+                    bookings[kept++] = booking;
+                }
             }
+
+            ForEachOverlap(bookings.AsSpan(0, kept), ends, (a, b) =>
+            {
+                var kind = ChairsOneSpeaksInOther(a.Role, b.Role) ? ConflictKind.ChairSpeaksElsewhere : ConflictKind.PersonDoubleBooked;
+                var (first, second) = Ordered(sessions[a.Session].Id, sessions[b.Session].Id);
+                conflicts.Add(new Conflict(kind, first, second, PersonId: a.Key));
+            });
         }
-        bookings.RemoveRange(kept, bookings.Count - kept);
-
-        ForEachOverlap(bookings, ends, (a, b) =>
+        finally
         {
-            var kind = ChairsOneSpeaksInOther(a.Role, b.Role) ? ConflictKind.ChairSpeaksElsewhere : ConflictKind.PersonDoubleBooked;
-            var (first, second) = Ordered(sessions[a.Session].Id, sessions[b.Session].Id);
-            conflicts.Add(new Conflict(kind, first, second, PersonId: a.Key));
-        });
+            ArrayPool<Booking>.Shared.Return(bookings);
+        }
     }
 
     /// <summary>Only a chair in one session (not also speaking there) and only a participant in the other (not also chairing it).</summary>
@@ -182,7 +207,7 @@ public static class ConflictDetector
     /// starts no earlier), so each booking enters and leaves the set once, and every other step of the sweep reports a
     /// real overlap. The cost is O(b log b + overlapping pairs), and in a workable program the overlapping pairs are few.
     /// </remarks>
-    private static void ForEachOverlap(List<Booking> bookings, long[] ends, Action<Booking, Booking> onOverlap)
+    private static void ForEachOverlap(ReadOnlySpan<Booking> bookings, long[] ends, Action<Booking, Booking> onOverlap)
     {
         var running = new List<Booking>();
         foreach (var booking in bookings)

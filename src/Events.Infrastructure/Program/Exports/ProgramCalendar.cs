@@ -51,7 +51,7 @@ public static class ProgramCalendar
                 DtStamp = stamp,
                 LastModified = stamp,
                 Sequence = Math.Max(0, s.Version),
-                Location = Location(s, x),
+                Location = Location(s, x) is { Length: > 0 } where ? where : null,
                 Description = Description(s, x, forum),
                 Url = new Uri($"{root}/events/{Uri.EscapeDataString(forum.Slug)}"),
                 Status = "CONFIRMED",

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace Events.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ProgramJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task An_organizer_double_books_a_speaker_sees_the_warning_fixes_it_publishes_and_the_public_program_shows_the_session()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/account/login?returnUrl=%2Fmanage%2Fevents%2F{app.SymposiumId}%2Fprogram");
+        await page.Locator("#email").FillAsync(BrowserApp.OrganizerEmail);
+        await page.Locator("#password").FillAsync(BrowserApp.OrganizerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Last.ClickAsync();
+        await page.WaitForURLAsync($"**/manage/events/{app.SymposiumId}/program");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("no-conflicts")).ToBeVisibleAsync();
+
+        // A third keynote at 10:00, by 孙海鹰, who already speaks 09:30–10:20.
+        await page.GetByTestId("new-session").ClickAsync();
+        await page.Field("session-title").FillAsync("特邀报告（三）");
+        await page.Field("session-start").FillAsync("10:00");
+        await page.Field("session-end").FillAsync("10:30");
+        await page.Field("session-end").PressAsync("Tab");
+        await page.GetByTestId("add-item").ClickAsync();
+        await page.Field("item-title").FillAsync("区域创新的新问题");
+        await page.Field("speaker-picker-0").FillAsync("孙海鹰");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "孙海鹰" }).First.ClickAsync();
+        await page.GetByTestId("session-save").ClickAsync();
+
+        var warning = page.GetByTestId("conflict").Filter(new() { HasText = "孙海鹰" });
+        await Assertions.Expect(warning).ToContainTextAsync("特邀报告（三）");
+
+        // Fix: move the new session to the afternoon, after the salon.
+        await page.Locator("[data-testid=timetable-session]").Filter(new() { HasText = "特邀报告（三）" }).ClickAsync();
+        await Assertions.Expect(page.Field("session-title")).ToHaveValueAsync("特邀报告（三）");
+        await page.Field("session-start").FillAsync("16:00");
+        await page.Field("session-end").FillAsync("16:30");
+        await page.Field("session-end").PressAsync("Tab");
+        await page.GetByTestId("session-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("no-conflicts")).ToBeVisibleAsync();
+
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("publish-panel")).ToContainTextAsync("v2");
+
+        await page.GotoAsync("/events/regional-innovation-symposium-7/program");
+        var session = page.GetByTestId("public-session").Filter(new() { HasText = "特邀报告（三）" });
+        await Assertions.Expect(session).ToContainTextAsync("16:00–16:30");
+        await Assertions.Expect(session).ToContainTextAsync("孙海鹰");
+    }
+}

@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using AngleSharp.Dom;
+using Bunit;
+using Events.Core.Common;
+using Events.Core.Events;
+using Events.Core.People;
+using Events.Core.Program;
+using Events.Infrastructure.Program;
+using Events.Web.Components.Pages.Program;
+using Events.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Events.Web.Tests.Components.Program;
+
+public class ProgramTimetableTests : ComponentTestBase
+{
+    private static readonly DateOnly Day = new(2026, 5, 20);
+
+    private readonly IRenderedComponent<MudSnackbarProvider> snackbars;
+    private int rootId;
+    private int openingId;
+    private int forumTalkId;
+
+    public ProgramTimetableTests()
+    {
+        RenderPopoverProvider();
+        snackbars = Render<MudSnackbarProvider>();
+    }
+
+    [Fact]
+    public async Task Conflicts_panel_when_a_person_speaks_in_overlapping_sessions_of_the_event_and_its_sub_forum_then_lists_the_double_booking()
+    {
+        await SeedDoubleBookingAsync();
+
+        var cut = RenderPage();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            ["穆荣平 同时出现在「开幕式暨主旨报告」和「分论坛一：区域创新」"],
+            cut.FindAll("[data-testid=conflict]").Select(c => c.TextContent.Trim())));
+        Assert.Equal(nameof(Core.Program.Conflicts.ConflictKind.PersonDoubleBooked), cut.Find("[data-testid=conflict]").GetAttribute("data-kind"));
+        Assert.Empty(cut.FindAll("[data-testid=no-conflicts]"));
+        // The main event's timetable shows only its own session, marked as conflicting; the other one is in the sub-forum.
+        var card = Assert.Single(cut.FindAll("[data-testid=timetable-session]"));
+        Assert.Equal(openingId.ToString(System.Globalization.CultureInfo.InvariantCulture), card.GetAttribute("data-session"));
+        Assert.True(card.ClassList.Contains("has-conflict"));
+    }
+
+    [Fact]
+    public async Task Session_editor_when_a_double_booked_session_is_moved_to_a_free_time_then_the_panel_says_no_conflicts()
+    {
+        await SeedDoubleBookingAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+        Assert.Empty(cut.FindAll("[data-testid=session-editor]"));
+
+        SessionCard(cut, openingId).Click();
+        cut.WaitForAssertion(() => Assert.Equal("09:00", cut.Find("[data-testid=session-start]").GetAttribute("value")));
+        Assert.Equal("10:00", cut.Find("[data-testid=session-end]").GetAttribute("value"));
+        cut.Find("[data-testid=session-start]").Change("11:00");
+        cut.Find("[data-testid=session-end]").Change("12:00");
+        cut.Find("[data-testid=session-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("没有发现冲突。", cut.Find("[data-testid=no-conflicts]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        Assert.Empty(cut.FindAll("[data-testid=session-editor]"));
+        Assert.False(SessionCard(cut, openingId).ClassList.Contains("has-conflict"));
+        Assert.StartsWith("11:00–12:00", SessionCard(cut, openingId).QuerySelector(".timetable-when")!.TextContent.Trim(), StringComparison.Ordinal);
+        await using var db = CreateDbContext();
+        var saved = await db.Sessions.SingleAsync(s => s.Id == openingId);
+        Assert.Equal(new DateTimeOffset(2026, 5, 20, 3, 0, 0, TimeSpan.Zero), saved.Start);
+        Assert.Equal(new DateTimeOffset(2026, 5, 20, 4, 0, 0, TimeSpan.Zero), saved.End);
+    }
+
+    [Fact]
+    public async Task Publish_when_a_conflict_is_present_and_not_acknowledged_then_no_version_is_created()
+    {
+        await SeedDoubleBookingAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+
+        cut.Find("[data-testid=publish]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("还有 1 处冲突：请先处理，或勾选确认后再发布。", snackbars.Markup, StringComparison.Ordinal));
+        Assert.Empty(await Publisher.VersionsAsync(rootId));
+        Assert.DoesNotContain("v1", cut.Find("[data-testid=publish-panel]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_when_the_conflicts_are_acknowledged_then_version_1_is_created_and_listed()
+    {
+        await SeedDoubleBookingAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+        Assert.Contains("我已知晓仍有 1 处冲突，仍要发布", cut.Find("[data-testid=publish-panel]").TextContent, StringComparison.Ordinal);
+
+        AcknowledgeBox(cut).Change(true);
+        cut.Find("[data-testid=publish]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("v1 ·", cut.Find("[data-testid=publish-panel]").TextContent, StringComparison.Ordinal));
+        var version = Assert.Single(await Publisher.VersionsAsync(rootId));
+        Assert.Equal(1, version.Number);
+        Assert.True(version.AcknowledgedConflicts);
+        Assert.Equal("organizer", version.PublishedBy);
+        Assert.Equal([openingId, forumTalkId], version.Changes.Select(c => c.SessionId).Order());
+        Assert.All(version.Changes, c => Assert.Equal(ChangeKind.Added, c.Kind));
+        snackbars.WaitForAssertion(() => Assert.Contains("已发布第 1 版。", snackbars.Markup, StringComparison.Ordinal));
+    }
+
+    private ProgramPublisher Publisher => Services.GetRequiredService<ProgramPublisher>();
+
+    /// <summary>
+    /// The page under the signed-in organizer's authentication state, as the router's CascadingAuthenticationState gives it.
+    /// (bUnit's AddAuthorization registers services, which the base class's database set-up has already sealed.)
+    /// </summary>
+    private IRenderedComponent<ProgramTimetable> RenderPage()
+    {
+        var organizer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "organizer")], "test"));
+        var host = Render<CascadingValue<Task<AuthenticationState>>>(p => p
+            .Add(x => x.Value, Task.FromResult(new AuthenticationState(organizer)))
+            .AddChildContent<ProgramTimetable>(c => c.Add(x => x.EventId, rootId)));
+        return host.FindComponent<ProgramTimetable>();
+    }
+
+    private static IElement SessionCard(IRenderedComponent<ProgramTimetable> cut, int sessionId) =>
+        cut.Find($"[data-testid=timetable-session][data-session=\"{sessionId}\"]");
+
+    /// <summary>The checkbox input itself, whether MudBlazor puts the test id on it or on its wrapper.</summary>
+    private static IElement AcknowledgeBox(IRenderedComponent<ProgramTimetable> cut)
+    {
+        var marked = cut.Find("[data-testid=acknowledge]");
+        return marked.Matches("input") ? marked : marked.QuerySelector("input[type=checkbox]")
+            ?? throw new InvalidOperationException("No checkbox input in the acknowledgement.");
+    }
+
+    /// <summary>
+    /// A two-day event with one sub-forum, a room in each, and 穆荣平 speaking 09:00–10:00 in the main hall
+    /// and 09:30–10:30 in the sub-forum's room: one person double-booked across forums.
+    /// </summary>
+    private async Task SeedDoubleBookingAsync()
+    {
+        int forumId;
+        int personId;
+        await using (var db = CreateDbContext())
+        {
+            var root = new Event { Title = "第七届区域创新研讨会", Slug = "regional-innovation-7", StartDate = Day, EndDate = Day.AddDays(1) };
+            db.Events.Add(root);
+            await db.SaveChangesAsync();
+            var forum = new Event { Title = "分论坛一", Slug = "regional-innovation-7-forum-1", StartDate = Day, EndDate = Day.AddDays(1), ParentEventId = root.Id };
+            var person = new Person { Name = "穆荣平" };
+            db.Events.Add(forum);
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            (rootId, forumId, personId) = (root.Id, forum.Id, person.Id);
+        }
+        var program = Services.GetRequiredService<ProgramService>();
+        var mainHall = await program.AddRoomAsync(rootId, "主会场", 300);
+        var forumRoom = await program.AddRoomAsync(forumId, "第一会议室", 80);
+        Assert.NotNull(mainHall);
+        Assert.NotNull(forumRoom);
+        openingId = await SaveSessionAsync(program, rootId, "开幕式暨主旨报告", mainHall.Id, new TimeOnly(9, 0), new TimeOnly(10, 0), personId);
+        forumTalkId = await SaveSessionAsync(program, forumId, "分论坛一：区域创新", forumRoom.Id, new TimeOnly(9, 30), new TimeOnly(10, 30), personId);
+    }
+
+    private async Task<int> SaveSessionAsync(ProgramService program, int forumId, string title, int roomId, TimeOnly start, TimeOnly end, int speakerId)
+    {
+        var result = await program.SaveSessionAsync(rootId, new SessionInput
+        {
+            EventId = forumId,
+            Kind = SessionKind.Keynote,
+            Title = title,
+            Day = Day,
+            StartTime = start,
+            EndTime = end,
+            RoomId = roomId,
+            Items = [new ItemInput { Title = title, Minutes = 60, Participants = [new ParticipantInput { PersonId = speakerId, Role = ItemRole.Speaker }] }],
+        });
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        return result.Id;
+    }
+}
