@@ -2,6 +2,7 @@ using Events.Core.Events;
 using Events.Core.Program;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Events.Infrastructure.Program;
 
@@ -20,7 +21,7 @@ public sealed record PublishedView(ProgramSnapshot Snapshot, string Slug, int? F
 }
 
 /// <summary>Reads the latest published version; unpublished events and events never published have no program.</summary>
-public sealed class PublishedPrograms(IDbContextFactory<EventsDbContext> factory)
+public sealed class PublishedPrograms(IDbContextFactory<EventsDbContext> factory, IMemoryCache cache)
 {
     public async Task<PublishedView?> GetAsync(string slug, CancellationToken ct = default)
     {
@@ -29,9 +30,16 @@ public sealed class PublishedPrograms(IDbContextFactory<EventsDbContext> factory
         if (ev is null) return null;
         var rootId = ev.ParentEventId ?? ev.Id;
         if (ev.ParentEventId is not null && !await db.Events.AnyAsync(e => e.Id == rootId && e.Status == EventStatus.Published, ct)) return null;
-        var version = await db.ProgramVersions.AsNoTracking().Where(v => v.EventId == rootId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
-        if (version is null) return null;
-        var snapshot = ProgramPublisher.Read(version);
+        var versionId = await db.ProgramVersions.Where(v => v.EventId == rootId).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        if (versionId is not { } id) return null;
+        // A published version never changes, so its parsed snapshot can be kept; only the newest id is looked up per request.
+        var snapshot = await cache.GetOrCreateAsync(("program-version", id), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            entry.Size = 1;
+            var version = await db.ProgramVersions.AsNoTracking().SingleAsync(v => v.Id == id, ct);
+            return ProgramPublisher.Read(version);
+        }) ?? throw new InvalidOperationException($"Program version {id} could not be read.");
         // Sub-forums that are not published stay out of the public program even if their sessions were in the snapshot.
         var hidden = await db.Events.Where(e => e.ParentEventId == rootId && e.Status != EventStatus.Published).Select(e => e.Id).ToListAsync(ct);
         if (hidden.Count > 0)

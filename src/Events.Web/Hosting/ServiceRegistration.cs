@@ -16,6 +16,7 @@ public static class ServiceRegistration
         services.AddSingleton<EventStaffEditor>();
         services.AddSingleton<OrganizationService>();
         services.AddSingleton<PersonService>();
+        services.AddMemoryCache(o => o.SizeLimit = 200);
         services.AddSingleton<ProgramService>();
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
