@@ -22,14 +22,15 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await page.Field("session-title").FillAsync("特邀报告（三）");
         await page.Field("session-start").FillAsync("10:00");
         await page.Field("session-end").FillAsync("10:30");
-        await page.Field("session-end").PressAsync("Tab");
+        // Commit the field by clicking away, not Tab: Tab would focus the chair search and open its list.
+        await page.Locator("h1").ClickAsync();
         await page.GetByTestId("add-item").ClickAsync();
         await page.Field("item-title").FillAsync("区域创新的新问题");
         await page.Field("speaker-picker-0").FillAsync("孙海鹰");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "孙海鹰" }).First.ClickAsync();
         await page.GetByTestId("session-save").ClickAsync();
 
-        var warning = page.GetByTestId("conflict").Filter(new() { HasText = "孙海鹰" });
+        var warning = page.Locator("[data-testid=conflict][data-kind=PersonDoubleBooked]").Filter(new() { HasText = "孙海鹰" });
         await Assertions.Expect(warning).ToContainTextAsync("特邀报告（三）");
 
         // Fix: move the new session to the afternoon, after the salon.
@@ -37,7 +38,7 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Field("session-title")).ToHaveValueAsync("特邀报告（三）");
         await page.Field("session-start").FillAsync("16:00");
         await page.Field("session-end").FillAsync("16:30");
-        await page.Field("session-end").PressAsync("Tab");
+        await page.Locator("h1").ClickAsync();
         await page.GetByTestId("session-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("no-conflicts")).ToBeVisibleAsync();
 
@@ -47,6 +48,6 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await page.GotoAsync("/events/regional-innovation-symposium-7/program");
         var session = page.GetByTestId("public-session").Filter(new() { HasText = "特邀报告（三）" });
         await Assertions.Expect(session).ToContainTextAsync("16:00–16:30");
-        await Assertions.Expect(session).ToContainTextAsync("孙海鹰");
+        await Assertions.Expect(session).ToContainTextAsync("区域创新的新问题 — 孙海鹰");
     }
 }
