@@ -295,7 +295,7 @@ public class ExportTests(ITestOutputHelper output)
 
     // ---------- helpers ----------
 
-    private static List<string> ValidateXml(string xml)
+    internal static List<string> ValidateXml(string xml)
     {
         var problems = new List<string>();
         var schemas = new XmlSchemaSet();
@@ -315,7 +315,7 @@ public class ExportTests(ITestOutputHelper output)
         return problems;
     }
 
-    private static List<string> ValidateJson(string json)
+    internal static List<string> ValidateJson(string json)
     {
         using var doc = JsonDocument.Parse(json);
         var results = FrabJsonSchema.Value.Evaluate(doc.RootElement, new EvaluationOptions

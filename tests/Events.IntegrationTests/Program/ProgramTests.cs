@@ -219,6 +219,20 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("regional-innovation-symposium-7")]
+    [InlineData("pujiang-forum-2024")]
+    [InlineData("pujiang-forum-2024-regional")]
+    public async Task The_served_frab_exports_of_the_seeded_programs_validate_against_the_unchanged_schemas(string slug)
+    {
+        var client = app.CreateClient();
+        var xml = await client.GetStringAsync($"/events/{slug}/schedule.xml");
+        Assert.Empty(ExportTests.ValidateXml(xml));
+        var json = await client.GetStringAsync($"/events/{slug}/schedule.json");
+        Assert.Empty(ExportTests.ValidateJson(json));
+        Assert.Contains("第七届全国区域创新学术研讨会", await client.GetStringAsync("/events/regional-innovation-symposium-7/schedule.xml"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_calendar_export_parses_and_its_times_match_the_published_program()
     {
