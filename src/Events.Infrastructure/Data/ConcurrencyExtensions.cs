@@ -14,4 +14,18 @@ public static class ConcurrencyExtensions
         db.Entry(entity).Property(x => x.ConcurrencyStamp).OriginalValue = loadedStamp;
         entity.ConcurrencyStamp = Guid.NewGuid();
     }
+
+    /// <summary>Saves; false when a row expected by <see cref="ExpectVersion"/> was changed by someone else, and then nothing was written.</summary>
+    public static async Task<bool> TrySaveVersionedAsync(this DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
 }

@@ -66,14 +66,7 @@ public sealed class OrganizationService(IDbContextFactory<EventsDbContext> facto
             db.Organizations.Add(org);
         }
         input.ApplyTo(org);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+        if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
         input.Id = org.Id;
         input.ConcurrencyStamp = org.ConcurrencyStamp;
         return SaveResult.Saved(org.Id);

@@ -64,14 +64,7 @@ public sealed class PersonService(IDbContextFactory<EventsDbContext> factory, Fi
             db.People.Add(person);
         }
         input.ApplyTo(person);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+        if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
         input.Id = person.Id;
         input.ConcurrencyStamp = person.ConcurrencyStamp;
         return SaveResult.Saved(person.Id);

@@ -97,14 +97,7 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
             db.Sessions.Add(session);
         }
         input.ApplyTo(session, zone);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+        if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
         input.Id = session.Id;
         input.ConcurrencyStamp = session.ConcurrencyStamp;
         return SaveResult.Saved(session.Id);
