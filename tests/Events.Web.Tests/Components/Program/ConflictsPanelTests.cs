@@ -23,7 +23,7 @@ public class ConflictsPanelTests : ComponentTestBase
     [InlineData(ConflictKind.RoomDoubleBooked, "会场 主会场：「开幕式」与「圆桌对话」时间重叠")]
     [InlineData(ConflictKind.OutsideEventDates, "「开幕式」不在活动日期之内")]
     [InlineData(ConflictKind.ItemsOverflow, "「开幕式」的环节总时长超过场次时长")]
-    [InlineData(ConflictKind.ChairSpeaksElsewhere, "穆荣平 主持的场次与其发言的场次重叠：「开幕式」/「圆桌对话」")]
+    [InlineData(ConflictKind.ChairSpeaksElsewhere, "穆荣平 在「开幕式」和「圆桌对话」中一场主持、一场发言，两场时间重叠")]
     public void Conflicts_panel_when_given_a_conflict_then_describes_it_in_Chinese_with_the_names_filled_in(ConflictKind kind, string expected)
     {
         var cut = Render<ConflictsPanel>(p => p.Add(x => x.Conflicts, [View(kind)]));
