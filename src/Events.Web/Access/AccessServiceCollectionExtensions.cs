@@ -30,11 +30,18 @@ public static class AccessServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        services.AddScoped<IAuthorizationHandler, EventStaffHandler>();
-        services.AddScoped<EventAccess>();
+        services.AddEventsAuthorization();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<Components.Pages.Events.EventSaving>();
+        return services;
+    }
+
+    /// <summary>The policies and their handlers, without the sign-in machinery (component tests use this alone).</summary>
+    public static IServiceCollection AddEventsAuthorization(this IServiceCollection services)
+    {
+        services.AddScoped<IAuthorizationHandler, EventStaffHandler>();
+        services.AddScoped<EventAccess>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Organizer, p => p.RequireRole(Policies.OrganizerRoles))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))

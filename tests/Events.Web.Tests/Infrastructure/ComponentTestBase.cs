@@ -1,3 +1,4 @@
+using Events.Web.Access;
 using Events.Web.Localization;
 using System.Globalization;
 using Bunit;
@@ -40,6 +41,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Services.AddEventsLocalization();
+        Services.AddEventsAuthorization();
+        // bUnit puts a placeholder in front of the real authorization service; pages here check rights in code.
+        Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
 
         var connectionString = $"DataSource=file:events-web-tests-{Guid.NewGuid():N}?mode=memory&cache=shared";
         keepAlive = new SqliteConnection(connectionString);

@@ -110,15 +110,44 @@ public class ProgramTimetableTests : ComponentTestBase
         snackbars.WaitForAssertion(() => Assert.Contains("已发布第 1 版。", snackbars.Markup, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Session_editor_when_a_sub_forum_organizer_moves_a_main_forum_session_then_it_is_refused_and_nothing_changes()
+    {
+        await SeedDoubleBookingAsync();
+        await using (var db = CreateDbContext())
+        {
+            var forumId = await db.Events.Where(e => e.ParentEventId == rootId).Select(e => e.Id).SingleAsync();
+            db.Users.Add(new Events.Infrastructure.Identity.AppUser { Id = "sub-staff", UserName = "sub@test", Email = "sub@test" });
+            db.EventStaff.Add(new EventStaff { EventId = forumId, UserId = "sub-staff" });
+            await db.SaveChangesAsync();
+        }
+        var subOrganizer = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "sub@test"), new Claim(ClaimTypes.NameIdentifier, "sub-staff"), new Claim(ClaimTypes.Role, Events.Core.Access.Roles.Organizer)], "test"));
+        var cut = RenderPage(subOrganizer);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+
+        SessionCard(cut, openingId).Click();
+        cut.WaitForAssertion(() => Assert.Equal("09:00", cut.Find("[data-testid=session-start]").GetAttribute("value")));
+        cut.Find("[data-testid=session-start]").Change("11:00");
+        cut.Find("[data-testid=session-end]").Change("12:00");
+        cut.Find("[data-testid=session-save]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("您没有访问此页面的权限。", snackbars.Markup, StringComparison.Ordinal));
+        await using var check = CreateDbContext();
+        Assert.Equal(new DateTimeOffset(2026, 5, 20, 1, 0, 0, TimeSpan.Zero), (await check.Sessions.SingleAsync(x => x.Id == openingId)).Start);
+    }
+
     private ProgramPublisher Publisher => Services.GetRequiredService<ProgramPublisher>();
 
     /// <summary>
     /// The page under the signed-in organizer's authentication state, as the router's CascadingAuthenticationState gives it.
     /// (bUnit's AddAuthorization registers services, which the base class's database set-up has already sealed.)
     /// </summary>
-    private IRenderedComponent<ProgramTimetable> RenderPage()
+    private IRenderedComponent<ProgramTimetable> RenderPage(ClaimsPrincipal? user = null)
     {
-        var organizer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "organizer")], "test"));
+        // By default an administrator: the page checks every change against the staff list of the forum it touches.
+        var organizer = user ?? new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "organizer"), new Claim(ClaimTypes.NameIdentifier, "organizer-id"), new Claim(ClaimTypes.Role, Events.Core.Access.Roles.Administrator)], "test"));
         var host = Render<CascadingValue<Task<AuthenticationState>>>(p => p
             .Add(x => x.Value, Task.FromResult(new AuthenticationState(organizer)))
             .AddChildContent<ProgramTimetable>(c => c.Add(x => x.EventId, rootId)));
