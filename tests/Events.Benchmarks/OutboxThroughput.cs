@@ -122,7 +122,7 @@ public static class OutboxThroughput
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Events.sln"))) dir = dir.Parent;

@@ -23,7 +23,7 @@ public static class ProgramAtScale
     public static async Task RunAsync()
     {
         var data = Directory.CreateTempSubdirectory("events-program-bench").FullName;
-        var root = RepoRoot();
+        var root = OutboxThroughput.RepoRoot();
         // Outside a test project WebApplicationFactory cannot guess the app's folder; this is its documented override.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENTS_WEB", Path.Combine(root, "src", "Events.Web"));
         using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
@@ -110,7 +110,6 @@ public static class ProgramAtScale
                 StartDate = firstDay,
                 EndDate = lastDay,
                 Status = EventStatus.Published,
-                ParentEvent = isRoot ? null : null,
             };
         }
         foreach (var (id, ev) in events.Where(e => e.Key != SyntheticProgram.ParentEventId)) ev.ParentEvent = events[SyntheticProgram.ParentEventId];
@@ -155,12 +154,5 @@ public static class ProgramAtScale
         await db.SaveChangesAsync();
         var firstForum = events.First(e => e.Key != SyntheticProgram.ParentEventId).Value.Id;
         return (events[SyntheticProgram.ParentEventId].Id, firstForum, firstDay);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Events.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 }

@@ -44,11 +44,7 @@ public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory)
 
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
+            if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
         }
         catch (DbUpdateException) when (input.Id is null)
         {
