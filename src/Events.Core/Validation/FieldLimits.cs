@@ -18,6 +18,15 @@ public static class FieldLimits
     public const int OrganizationName = 200;
     public const int ShortName = 100;
     public const int OrganizationNameEn = 300;
+    public const int PaperTitle = 300;
+    public const int Abstract = 5000;
+    public const int Keywords = 300;
+    public const int Affiliation = 200;
+    public const int TopicName = 100;
+    public const int CriterionName = 100;
+    public const int CallIntroduction = 8000;
+    public const int ReviewComments = 10000;
+    public const int FileName = 255;
 
     /// <summary>Adds a TooLong violation when a value exceeds its column.</summary>
     public static void Check(List<RuleViolation> errors, string field, string? value, int max)

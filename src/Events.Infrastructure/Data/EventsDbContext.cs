@@ -1,8 +1,10 @@
 using Events.Core.Events;
 using Events.Core.Mail;
 using Events.Core.Organizations;
+using Events.Core.Papers;
 using Events.Core.People;
 using Events.Core.Program;
+using Events.Core.Reviews;
 using Events.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,19 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ItemParticipant> ItemParticipants => Set<ItemParticipant>();
     public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
     public DbSet<AgendaEntry> AgendaEntries => Set<AgendaEntry>();
+    public DbSet<CallForPapers> CallsForPapers => Set<CallForPapers>();
+    public DbSet<PaperTopic> PaperTopics => Set<PaperTopic>();
+    public DbSet<ReviewCriterion> ReviewCriteria => Set<ReviewCriterion>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<SubmissionFile> SubmissionFiles => Set<SubmissionFile>();
+    public DbSet<Reviewer> Reviewers => Set<Reviewer>();
+    public DbSet<ReviewerTopic> ReviewerTopics => Set<ReviewerTopic>();
+    public DbSet<Bid> Bids => Set<Bid>();
+    public DbSet<DeclaredConflict> DeclaredConflicts => Set<DeclaredConflict>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
