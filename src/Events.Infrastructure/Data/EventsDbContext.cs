@@ -1,3 +1,4 @@
+using Events.Core.Attendees;
 using Events.Core.Events;
 using Events.Core.Mail;
 using Events.Core.Organizations;
@@ -28,6 +29,8 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ItemParticipant> ItemParticipants => Set<ItemParticipant>();
     public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
     public DbSet<AgendaEntry> AgendaEntries => Set<AgendaEntry>();
+    public DbSet<RegistrationSettings> RegistrationSettings => Set<RegistrationSettings>();
+    public DbSet<Registration> Registrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
@@ -21,6 +22,12 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        services.AddSingleton<RegistrationService>();
+        services.AddSingleton<RegistrationStatus>();
+        services.AddSingleton<RegistrationSettingsEditor>();
+        services.AddSingleton<AttendeeList>();
+        services.AddSingleton<AttendeeDownloadList>();
+        services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         return services;
     }
 }
