@@ -20,7 +20,7 @@ public sealed partial class RegistrationInput
         if (string.IsNullOrWhiteSpace(Title)) errors.Add(new(nameof(Title), "Required"));
         if (string.IsNullOrWhiteSpace(Email)) errors.Add(new(nameof(Email), "Required"));
         else if (!EmailRules.IsBareAddress(Email)) errors.Add(new(nameof(Email), "EmailFormat"));
-        if (!string.IsNullOrWhiteSpace(Phone) && !PhonePattern().IsMatch(Phone.Trim())) errors.Add(new(nameof(Phone), "PhoneFormat"));
+        if (!string.IsNullOrWhiteSpace(Phone) && !IsPhone(Phone.Trim())) errors.Add(new(nameof(Phone), "PhoneFormat"));
 
         FieldLimits.Check(errors, nameof(Name), Name, FieldLimits.PersonName);
         FieldLimits.Check(errors, nameof(Organization), Organization, FieldLimits.OrganizationName);
@@ -54,7 +54,9 @@ public sealed partial class RegistrationInput
         Phone = r.Phone,
     };
 
-    /// <summary>Digits with the usual separators (+86 138-0000 0000, (028) 8522 1234, 转 extensions excluded): at least 5 digits.</summary>
-    [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{3,}[0-9]\z")]
-    private static partial Regex PhonePattern();
+    /// <summary>Digits with the usual separators (+86 138-0000-0000, (028) 8522 1234), at least 5 digits; words such as 转 are not taken.</summary>
+    private static bool IsPhone(string value) => PhoneCharacters().IsMatch(value) && value.Count(char.IsAsciiDigit) >= 5;
+
+    [GeneratedRegex(@"^\+?[0-9 ()\-]+\z")]
+    private static partial Regex PhoneCharacters();
 }

@@ -37,5 +37,5 @@ public sealed record MyRegistration(
     string Name, string Organization, string Title, string Email, string? Phone,
     RegistrationState State, DateTimeOffset RegisteredAt, DateTimeOffset? CancelledAt, bool CancelledByOrganizer);
 
-/// <summary>The event a page shows and the active registration that lets the user in (its own, or its parent event's).</summary>
-public sealed record EventAdmission(int EventId, string EventTitle, MyRegistration Registration);
+/// <summary>A published event a page shows, and the active registration that lets the user in (its own, or its parent event's); null when they are not registered.</summary>
+public sealed record EventAdmission(int EventId, string EventTitle, MyRegistration? Registration);

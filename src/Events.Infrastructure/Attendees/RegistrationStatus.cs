@@ -21,8 +21,9 @@ public sealed class RegistrationStatus(IDbContextFactory<EventsDbContext> factor
     }
 
     /// <summary>
-    /// The active registration that admits the user to the published event named by <paramref name="slug"/>: their own for
-    /// it, else the one for its parent event. Null when there is none (or the event is not published).
+    /// The published event named by <paramref name="slug"/> and the active registration that admits the user to it:
+    /// their own for it, else the one for its parent event (<see cref="EventAdmission.Registration"/> is then null when
+    /// there is neither). Null when no published event has that slug.
     /// </summary>
     public async Task<EventAdmission?> ForEventAsync(string slug, string userId, CancellationToken ct = default)
     {
@@ -33,8 +34,7 @@ public sealed class RegistrationStatus(IDbContextFactory<EventsDbContext> factor
         var found = await Project(db, db.Registrations.Where(r => r.UserId == userId && r.State == RegistrationState.Active
                 && (r.EventId == ev.Id || (ev.ParentEventId != null && r.EventId == ev.ParentEventId))))
             .ToListAsync(ct);
-        var registration = found.FirstOrDefault(r => r.EventId == ev.Id) ?? found.FirstOrDefault();
-        return registration is null ? null : new EventAdmission(ev.Id, ev.Title, registration);
+        return new EventAdmission(ev.Id, ev.Title, found.FirstOrDefault(r => r.EventId == ev.Id) ?? found.FirstOrDefault());
     }
 
     /// <summary>All of a user's registrations, active and cancelled, the latest event first.</summary>
