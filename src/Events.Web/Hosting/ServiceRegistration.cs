@@ -1,4 +1,5 @@
 using Events.Web.Components.Documents;
+using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
@@ -22,6 +23,12 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        services.AddSingleton<RegistrationService>();
+        services.AddSingleton<RegistrationStatus>();
+        services.AddSingleton<RegistrationSettingsEditor>();
+        services.AddSingleton<AttendeeList>();
+        services.AddSingleton<AttendeeDownloadList>();
+        services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         return services;
     }
 
