@@ -8,6 +8,7 @@ public static class MailTemplateKeys
     public const string StaffAdded = nameof(StaffAdded);
     public const string SpeakerNotice = nameof(SpeakerNotice);
     public const string ProgramChanged = nameof(ProgramChanged);
+    public const string SubmissionReceived = nameof(SubmissionReceived);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -16,10 +17,11 @@ public static class MailTemplateKeys
         [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
         [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
+        [SubmissionReceived] = ["name", "eventTitle", "number", "title", "authors", "submissionDeadline", "papersLink"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, SubmissionReceived];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }
