@@ -17,7 +17,7 @@ public static class MailTemplateKeys
         [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
         [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
-        [SubmissionReceived] = ["name", "eventTitle", "number", "title", "authors", "submissionDeadline", "papersLink"],
+        [SubmissionReceived] = ["name", "eventTitle", "paperNumber", "paperTitle", "authors", "submissionDeadline", "papersLink"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>

@@ -11,6 +11,10 @@ public static class AuthorRules
 {
     public const string Field = "Authors";
 
+    /// <summary>The fields of the byline-wide rules, one each so every broken rule shows its own message.</summary>
+    public const string CorrespondingField = "Authors.Corresponding";
+    public const string PresenterField = "Authors.Presenter";
+
     public static IReadOnlyList<RuleViolation> Check(IReadOnlyList<AuthorInput> authors)
     {
         var errors = new List<RuleViolation>();
@@ -45,8 +49,8 @@ public static class AuthorRules
                 errors.Add(new($"{prefix}.Email", "DuplicateAuthorEmail"));
             }
         }
-        if (!authors.Any(a => a.IsCorresponding)) errors.Add(new(Field, "NoCorrespondingAuthor"));
-        if (!authors.Any(a => a.IsPresenter)) errors.Add(new(Field, "NoPresenter"));
+        if (!authors.Any(a => a.IsCorresponding)) errors.Add(new(CorrespondingField, "NoCorrespondingAuthor"));
+        if (!authors.Any(a => a.IsPresenter)) errors.Add(new(PresenterField, "NoPresenter"));
         return errors;
     }
 

@@ -48,13 +48,14 @@ public sealed class CallService(IDbContextFactory<EventsDbContext> factory, Time
             .FirstOrDefaultAsync(c => c.EventId == input.EventId, ct);
         if (call is null)
         {
-            // Someone else created the call while this form was open with the defaults: their settings win until reloaded.
+            // The form was loaded from a call that no longer exists.
             if (input.Id is not null) return SaveResult.NotFound;
             call = new CallForPapers { EventId = input.EventId };
             db.CallsForPapers.Add(call);
         }
         else
         {
+            // A form opened with the defaults while someone else created the call: theirs wins until the user reloads.
             if (input.Id != call.Id) return SaveResult.Conflict;
             errors.AddRange(await CheckRemovalsAsync(db, call, input, ct));
             if (errors.Count > 0) return SaveResult.Invalid(errors);

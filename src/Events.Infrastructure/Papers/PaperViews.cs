@@ -59,3 +59,6 @@ public sealed record MySubmissionItem(int Id, int Number, string Title, string E
 
 /// <summary>A stored paper file opened for download; the caller disposes the stream.</summary>
 public sealed record PaperFileDownload(Stream Content, string FileName);
+
+/// <summary>The signed-in user's own author line, offered by "add myself".</summary>
+public sealed record SelfAuthor(string Name, string? Affiliation, string Email);

@@ -157,14 +157,29 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
                 {
                     ["name"] = author.Name,
                     ["eventTitle"] = context.EventTitle,
-                    ["number"] = submission.Number.ToString(CultureInfo.InvariantCulture),
-                    ["title"] = submission.Title,
+                    ["paperNumber"] = submission.Number.ToString(CultureInfo.InvariantCulture),
+                    ["paperTitle"] = submission.Title,
                     ["authors"] = byline,
                     ["submissionDeadline"] = deadline,
                     ["papersLink"] = outbox.Options.Link("/papers"),
                 },
                 context.EventId, $"Submission:{context.EventId}:{submission.Number}", ct: ct);
         }
+    }
+
+    /// <summary>
+    /// The signed-in user as an author line, for "add myself": the name and affiliation they used on their latest paper,
+    /// else their display name. Null without a confirmed email, since an author line is matched to accounts by email.
+    /// </summary>
+    public async Task<SelfAuthor?> SelfAuthorAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.EmailConfirmed)
+            .Select(u => new { u.Email, u.NormalizedEmail, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (user?.Email is null) return null;
+        var last = await db.Authors.AsNoTracking().Where(a => a.Email != null && a.Email.ToUpper() == user.NormalizedEmail)
+            .OrderByDescending(a => a.SubmissionId).Select(a => new { a.Name, a.Affiliation }).FirstOrDefaultAsync(ct);
+        return new SelfAuthor(last?.Name ?? user.DisplayName ?? "", last?.Affiliation, user.Email);
     }
 
     /// <summary>The edit form of a submission, for its authors only.</summary>

@@ -1,6 +1,7 @@
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
+using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
 using Events.Infrastructure.Program;
 
@@ -21,6 +22,8 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        services.AddSingleton<CallService>();
+        services.AddSingleton<SubmissionService>();
         return services;
     }
 }
