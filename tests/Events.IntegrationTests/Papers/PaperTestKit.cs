@@ -89,6 +89,7 @@ public static class PaperTestKit
     public static async Task<List<SubmissionFile>> FilesAsync(EventsAppFactory app, int submissionId)
     {
         await using var db = app.CreateDbContext();
-        return await db.SubmissionFiles.AsNoTracking().Where(f => f.SubmissionId == submissionId).OrderBy(f => f.Kind).ThenBy(f => f.Version).ToListAsync();
+        var files = await db.SubmissionFiles.AsNoTracking().Where(f => f.SubmissionId == submissionId).ToListAsync();
+        return files.OrderBy(f => f.Kind).ThenBy(f => f.Version).ToList();
     }
 }
