@@ -10,6 +10,7 @@ public static class MailTemplateKeys
     public const string ProgramChanged = nameof(ProgramChanged);
     public const string RegistrationConfirmed = nameof(RegistrationConfirmed);
     public const string RegistrationCancelled = nameof(RegistrationCancelled);
+    public const string SubmissionReceived = nameof(SubmissionReceived);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -20,10 +21,11 @@ public static class MailTemplateKeys
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
         [RegistrationConfirmed] = ["name", "eventTitle", "eventDates", "eventLink", "myLink", "cancelLink"],
         [RegistrationCancelled] = ["name", "eventTitle", "eventDates", "eventLink", "registerLink"],
+        [SubmissionReceived] = ["name", "eventTitle", "paperNumber", "paperTitle", "authors", "submissionDeadline", "papersLink"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, SubmissionReceived];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

@@ -65,6 +65,7 @@ public static class EventsAppExtensions
         app.MapPersonPhotoEndpoints();
         app.MapProgramEndpoints();
         app.MapRegistrationEndpoints();
+        app.MapPaperFileEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

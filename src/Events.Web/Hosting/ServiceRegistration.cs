@@ -3,6 +3,7 @@ using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
+using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
 using Events.Infrastructure.Program;
 
@@ -29,6 +30,8 @@ public static class ServiceRegistration
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
+        services.AddSingleton<CallService>();
+        services.AddSingleton<SubmissionService>();
         return services;
     }
 

@@ -23,7 +23,8 @@ public partial class ResourceKeyTests
     private static readonly string[] DynamicFamilies =
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
-         "RegistrationRefusal", "RegistrationState", "AttendeeSort"];
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort",
+         "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -126,7 +127,12 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationRefusal>().Select(n => $"RegistrationRefusal.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationState>().Select(n => $"RegistrationState.{n}"))
-            .Concat(Enum.GetNames<Events.Infrastructure.Attendees.AttendeeSort>().Select(n => $"AttendeeSort.{n}"));
+            .Concat(Enum.GetNames<Events.Infrastructure.Attendees.AttendeeSort>().Select(n => $"AttendeeSort.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.ReviewMode>().Select(n => $"CfpReviewMode.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.SubmissionState>().Select(n => $"AuthorPaperState.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.Decision>().Select(n => $"AuthorDecision.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.SubmissionFileKind>().Select(n => $"AuthorFileKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.PaperUploadProblem>().Select(n => $"PaperUpload.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
