@@ -8,6 +8,9 @@ public static class MailTemplateKeys
     public const string StaffAdded = nameof(StaffAdded);
     public const string SpeakerNotice = nameof(SpeakerNotice);
     public const string ProgramChanged = nameof(ProgramChanged);
+    public const string ReviewerInvitation = nameof(ReviewerInvitation);
+    public const string ReviewAssignment = nameof(ReviewAssignment);
+    public const string DecisionNotification = nameof(DecisionNotification);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -16,10 +19,14 @@ public static class MailTemplateKeys
         [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
         [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
+        [ReviewerInvitation] = ["name", "eventTitle", "eventDates", "reviewDeadline", "link"],
+        // Reviewers' mail never carries author names: "papers" lists numbers and titles only.
+        [ReviewAssignment] = ["name", "eventTitle", "papers", "reviewDeadline", "link"],
+        [DecisionNotification] = ["name", "eventTitle", "paperNumber", "paperTitle", "decision", "comments", "link"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, ReviewerInvitation, ReviewAssignment, DecisionNotification];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

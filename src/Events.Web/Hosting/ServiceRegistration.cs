@@ -3,6 +3,7 @@ using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.People;
 using Events.Infrastructure.Program;
+using Events.Infrastructure.Reviews;
 
 namespace Events.Web.Hosting;
 
@@ -21,6 +22,13 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        services.AddSingleton<ReviewAccess>();
+        services.AddSingleton<ReviewerService>();
+        services.AddSingleton<BiddingService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<PaperPlacement>();
         return services;
     }
 }
