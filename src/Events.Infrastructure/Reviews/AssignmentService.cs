@@ -50,7 +50,8 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
             .Select(r => new { r.Id, r.Name, r.Affiliation, r.MaxLoad, Topics = r.Topics.Select(t => t.TopicId).ToList() }).AsNoTracking().ToListAsync(ct);
         var bids = await db.Bids.Where(b => db.Reviewers.Any(r => r.Id == b.ReviewerId && r.EventId == eventId))
             .Select(b => new { b.SubmissionId, b.ReviewerId, b.Preference }).AsNoTracking().ToListAsync(ct);
-        var conflicts = await ConflictData.ForEventAsync(db, eventId, ct);
+        var accepted = reviewers.Select(r => r.Id).ToHashSet();
+        var conflicts = (await ConflictData.ForEventAsync(db, eventId, ct)).Where(c => accepted.Contains(c.ReviewerId)).ToList();
         var byPaper = assignments.ToLookup(a => a.SubmissionId);
         var load = assignments.GroupBy(a => a.ReviewerId).ToDictionary(g => g.Key, g => g.Count());
         var culture = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), false);

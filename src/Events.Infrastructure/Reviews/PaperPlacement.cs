@@ -44,6 +44,14 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
             .OrderBy(s => s.Start).Select(s => new PaperSessionOption(s.Id, s.EventId, s.Title, s.Start, s.Items.Count)).AsNoTracking().ToListAsync(ct);
     }
 
+    /// <summary>The session holding a placed paper's item.</summary>
+    public async Task<PaperSessionOption?> PlacedInAsync(int itemId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Sessions.Where(s => s.Items.Any(i => i.Id == itemId))
+            .Select(s => new PaperSessionOption(s.Id, s.EventId, s.Title, s.Start, s.Items.Count)).AsNoTracking().FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<PlacementAuthor>> AuthorsAsync(int eventId, int submissionId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -57,6 +57,7 @@ public static class EventsAppExtensions
         app.MapAccountEndpoints();
         app.MapPersonPhotoEndpoints();
         app.MapProgramEndpoints();
+        app.MapReviewEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -22,7 +22,9 @@ public partial class ResourceKeyTests
     /// <summary>Prefixes the app builds keys from at run time; each needs its members listed in <see cref="DynamicKeys"/>.</summary>
     private static readonly string[] DynamicFamilies =
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
-         "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind"];
+         "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
+         "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
+         "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -122,7 +124,19 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Program.SessionKind>().Select(n => $"SessionKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.ItemRole>().Select(n => $"ItemRole.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.Conflicts.ConflictKind>().Select(n => $"Conflict.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.AssignOutcome>().Select(n => $"AssignOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.AssignmentSource>().Select(n => $"AssignmentSource.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.BidOutcome>().Select(n => $"BidOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.BidPreference>().Select(n => $"BidPreference.{n}"))
+            .Concat(Enumerable.Range(1, Events.Core.Reviews.Review.ConfidenceMax).Select(n => $"Confidence.{n}"))
+            .Concat(Enumerable.Range(1, Events.Core.Reviews.Review.RecommendationMax).Select(n => $"Recommendation.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.InvitationOutcome>().Select(n => $"InvitationOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.PlacementOutcome>().Select(n => $"PlacementOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.Decision>().Select(n => $"ReviewDecision.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.ReviewState>().Append("NotStarted").Select(n => $"ReviewState.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.ReviewerState>().Select(n => $"ReviewerState.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.Conflicts.ConflictReason>().Select(n => $"ConflictReason.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
