@@ -48,6 +48,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/events/{draft}/program", [N, N, N, N, N, N, N]),
         ("/events/{draft}/schedule.ics", [N, N, N, N, N, N, N]),
         ("/admin/users", [D, D, D, D, D, D, A]),
+        ("/reviewing", [D, A, A, A, A, A, A]),
+        ("/reviewing/events/{symposium}", [D, D, D, D, D, D, D]),
+        ("/manage/events/{symposium}/reviewers", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/assignments", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/decisions", [D, D, D, D, A, D, A]),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -7,7 +7,8 @@ namespace Events.Infrastructure.Reviews;
 /// The copy of a paper served to reviewers. Authors' word processors write their names into the document
 /// information (Author, and often Title, Subject, Keywords, Creator, Producer) and into XMP metadata streams, so the copy
 /// is rewritten with PDFsharp without any of them: the information entries are removed, and so are the document's and
-/// every page's XMP stream. PDFsharp stamps its own Creator and Producer on save, which name only the tool.
+/// every page's XMP stream. On save PDFsharp 6.2.4 stamps its own Creator and Producer and writes a fresh XMP packet from
+/// the cleaned information (tool name and dates only); nothing of the authors' survives.
 /// The page content itself is the authors' responsibility in a double-blind call.
 /// </summary>
 public static class ReviewCopy
