@@ -4,7 +4,8 @@ namespace Events.Benchmarks;
 
 /// <summary>
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
-/// 40-forum event in the real app; anything else goes to BenchmarkDotNet.
+/// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
+/// anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
 {
@@ -20,6 +21,11 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "program")
         {
             await ProgramAtScale.RunAsync();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "assignment")
+        {
+            AssignmentAtScale.Run();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
