@@ -30,6 +30,7 @@ public static class ServiceRegistration
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<PaperPlacement>();
+        services.AddSingleton<AutoAssignment>();
         return services;
     }
 

@@ -27,6 +27,7 @@ public sealed class ReviewAuthorizationMatrixTests(ReviewAuthorizationFixture fx
         ("/reviewing/papers/{otherPaper}/paper.pdf", [D, D, D, D, D, D, D]),
         ("/manage/events/{event}/reviewers", [D, D, D, D, D, A, D]),
         ("/manage/events/{event}/assignments", [D, D, D, D, D, A, D]),
+        ("/manage/events/{event}/assignments/auto", [D, D, D, D, D, A, D]),
         ("/manage/events/{event}/decisions", [D, D, D, D, D, A, D]),
         ("/manage/events/{event}/papers/{paper}/reviews", [D, D, D, D, D, A, D]),
     ];

@@ -24,7 +24,7 @@ public partial class ResourceKeyTests
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
-         "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason"];
+         "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -136,7 +136,8 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Papers.Decision>().Select(n => $"ReviewDecision.{n}"))
             .Concat(Enum.GetNames<Events.Core.Reviews.ReviewState>().Append("NotStarted").Select(n => $"ReviewState.{n}"))
             .Concat(Enum.GetNames<Events.Core.Reviews.ReviewerState>().Select(n => $"ReviewerState.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Reviews.Conflicts.ConflictReason>().Select(n => $"ConflictReason.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Reviews.Conflicts.ConflictReason>().Select(n => $"ConflictReason.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.Assignment.AssignmentReason>().Where(n => n != "None").Select(n => $"AssignmentReason.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
