@@ -29,15 +29,20 @@ public static class AffiliationMatch
     public static bool Matches(string? a, string? b) => MatchingUnit(a, b) is not null;
 
     /// <summary>The unit of <paramref name="b"/> (as written) that matches a unit of <paramref name="a"/>, or null.</summary>
-    public static string? MatchingUnit(string? a, string? b)
+    public static string? MatchingUnit(string? a, string? b) => MatchingUnit(Prepare(a), Prepare(b));
+
+    /// <summary>An affiliation split and normalized once, for comparing it with many others.</summary>
+    public static PreparedAffiliation Prepare(string? value) =>
+        new(string.IsNullOrWhiteSpace(value) ? [] : Units(value).Select(u => (u, Normalize(u))).Where(u => u.Item2.Length > 0).ToArray());
+
+    public static string? MatchingUnit(PreparedAffiliation a, PreparedAffiliation b)
     {
-        if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) return null;
-        var left = Units(a).Select(Normalize).Where(u => u.Length > 0).ToList();
-        foreach (var unit in Units(b))
+        foreach (var (raw, right) in b.Units)
         {
-            var right = Normalize(unit);
-            if (right.Length == 0) continue;
-            if (left.Any(l => UnitsMatch(l, right))) return unit.Trim();
+            foreach (var (_, left) in a.Units)
+            {
+                if (UnitsMatch(left, right)) return raw;
+            }
         }
         return null;
     }
@@ -65,3 +70,6 @@ public static class AffiliationMatch
         return shorter.Length >= MinContainedLength && longer.Contains(shorter, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The units of an affiliation as written and normalized.</summary>
+public sealed record PreparedAffiliation((string Raw, string Normalized)[] Units);
