@@ -68,6 +68,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/papers/999999", [D, N, N, N, N, N, N]),
         ("/papers/999999/edit", [D, N, N, N, N, N, N]),
         ("/papers/999999/files/1", [D, N, N, N, N, N, N]),
+        ("/reviewing", [D, A, A, A, A, A, A]),
+        ("/reviewing/events/{symposium}", [D, D, D, D, D, D, D]),
+        ("/manage/events/{symposium}/reviewers", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/assignments", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/decisions", [D, D, D, D, A, D, A]),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -66,6 +66,7 @@ public static class EventsAppExtensions
         app.MapProgramEndpoints();
         app.MapRegistrationEndpoints();
         app.MapPaperFileEndpoints();
+        app.MapReviewEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

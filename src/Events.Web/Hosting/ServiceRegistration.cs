@@ -6,6 +6,7 @@ using Events.Infrastructure.Organizations;
 using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
 using Events.Infrastructure.Program;
+using Events.Infrastructure.Reviews;
 
 namespace Events.Web.Hosting;
 
@@ -32,6 +33,14 @@ public static class ServiceRegistration
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<CallService>();
         services.AddSingleton<SubmissionService>();
+        services.AddSingleton<ReviewAccess>();
+        services.AddSingleton<ReviewerService>();
+        services.AddSingleton<BiddingService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<PaperPlacement>();
+        services.AddSingleton<AutoAssignment>();
         return services;
     }
 
