@@ -28,7 +28,7 @@ public sealed record ReviewFile(byte[] Content, string FileName);
 public sealed class ReviewService(IDbContextFactory<EventsDbContext> factory, FileStore files, TimeProvider clock)
 {
     /// <summary>The folder the author side stores submission files in.</summary>
-    public const string PaperFolder = "papers";
+    public const string PaperFolder = Papers.SubmissionService.FileFolder;
 
     public async Task<ReviewPaperView?> LoadAsync(int submissionId, string userId, CancellationToken ct = default)
     {

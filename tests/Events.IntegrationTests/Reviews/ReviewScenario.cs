@@ -65,6 +65,8 @@ public sealed class ReviewScenario
         await using (var db = app.CreateDbContext())
         {
             s.EventId = await db.Events.Where(e => e.Slug == Slug).Select(e => e.Id).SingleAsync();
+            // The seeds give the symposium a call of its own; this scenario needs its own deadlines and criteria.
+            await db.CallsForPapers.Where(c => c.EventId == s.EventId).ExecuteDeleteAsync();
             var call = new CallForPapers
             {
                 EventId = s.EventId,
