@@ -47,6 +47,9 @@ public static class AssignmentArbitraries
     /// <summary>Instances where only the invariants are checked, not the optimum by enumeration.</summary>
     public static Gen<AssignmentCase> MediumCases() => Cases(maxPapers: 40, maxReviewers: 12, maxWanted: 4, maxLoad: 12);
 
+    /// <summary>Few papers but up to 150 reviewers, so that reviewer sets span up to three 64-bit words.</summary>
+    public static Gen<AssignmentCase> WideCases() => Cases(maxPapers: 12, maxReviewers: 150, maxWanted: 4, maxLoad: 3);
+
     public static Gen<AssignmentCase> Cases(int maxPapers, int maxReviewers, int maxWanted, int maxLoad)
     {
         var topic = Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Elements(Topics).Select(t => (int?)t)));
@@ -99,7 +102,7 @@ public static class AssignmentArbitraries
     {
         // Ids out of step with the positions, so that an index used as an id cannot go unnoticed.
         var papers = wanted.Select((n, i) => new PaperSlot(PaperId: 10 * (wanted.Length - i), paperTopics[i], n)).ToList();
-        var reviewers = loads.Select((max, j) => new ReviewerSlot(100 + (7 * j % 13), max, expertise[j].Distinct().ToArray())).ToList();
+        var reviewers = loads.Select((max, j) => new ReviewerSlot(1000 + 3 * (loads.Length - j), max, expertise[j].Distinct().ToArray())).ToList();
         var bids = new Dictionary<(int PaperId, int ReviewerId), BidPreference>();
         var conflicts = new HashSet<(int PaperId, int ReviewerId)>();
         var existing = new List<(int PaperId, int ReviewerId)>();

@@ -65,69 +65,85 @@ public class AssignmentSolverProperties
     public Property Solve_keeps_every_rule_of_the_call_for_papers() =>
         Prop.ForAll(AssignmentArbitraries.MediumCases().ToArbitrary(), c =>
         {
-            var problem = c.Problem;
-            var result = AssignmentSolver.Solve(problem, c.Costs);
-            var existing = problem.Existing.ToHashSet();
-            var broken = new List<string>();
-
-            var pairs = result.Added.Select(a => (a.PaperId, a.ReviewerId)).ToList();
-            if (pairs.Distinct().Count() != pairs.Count)
-            {
-                broken.Add("a pair is proposed twice");
-            }
-            foreach (var a in result.Added)
-            {
-                var pair = (a.PaperId, a.ReviewerId);
-                var paper = problem.Papers.SingleOrDefault(p => p.PaperId == a.PaperId);
-                var reviewer = problem.Reviewers.SingleOrDefault(r => r.ReviewerId == a.ReviewerId);
-                if (paper is null || reviewer is null)
-                {
-                    broken.Add($"{pair} is not a pair of the problem");
-                    continue;
-                }
-                if (problem.Conflicts.Contains(pair) || (problem.Bids.TryGetValue(pair, out var bid) && bid == BidPreference.Conflict))
-                {
-                    broken.Add($"{pair} is a conflict");
-                }
-                if (existing.Contains(pair))
-                {
-                    broken.Add($"{pair} already exists");
-                }
-                if (a.Cost != BruteForceAssignment.PairCost(problem, c.Costs, paper, reviewer))
-                {
-                    broken.Add($"{pair} costs {a.Cost}");
-                }
-                var expectedReasons = ExpectedReasons(problem, paper, reviewer);
-                if (a.Reasons != expectedReasons)
-                {
-                    broken.Add($"{pair} gives {a.Reasons}, not {expectedReasons}");
-                }
-            }
-            foreach (var reviewer in problem.Reviewers)
-            {
-                var before = existing.Count(e => e.ReviewerId == reviewer.ReviewerId);
-                var now = result.Added.Count(a => a.ReviewerId == reviewer.ReviewerId);
-                if (now > 0 && before + now > reviewer.MaxLoad)
-                {
-                    broken.Add($"reviewer {reviewer.ReviewerId} has {before} + {now} > {reviewer.MaxLoad}");
-                }
-            }
-            foreach (var paper in problem.Papers)
-            {
-                var missing = Math.Max(0, paper.ReviewsWanted - existing.Count(e => e.PaperId == paper.PaperId))
-                    - result.Added.Count(a => a.PaperId == paper.PaperId);
-                var reported = result.Unfilled.SingleOrDefault(u => u.PaperId == paper.PaperId)?.Missing ?? 0;
-                if (missing < 0 || missing != reported)
-                {
-                    broken.Add($"paper {paper.PaperId} misses {missing}, reported {reported}");
-                }
-            }
-            if (!result.IsProvenOptimal)
-            {
-                broken.Add("not proven optimal");
-            }
+            var broken = BrokenRules(c, AssignmentSolver.Solve(c.Problem, c.Costs));
             return (broken.Count == 0).Label(string.Join("; ", broken));
         });
+
+    [Property(MaxTest = 100)]
+    public Property Solve_agrees_with_a_textbook_min_cost_flow_when_there_are_hundreds_of_reviewers() =>
+        Prop.ForAll(AssignmentArbitraries.WideCases().ToArbitrary(), c =>
+        {
+            var result = AssignmentSolver.Solve(c.Problem, c.Costs);
+            var (reviews, cost) = ReferenceMinCostFlow.Solve(c.Problem, c.Costs);
+            var broken = BrokenRules(c, result);
+            return (result.Added.Count == reviews && result.TotalCost == cost && broken.Count == 0).Label(
+                $"solver {result.Added.Count} reviews cost {result.TotalCost}, reference {reviews} reviews cost {cost}; {string.Join("; ", broken)}");
+        });
+
+    /// <summary>Every rule a proposal must keep, checked from the problem alone; the broken ones, described.</summary>
+    private static List<string> BrokenRules(AssignmentCase c, AssignmentResult result)
+    {
+        var problem = c.Problem;
+        var existing = problem.Existing.ToHashSet();
+        var broken = new List<string>();
+        var pairs = result.Added.Select(a => (a.PaperId, a.ReviewerId)).ToList();
+        if (pairs.Distinct().Count() != pairs.Count)
+        {
+            broken.Add("a pair is proposed twice");
+        }
+        foreach (var a in result.Added)
+        {
+            var pair = (a.PaperId, a.ReviewerId);
+            var paper = problem.Papers.SingleOrDefault(p => p.PaperId == a.PaperId);
+            var reviewer = problem.Reviewers.SingleOrDefault(r => r.ReviewerId == a.ReviewerId);
+            if (paper is null || reviewer is null)
+            {
+                broken.Add($"{pair} is not a pair of the problem");
+                continue;
+            }
+            if (problem.Conflicts.Contains(pair) || (problem.Bids.TryGetValue(pair, out var bid) && bid == BidPreference.Conflict))
+            {
+                broken.Add($"{pair} is a conflict");
+            }
+            if (existing.Contains(pair))
+            {
+                broken.Add($"{pair} already exists");
+            }
+            if (a.Cost != BruteForceAssignment.PairCost(problem, c.Costs, paper, reviewer))
+            {
+                broken.Add($"{pair} costs {a.Cost}");
+            }
+            var expectedReasons = ExpectedReasons(problem, paper, reviewer);
+            if (a.Reasons != expectedReasons)
+            {
+                broken.Add($"{pair} gives {a.Reasons}, not {expectedReasons}");
+            }
+        }
+        foreach (var reviewer in problem.Reviewers)
+        {
+            var before = existing.Count(e => e.ReviewerId == reviewer.ReviewerId);
+            var now = result.Added.Count(a => a.ReviewerId == reviewer.ReviewerId);
+            if (now > 0 && before + now > reviewer.MaxLoad)
+            {
+                broken.Add($"reviewer {reviewer.ReviewerId} has {before} + {now} > {reviewer.MaxLoad}");
+            }
+        }
+        foreach (var paper in problem.Papers)
+        {
+            var missing = Math.Max(0, paper.ReviewsWanted - existing.Count(e => e.PaperId == paper.PaperId))
+                - result.Added.Count(a => a.PaperId == paper.PaperId);
+            var reported = result.Unfilled.SingleOrDefault(u => u.PaperId == paper.PaperId)?.Missing ?? 0;
+            if (missing < 0 || missing != reported)
+            {
+                broken.Add($"paper {paper.PaperId} misses {missing}, reported {reported}");
+            }
+        }
+        if (!result.IsProvenOptimal)
+        {
+            broken.Add("not proven optimal");
+        }
+        return broken;
+    }
 
     [Property(MaxTest = 200)]
     public Property Solve_does_not_depend_on_the_order_of_the_input() =>
