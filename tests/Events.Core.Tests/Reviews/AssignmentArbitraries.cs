@@ -42,15 +42,19 @@ public static class AssignmentArbitraries
     private static readonly int[] Topics = [1, 2, 3];
 
     /// <summary>Up to 5 papers × 4 reviewers: small enough to enumerate every feasible set of pairs.</summary>
-    public static Arbitrary<AssignmentCase> SmallCases() => Cases(maxPapers: 5, maxReviewers: 4, maxWanted: 2, maxLoad: 4).ToArbitrary();
+    public static Arbitrary<AssignmentCase> SmallCases() => Cases(maxPapers: 5, maxReviewers: 4, maxWanted: 2, maxLoad: 4, existingOdds: 6).ToArbitrary();
 
     /// <summary>Instances where only the invariants are checked, not the optimum by enumeration.</summary>
-    public static Gen<AssignmentCase> MediumCases() => Cases(maxPapers: 40, maxReviewers: 12, maxWanted: 4, maxLoad: 12);
+    public static Gen<AssignmentCase> MediumCases() => Cases(maxPapers: 40, maxReviewers: 12, maxWanted: 4, maxLoad: 12, existingOdds: 6);
 
-    /// <summary>Few papers but up to 150 reviewers, so that reviewer sets span up to three 64-bit words.</summary>
-    public static Gen<AssignmentCase> WideCases() => Cases(maxPapers: 12, maxReviewers: 150, maxWanted: 4, maxLoad: 3);
+    /// <summary>
+    /// Up to 50 papers and 190 reviewers, so that reviewer sets span up to three 64-bit words; existing pairs are rarer,
+    /// or every paper would already have its reviews.
+    /// </summary>
+    public static Gen<AssignmentCase> WideCases() => Cases(maxPapers: 50, maxReviewers: 190, maxWanted: 4, maxLoad: 2, existingOdds: 150);
 
-    public static Gen<AssignmentCase> Cases(int maxPapers, int maxReviewers, int maxWanted, int maxLoad)
+    /// <summary>Existing pairs: one cell in <paramref name="existingOdds"/> + 1.</summary>
+    public static Gen<AssignmentCase> Cases(int maxPapers, int maxReviewers, int maxWanted, int maxLoad, int existingOdds)
     {
         var topic = Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Elements(Topics).Select(t => (int?)t)));
         var bid = Gen.Frequency(
@@ -66,7 +70,7 @@ public static class AssignmentArbitraries
         var cell =
             from b in bid
             from conflict in Gen.Frequency((7, Gen.Constant(false)), (1, Gen.Constant(true)))
-            from existing in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
+            from existing in Gen.Frequency((existingOdds, Gen.Constant(false)), (1, Gen.Constant(true)))
             select (Bid: b, Conflict: conflict, Existing: existing);
         var costs = Gen.Frequency(
             (1, Gen.Constant(AssignmentCosts.Default)),

@@ -215,6 +215,27 @@ public class AssignmentSolverProperties
         Assert.True(fullReviewers >= 100, $"reviewers at their maximum load: {fullReviewers}");
     }
 
+    /// <summary>The wide instances must propose reviewers from every 64-bit word of the reviewer bitsets, with every bid.</summary>
+    [Fact]
+    public void The_wide_instances_propose_reviewers_from_all_three_words_with_every_bid()
+    {
+        var cases = AssignmentArbitraries.WideCases().Sample(numberOfSamples: 100, seed: new Rnd(13), size: 30);
+        var words = new int[3];
+        var reasons = new Dictionary<AssignmentReason, int>();
+        foreach (var c in cases)
+        {
+            var sortedIds = c.Problem.Reviewers.Select(r => r.ReviewerId).Order().ToList();
+            foreach (var a in AssignmentSolver.Solve(c.Problem, c.Costs).Added)
+            {
+                words[sortedIds.IndexOf(a.ReviewerId) / 64]++;
+                var bid = a.Reasons & ~AssignmentReason.TopicMatch;
+                reasons[bid] = reasons.GetValueOrDefault(bid) + 1;
+            }
+        }
+        Assert.True(words.All(n => n >= 100), $"proposals per word: {string.Join(", ", words)}");
+        Assert.True(reasons.Count == 4 && reasons.Values.All(n => n >= 20), string.Join(", ", reasons));
+    }
+
     private static AssignmentReason ExpectedReasons(AssignmentProblem problem, PaperSlot paper, ReviewerSlot reviewer)
     {
         var reason = problem.Bids.TryGetValue((paper.PaperId, reviewer.ReviewerId), out var bid)

@@ -32,6 +32,7 @@ internal sealed class PrimalDualFlow
     private readonly ulong[] flow;
     private readonly long[] potential;
     private readonly int[] sent;
+    private int augmented;
 
     // Reviewer r takes papers takenPaper[takenStart[r] .. takenStart[r] + added[r]), at pair costs takenCost[..].
     private readonly int[] added;
@@ -100,10 +101,26 @@ internal sealed class PrimalDualFlow
         while (ShortestDistances())
         {
             GroupReviewersByPotential();
+            var before = augmented;
             while (BuildLevels())
             {
+                var round = augmented;
                 PushBlockingFlow();
+                ThrowIfStuck(round);
             }
+            ThrowIfStuck(before);
+        }
+    }
+
+    /// <summary>
+    /// Each phase and each round must send at least one review: after Dijkstra the shortest path to the sink has zero reduced
+    /// cost, and after BFS a level path exists. If not, the invariants are broken; fail loudly rather than loop forever.
+    /// </summary>
+    private void ThrowIfStuck(int augmentedBefore)
+    {
+        if (augmented == augmentedBefore)
+        {
+            throw new InvalidOperationException("The assignment solver made no progress in a phase: its potentials are inconsistent.");
         }
     }
 
@@ -435,6 +452,7 @@ internal sealed class PrimalDualFlow
     /// </summary>
     private void Augment(int depth)
     {
+        augmented++;
         sent[path[1]]++;
         for (var i = 1; i < depth; i += 2)
         {
