@@ -45,7 +45,7 @@ internal sealed class AssignmentNetwork
     /// <summary>Existing assignments of each reviewer.</summary>
     public int[] ExistingLoad { get; }
 
-    /// <summary>Papers each reviewer can still take (maximum load minus existing, never negative).</summary>
+    /// <summary>Papers each reviewer can still take: maximum load minus existing, never negative, at most the papers still open.</summary>
     public int[] Capacity { get; }
 
     /// <summary>Paper p's cost classes are the slots SlotStart[p] to SlotStart[p + 1] − 1, in increasing cost.</summary>
@@ -117,9 +117,12 @@ internal sealed class AssignmentNetwork
         }
 
         var (markStart, markReviewer, markKind) = MarksByPaper(problem, net);
+        // A reviewer takes a paper at most once, so a load above the papers still open could never be used; the cap keeps
+        // a "no limit" maximum load (int.MaxValue) from sizing the solver's arrays.
+        var openPapers = net.Need.Count(n => n > 0);
         for (var r = 0; r < reviewers.Length; r++)
         {
-            net.Capacity[r] = Math.Max(0, reviewers[r].MaxLoad - net.ExistingLoad[r]);
+            net.Capacity[r] = Math.Min(openPapers, Math.Max(0, reviewers[r].MaxLoad - net.ExistingLoad[r]));
         }
 
         // Class k = bid mark × 2 + topic match; classes are laid out cheapest first (ties by k, so the order is fixed).
