@@ -74,10 +74,10 @@ public static class ReferenceMinCostFlow
                 {
                     continue;
                 }
-                foreach (var arc in graph[u].Where(a => a.Capacity > 0))
+                foreach (var arc in graph[u])
                 {
                     var nd = d + arc.Cost + potential[u] - potential[arc.To];
-                    if (nd < distance[arc.To])
+                    if (arc.Capacity > 0 && nd < distance[arc.To])
                     {
                         distance[arc.To] = nd;
                         via[arc.To] = arc;
