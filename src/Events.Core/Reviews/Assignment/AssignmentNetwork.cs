@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Events.Core.Reviews.Assignment;
 
 /// <summary>
@@ -56,9 +54,6 @@ internal sealed class AssignmentNetwork
 
     /// <summary>Slot s's reviewers are the bits of SlotBits[s × Words .. (s + 1) × Words − 1].</summary>
     public ulong[] SlotBits { get; private set; } = [];
-
-    /// <summary>The number of candidate pairs (arcs from papers to reviewers).</summary>
-    public long PairCount { get; private set; }
 
     public int PaperCount => PaperIds.Length;
 
@@ -151,7 +146,6 @@ internal sealed class AssignmentNetwork
         var marked = new ulong[words];
         var slotCost = new List<int>();
         var slotBits = new ulong[Math.Max(1, papers.Length * 2 * words)];
-        long pairs = 0;
         for (var p = 0; p < papers.Length; p++)
         {
             net.SlotStart[p] = slotCost.Count;
@@ -200,17 +194,12 @@ internal sealed class AssignmentNetwork
                     }
                     bits.CopyTo(slotBits.AsSpan(slotCost.Count * words));
                     slotCost.Add(classCost[k]);
-                    foreach (var word in bits)
-                    {
-                        pairs += BitOperations.PopCount(word);
-                    }
                 }
             }
         }
         net.SlotStart[papers.Length] = slotCost.Count;
         net.SlotCost = slotCost.ToArray();
         net.SlotBits = slotBits;
-        net.PairCount = pairs;
         return net;
     }
 
