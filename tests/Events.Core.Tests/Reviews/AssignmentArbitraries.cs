@@ -42,29 +42,25 @@ public static class AssignmentArbitraries
     private static readonly int[] Topics = [1, 2, 3];
 
     /// <summary>Up to 5 papers × 4 reviewers: small enough to enumerate every feasible set of pairs.</summary>
-    public static Arbitrary<AssignmentCase> SmallCases() => Cases(maxPapers: 5, maxReviewers: 4, maxWanted: 2, maxLoad: 4).ToArbitrary();
+    public static Arbitrary<AssignmentCase> SmallCases() => Cases(maxPapers: 5, maxReviewers: 4, maxWanted: 2, maxLoad: 4, existingOdds: 6).ToArbitrary();
 
     /// <summary>Instances where only the invariants are checked, not the optimum by enumeration.</summary>
-    public static Gen<AssignmentCase> MediumCases() => Cases(maxPapers: 40, maxReviewers: 12, maxWanted: 4, maxLoad: 12);
+    public static Gen<AssignmentCase> MediumCases() => Cases(maxPapers: 40, maxReviewers: 12, maxWanted: 4, maxLoad: 12, existingOdds: 6);
 
-    public static Gen<AssignmentCase> Cases(int maxPapers, int maxReviewers, int maxWanted, int maxLoad)
+    /// <summary>
+    /// Up to 50 papers and 190 reviewers, so that reviewer sets span up to three 64-bit words; existing pairs are rarer,
+    /// or every paper would already have its reviews.
+    /// </summary>
+    public static Gen<AssignmentCase> WideCases() => Cases(maxPapers: 50, maxReviewers: 190, maxWanted: 4, maxLoad: 2, existingOdds: 150);
+
+    /// <summary>Existing pairs: one cell in <paramref name="existingOdds"/> + 1.</summary>
+    public static Gen<AssignmentCase> Cases(int maxPapers, int maxReviewers, int maxWanted, int maxLoad, int existingOdds)
     {
         var topic = Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Elements(Topics).Select(t => (int?)t)));
-        var bid = Gen.Frequency(
-            (6, Gen.Constant<BidPreference?>(null)),
-            (2, Gen.Constant<BidPreference?>(BidPreference.Eager)),
-            (2, Gen.Constant<BidPreference?>(BidPreference.Willing)),
-            (1, Gen.Constant<BidPreference?>(BidPreference.NotWilling)),
-            (1, Gen.Constant<BidPreference?>(BidPreference.Conflict)));
         var reviewerTopics =
             from n in Gen.Choose(0, 2)
             from topics in Gen.ArrayOf(Gen.Elements(Topics), n)
             select topics;
-        var cell =
-            from b in bid
-            from conflict in Gen.Frequency((7, Gen.Constant(false)), (1, Gen.Constant(true)))
-            from existing in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
-            select (Bid: b, Conflict: conflict, Existing: existing);
         var costs = Gen.Frequency(
             (1, Gen.Constant(AssignmentCosts.Default)),
             (3,
@@ -87,11 +83,29 @@ public static class AssignmentArbitraries
             from outside in Gen.ArrayOf(Gen.Frequency((8, Gen.Constant(false)), (1, Gen.Constant(true))), paperCount)
             from loads in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, maxLoad))), reviewerCount)
             from expertise in Gen.ArrayOf(reviewerTopics, reviewerCount)
-            from cells in Gen.ArrayOf(cell, paperCount * reviewerCount)
+            from cellSeed in Gen.Choose(0, int.MaxValue)
             from weights in costs
             from seed in Gen.Choose(0, int.MaxValue)
-            select Build(wanted, paperTopics, outside, loads, expertise, cells, weights, seed);
+            select Build(wanted, paperTopics, outside, loads, expertise, Cells(paperCount * reviewerCount, existingOdds, new Random(cellSeed)), weights, seed);
     }
+
+    /// <summary>
+    /// Each pair's bid (none 6 in 12, eager 2, willing 2, not willing 1, conflict 1), whether it is in the conflict set
+    /// (1 in 8) and whether it exists already. Drawn from a seed FsCheck chooses: wide calls have thousands of pairs, and
+    /// one generator per pair made the wide tests slow for no gain (these cases are not shrunk).
+    /// </summary>
+    private static (BidPreference? Bid, bool Conflict, bool Existing)[] Cells(int count, int existingOdds, Random random) =>
+        Enumerable.Range(0, count).Select(_ => (
+            random.Next(12) switch
+            {
+                < 6 => (BidPreference?)null,
+                < 8 => BidPreference.Eager,
+                < 10 => BidPreference.Willing,
+                10 => BidPreference.NotWilling,
+                _ => BidPreference.Conflict,
+            },
+            random.Next(8) == 0,
+            random.Next(existingOdds + 1) == 0)).ToArray();
 
     private static AssignmentCase Build(
         int[] wanted, int?[] paperTopics, bool[] outside, int[] loads, int[][] expertise,
@@ -99,7 +113,7 @@ public static class AssignmentArbitraries
     {
         // Ids out of step with the positions, so that an index used as an id cannot go unnoticed.
         var papers = wanted.Select((n, i) => new PaperSlot(PaperId: 10 * (wanted.Length - i), paperTopics[i], n)).ToList();
-        var reviewers = loads.Select((max, j) => new ReviewerSlot(100 + (7 * j % 13), max, expertise[j].Distinct().ToArray())).ToList();
+        var reviewers = loads.Select((max, j) => new ReviewerSlot(1000 + 3 * (loads.Length - j), max, expertise[j].Distinct().ToArray())).ToList();
         var bids = new Dictionary<(int PaperId, int ReviewerId), BidPreference>();
         var conflicts = new HashSet<(int PaperId, int ReviewerId)>();
         var existing = new List<(int PaperId, int ReviewerId)>();

@@ -65,69 +65,86 @@ public class AssignmentSolverProperties
     public Property Solve_keeps_every_rule_of_the_call_for_papers() =>
         Prop.ForAll(AssignmentArbitraries.MediumCases().ToArbitrary(), c =>
         {
-            var problem = c.Problem;
-            var result = AssignmentSolver.Solve(problem, c.Costs);
-            var existing = problem.Existing.ToHashSet();
-            var broken = new List<string>();
-
-            var pairs = result.Added.Select(a => (a.PaperId, a.ReviewerId)).ToList();
-            if (pairs.Distinct().Count() != pairs.Count)
-            {
-                broken.Add("a pair is proposed twice");
-            }
-            foreach (var a in result.Added)
-            {
-                var pair = (a.PaperId, a.ReviewerId);
-                var paper = problem.Papers.SingleOrDefault(p => p.PaperId == a.PaperId);
-                var reviewer = problem.Reviewers.SingleOrDefault(r => r.ReviewerId == a.ReviewerId);
-                if (paper is null || reviewer is null)
-                {
-                    broken.Add($"{pair} is not a pair of the problem");
-                    continue;
-                }
-                if (problem.Conflicts.Contains(pair) || (problem.Bids.TryGetValue(pair, out var bid) && bid == BidPreference.Conflict))
-                {
-                    broken.Add($"{pair} is a conflict");
-                }
-                if (existing.Contains(pair))
-                {
-                    broken.Add($"{pair} already exists");
-                }
-                if (a.Cost != BruteForceAssignment.PairCost(problem, c.Costs, paper, reviewer))
-                {
-                    broken.Add($"{pair} costs {a.Cost}");
-                }
-                var expectedReasons = ExpectedReasons(problem, paper, reviewer);
-                if (a.Reasons != expectedReasons)
-                {
-                    broken.Add($"{pair} gives {a.Reasons}, not {expectedReasons}");
-                }
-            }
-            foreach (var reviewer in problem.Reviewers)
-            {
-                var before = existing.Count(e => e.ReviewerId == reviewer.ReviewerId);
-                var now = result.Added.Count(a => a.ReviewerId == reviewer.ReviewerId);
-                if (now > 0 && before + now > reviewer.MaxLoad)
-                {
-                    broken.Add($"reviewer {reviewer.ReviewerId} has {before} + {now} > {reviewer.MaxLoad}");
-                }
-            }
-            foreach (var paper in problem.Papers)
-            {
-                var missing = Math.Max(0, paper.ReviewsWanted - existing.Count(e => e.PaperId == paper.PaperId))
-                    - result.Added.Count(a => a.PaperId == paper.PaperId);
-                var reported = result.Unfilled.SingleOrDefault(u => u.PaperId == paper.PaperId)?.Missing ?? 0;
-                if (missing < 0 || missing != reported)
-                {
-                    broken.Add($"paper {paper.PaperId} misses {missing}, reported {reported}");
-                }
-            }
-            if (!result.IsProvenOptimal)
-            {
-                broken.Add("not proven optimal");
-            }
+            var broken = BrokenRules(c, AssignmentSolver.Solve(c.Problem, c.Costs));
             return (broken.Count == 0).Label(string.Join("; ", broken));
         });
+
+    /// <summary>50 cases: the reference flow sends one review per Dijkstra, which is slow at this size.</summary>
+    [Property(MaxTest = 50)]
+    public Property Solve_agrees_with_a_textbook_min_cost_flow_when_there_are_hundreds_of_reviewers() =>
+        Prop.ForAll(AssignmentArbitraries.WideCases().ToArbitrary(), c =>
+        {
+            var result = AssignmentSolver.Solve(c.Problem, c.Costs);
+            var (reviews, cost) = ReferenceMinCostFlow.Solve(c.Problem, c.Costs);
+            var broken = BrokenRules(c, result);
+            return (result.Added.Count == reviews && result.TotalCost == cost && broken.Count == 0).Label(
+                $"solver {result.Added.Count} reviews cost {result.TotalCost}, reference {reviews} reviews cost {cost}; {string.Join("; ", broken)}");
+        });
+
+    /// <summary>Every rule a proposal must keep, checked from the problem alone; the broken ones, described.</summary>
+    private static List<string> BrokenRules(AssignmentCase c, AssignmentResult result)
+    {
+        var problem = c.Problem;
+        var existing = problem.Existing.ToHashSet();
+        var broken = new List<string>();
+        var pairs = result.Added.Select(a => (a.PaperId, a.ReviewerId)).ToList();
+        if (pairs.Distinct().Count() != pairs.Count)
+        {
+            broken.Add("a pair is proposed twice");
+        }
+        foreach (var a in result.Added)
+        {
+            var pair = (a.PaperId, a.ReviewerId);
+            var paper = problem.Papers.SingleOrDefault(p => p.PaperId == a.PaperId);
+            var reviewer = problem.Reviewers.SingleOrDefault(r => r.ReviewerId == a.ReviewerId);
+            if (paper is null || reviewer is null)
+            {
+                broken.Add($"{pair} is not a pair of the problem");
+                continue;
+            }
+            if (problem.Conflicts.Contains(pair) || (problem.Bids.TryGetValue(pair, out var bid) && bid == BidPreference.Conflict))
+            {
+                broken.Add($"{pair} is a conflict");
+            }
+            if (existing.Contains(pair))
+            {
+                broken.Add($"{pair} already exists");
+            }
+            if (a.Cost != BruteForceAssignment.PairCost(problem, c.Costs, paper, reviewer))
+            {
+                broken.Add($"{pair} costs {a.Cost}");
+            }
+            var expectedReasons = ExpectedReasons(problem, paper, reviewer);
+            if (a.Reasons != expectedReasons)
+            {
+                broken.Add($"{pair} gives {a.Reasons}, not {expectedReasons}");
+            }
+        }
+        foreach (var reviewer in problem.Reviewers)
+        {
+            var before = existing.Count(e => e.ReviewerId == reviewer.ReviewerId);
+            var now = result.Added.Count(a => a.ReviewerId == reviewer.ReviewerId);
+            if (now > 0 && before + now > reviewer.MaxLoad)
+            {
+                broken.Add($"reviewer {reviewer.ReviewerId} has {before} + {now} > {reviewer.MaxLoad}");
+            }
+        }
+        foreach (var paper in problem.Papers)
+        {
+            var missing = Math.Max(0, paper.ReviewsWanted - existing.Count(e => e.PaperId == paper.PaperId))
+                - result.Added.Count(a => a.PaperId == paper.PaperId);
+            var reported = result.Unfilled.SingleOrDefault(u => u.PaperId == paper.PaperId)?.Missing ?? 0;
+            if (missing < 0 || missing != reported)
+            {
+                broken.Add($"paper {paper.PaperId} misses {missing}, reported {reported}");
+            }
+        }
+        if (!result.IsProvenOptimal)
+        {
+            broken.Add("not proven optimal");
+        }
+        return broken;
+    }
 
     [Property(MaxTest = 200)]
     public Property Solve_does_not_depend_on_the_order_of_the_input() =>
@@ -197,6 +214,27 @@ public class AssignmentSolverProperties
         var fullReviewers = results.Sum(x => x.c.Problem.Reviewers.Count(rv =>
             rv.MaxLoad > 0 && x.c.Problem.Existing.Count(e => e.ReviewerId == rv.ReviewerId) + x.r.Added.Count(a => a.ReviewerId == rv.ReviewerId) == rv.MaxLoad));
         Assert.True(fullReviewers >= 100, $"reviewers at their maximum load: {fullReviewers}");
+    }
+
+    /// <summary>The wide instances must propose reviewers from every 64-bit word of the reviewer bitsets, with every bid.</summary>
+    [Fact]
+    public void The_wide_instances_propose_reviewers_from_all_three_words_with_every_bid()
+    {
+        var cases = AssignmentArbitraries.WideCases().Sample(numberOfSamples: 100, seed: new Rnd(13), size: 30);
+        var words = new int[3];
+        var reasons = new Dictionary<AssignmentReason, int>();
+        foreach (var c in cases)
+        {
+            var sortedIds = c.Problem.Reviewers.Select(r => r.ReviewerId).Order().ToList();
+            foreach (var a in AssignmentSolver.Solve(c.Problem, c.Costs).Added)
+            {
+                words[sortedIds.IndexOf(a.ReviewerId) / 64]++;
+                var bid = a.Reasons & ~AssignmentReason.TopicMatch;
+                reasons[bid] = reasons.GetValueOrDefault(bid) + 1;
+            }
+        }
+        Assert.True(words.All(n => n >= 100), $"proposals per word: {string.Join(", ", words)}");
+        Assert.True(reasons.Count == 4 && reasons.Values.All(n => n >= 20), string.Join(", ", reasons));
     }
 
     private static AssignmentReason ExpectedReasons(AssignmentProblem problem, PaperSlot paper, ReviewerSlot reviewer)

@@ -141,6 +141,17 @@ public class AssignmentSolverTests
     }
 
     [Fact]
+    public void A_maximum_load_without_limit_is_accepted()
+    {
+        var papers = Enumerable.Range(1, 3).Select(id => new PaperSlot(id, null, 1)).ToArray();
+        var result = AssignmentSolver.Solve(Problem(papers, [Reviewer(10, int.MaxValue), Reviewer(20, int.MaxValue)],
+            bids: papers.ToDictionary(p => (p.PaperId, 10), _ => BidPreference.Eager)));
+
+        Assert.Equal([(1, 10), (2, 10), (3, 10)], Pairs(result));
+        Assert.True(result.IsProvenOptimal);
+    }
+
+    [Fact]
     public void An_empty_call_proposes_nothing_and_is_optimal()
     {
         var result = AssignmentSolver.Solve(Problem([], []));

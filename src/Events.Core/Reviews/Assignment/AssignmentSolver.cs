@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Events.Core.Reviews.Assignment;
 
 /// <summary>
@@ -26,17 +28,18 @@ public static class AssignmentSolver
         long total = 0;
         for (var p = 0; p < net.PaperCount; p++)
         {
-            for (var a = net.ArcStart[p]; a < net.ArcStart[p + 1]; a++)
+            for (var w = 0; w < net.Words; w++)
             {
-                if (flow[a])
+                for (var m = flow[p * net.Words + w]; m != 0; m &= m - 1)
                 {
-                    var r = net.ArcReviewer[a];
+                    var r = (w << 6) + BitOperations.TrailingZeroCount(m);
+                    var cost = net.SlotCost[net.SlotOf(p, r)];
                     sent[p]++;
-                    total += net.ArcCost[a] + net.StepCost(r, ++load[r]);
+                    total += cost + net.StepCost(r, ++load[r]);
                     var (paperId, reviewerId) = (net.PaperIds[p], net.ReviewerIds[r]);
                     var topicMatch = topics[paperId] is { } topic && expertise[reviewerId].Contains(topic);
                     var reasons = Reasons(problem.Bids.TryGetValue((paperId, reviewerId), out var bid) ? bid : null, topicMatch);
-                    proposals.Add(new ProposedAssignment(paperId, reviewerId, reasons, net.ArcCost[a]));
+                    proposals.Add(new ProposedAssignment(paperId, reviewerId, reasons, cost));
                 }
             }
         }

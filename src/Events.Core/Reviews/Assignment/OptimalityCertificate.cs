@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Events.Core.Reviews.Assignment;
 
 /// <summary>
@@ -34,16 +36,20 @@ public static class OptimalityCertificate
         ArgumentNullException.ThrowIfNull(potentials);
         var net = AssignmentNetwork.Build(problem, costs ?? AssignmentCosts.Default);
 
-        var flow = new bool[net.ArcCount];
+        var flow = new ulong[net.PaperCount * net.Words];
         foreach (var (paperId, reviewerId) in added)
         {
             var (p, r) = (net.PaperIndex(paperId), net.ReviewerIndex(reviewerId));
-            var arc = p >= 0 && r >= 0 ? net.FindArc(p, r) : -1;
-            if (arc < 0 || flow[arc])
+            if (p < 0 || r < 0 || net.SlotOf(p, r) < 0)
             {
-                return false; // not a candidate (unknown, conflict, existing) or proposed twice
+                return false; // not a candidate: unknown, a conflict, or existing
             }
-            flow[arc] = true;
+            ref var word = ref flow[p * net.Words + (r >> 6)];
+            if ((word & (1UL << r)) != 0)
+            {
+                return false; // proposed twice
+            }
+            word |= 1UL << r;
         }
 
         var potential = new long[net.NodeCount];
@@ -66,30 +72,49 @@ public static class OptimalityCertificate
         return Holds(net, flow, potential);
     }
 
-    /// <summary>The check on the network's own arrays; the solver calls it on its result.</summary>
-    internal static bool Holds(AssignmentNetwork net, bool[] flow, long[] potential)
+    /// <summary>The check on the network's own arrays (the flow as a reviewer bitset per paper); the solver calls it on its result.</summary>
+    internal static bool Holds(AssignmentNetwork net, ulong[] flow, long[] potential)
     {
-        var (papers, source, sink) = (net.PaperCount, net.Source, net.Sink);
+        var (papers, words, source, sink) = (net.PaperCount, net.Words, net.Source, net.Sink);
         long Reduced(long cost, int from, int to) => cost + potential[from] - potential[to];
 
         var sent = new int[papers];
         var load = new int[net.ReviewerCount];
+        var candidates = new ulong[words];
         for (var p = 0; p < papers; p++)
         {
-            for (var a = net.ArcStart[p]; a < net.ArcStart[p + 1]; a++)
+            Array.Clear(candidates);
+            for (var s = net.SlotStart[p]; s < net.SlotStart[p + 1]; s++)
             {
-                if (flow[a])
+                for (var w = 0; w < words; w++)
                 {
-                    sent[p]++;
-                    load[net.ArcReviewer[a]]++;
+                    var bits = net.SlotBits[s * words + w];
+                    candidates[w] |= bits;
+                    var used = flow[p * words + w];
+                    for (var m = bits; m != 0; m &= m - 1)
+                    {
+                        var r = (w << 6) + BitOperations.TrailingZeroCount(m);
+                        var ok = (used & (1UL << r)) != 0
+                            ? Reduced(-net.SlotCost[s], papers + r, p) >= 0 // residual arc back from the reviewer
+                            : Reduced(net.SlotCost[s], p, papers + r) >= 0;
+                        if (!ok)
+                        {
+                            return false;
+                        }
+                    }
                 }
-                var reviewerNode = papers + net.ArcReviewer[a];
-                var ok = flow[a]
-                    ? Reduced(-net.ArcCost[a], reviewerNode, p) >= 0 // residual arc back from the reviewer
-                    : Reduced(net.ArcCost[a], p, reviewerNode) >= 0;
-                if (!ok)
+            }
+            for (var w = 0; w < words; w++)
+            {
+                var used = flow[p * words + w];
+                if ((used & ~candidates[w]) != 0)
                 {
-                    return false;
+                    return false; // a review on a pair that is not a candidate
+                }
+                sent[p] += BitOperations.PopCount(used);
+                for (var m = used; m != 0; m &= m - 1)
+                {
+                    load[(w << 6) + BitOperations.TrailingZeroCount(m)]++;
                 }
             }
             if (sent[p] > net.Need[p]
@@ -121,9 +146,9 @@ public static class OptimalityCertificate
     }
 
     /// <summary>Whether an augmenting path exists, i.e. whether more reviews could be filled.</summary>
-    private static bool SinkReachable(AssignmentNetwork net, bool[] flow, int[] sent, int[] load)
+    private static bool SinkReachable(AssignmentNetwork net, ulong[] flow, int[] sent, int[] load)
     {
-        var papers = net.PaperCount;
+        var (papers, words) = (net.PaperCount, net.Words);
         var takenStart = new int[net.ReviewerCount + 1];
         for (var r = 0; r < net.ReviewerCount; r++)
         {
@@ -133,11 +158,11 @@ public static class OptimalityCertificate
         var fill = takenStart[..^1];
         for (var p = 0; p < papers; p++)
         {
-            for (var a = net.ArcStart[p]; a < net.ArcStart[p + 1]; a++)
+            for (var w = 0; w < words; w++)
             {
-                if (flow[a])
+                for (var m = flow[p * words + w]; m != 0; m &= m - 1)
                 {
-                    takenPaper[fill[net.ArcReviewer[a]]++] = p;
+                    takenPaper[fill[(w << 6) + BitOperations.TrailingZeroCount(m)]++] = p;
                 }
             }
         }
@@ -156,13 +181,19 @@ public static class OptimalityCertificate
         {
             if (u < papers)
             {
-                for (var a = net.ArcStart[u]; a < net.ArcStart[u + 1]; a++)
+                for (var s = net.SlotStart[u]; s < net.SlotStart[u + 1]; s++)
                 {
-                    var v = papers + net.ArcReviewer[a];
-                    if (!flow[a] && !seen[v])
+                    for (var w = 0; w < words; w++)
                     {
-                        seen[v] = true;
-                        stack.Push(v);
+                        for (var m = net.SlotBits[s * words + w] & ~flow[u * words + w]; m != 0; m &= m - 1)
+                        {
+                            var v = papers + (w << 6) + BitOperations.TrailingZeroCount(m);
+                            if (!seen[v])
+                            {
+                                seen[v] = true;
+                                stack.Push(v);
+                            }
+                        }
                     }
                 }
                 continue;

@@ -1,41 +1,58 @@
+using System.Numerics;
+
 namespace Events.Core.Reviews.Assignment;
 
 /// <summary>
 /// Minimum-cost maximum flow on an <see cref="AssignmentNetwork"/> by the primal-dual method. Each phase finds shortest
-/// distances from the source with Dijkstra on reduced costs (all non-negative thanks to the node potentials), raises the
-/// potentials by them, and then pushes a maximum flow through every arc of zero reduced cost at once (Dinic: BFS levels,
-/// then augmenting paths with current-arc pointers). The cost of the cheapest augmenting path grows by at least 1 per
-/// phase, so with small integer costs there are few phases, however many units of flow there are.
-/// Every flow path is unit (pair arcs have capacity 1), so flows are stored as one bit per pair arc, and each reviewer
-/// keeps the short list of pairs it currently takes: those are its only residual arcs back to papers.
+/// distances from the source with Dijkstra on reduced costs (non-negative thanks to the node potentials), raises the
+/// potentials by them, and then pushes a maximum flow through all arcs of zero reduced cost at once (Dinic: BFS levels,
+/// then augmenting paths with current-arc pointers). The cheapest augmenting path costs at least 1 more each phase, so
+/// with small integer costs there are few phases, however many reviews are filled.
 /// </summary>
+/// <remarks>
+/// Every augmenting path carries one review (pair arcs have capacity 1), so the flow is one bit per pair, kept as a
+/// reviewer bitset per paper; each reviewer keeps the short list of papers it takes, its only residual arcs back to papers.
+/// A pair arc has zero reduced cost exactly when π(reviewer) = π(paper) + cost, so the searches intersect a paper's class
+/// bitsets with the bitset of reviewers at that potential instead of looking at each pair.
+/// </remarks>
 internal sealed class PrimalDualFlow
 {
     private const long Unreached = long.MaxValue / 4;
 
     private readonly AssignmentNetwork net;
     private readonly int papers;
+    private readonly int reviewers;
+    private readonly int words;
     private readonly int source;
     private readonly int sink;
-    private readonly int[] arcStart;
-    private readonly int[] arcReviewer;
-    private readonly int[] arcCost;
+    private readonly int[] slotStart;
+    private readonly int[] slotCost;
+    private readonly ulong[] slotBits;
 
-    private readonly bool[] flow;
+    private readonly ulong[] flow;
     private readonly long[] potential;
     private readonly int[] sent;
+    private int augmented;
 
-    // Reviewer r's current pairs are slotArc/slotPaper[slotStart[r] .. slotStart[r] + added[r]).
+    // Reviewer r takes papers takenPaper[takenStart[r] .. takenStart[r] + added[r]), at pair costs takenCost[..].
     private readonly int[] added;
-    private readonly int[] slotStart;
-    private readonly int[] slotArc;
-    private readonly int[] slotPaper;
+    private readonly int[] takenStart;
+    private readonly int[] takenPaper;
+    private readonly int[] takenCost;
+
+    // Reviewers grouped by potential, rebuilt whenever the potentials change: groupValue sorted, groupBits per group.
+    private long[] groupValue = [];
+    private ulong[] groupBits = [];
+    private long maxReviewerPotential;
 
     private readonly long[] distance;
     private readonly bool[] settled;
+    private readonly ulong[] settledReviewers;
     private readonly PriorityQueue<int, long> queue = new();
     private readonly int[] level;
+    private readonly ulong[] unlabeledReviewers;
     private readonly int[] current;
+    private readonly int[] currentBit;
     private readonly int[] bfs;
     private readonly int[] path;
 
@@ -43,48 +60,67 @@ internal sealed class PrimalDualFlow
     {
         this.net = net;
         papers = net.PaperCount;
+        reviewers = net.ReviewerCount;
+        words = net.Words;
         source = net.Source;
         sink = net.Sink;
-        arcStart = net.ArcStart;
-        arcReviewer = net.ArcReviewer;
-        arcCost = net.ArcCost;
-        flow = new bool[net.ArcCount];
+        slotStart = net.SlotStart;
+        slotCost = net.SlotCost;
+        slotBits = net.SlotBits;
+        flow = new ulong[papers * words];
         potential = new long[net.NodeCount];
         sent = new int[papers];
-        added = new int[net.ReviewerCount];
-        slotStart = new int[net.ReviewerCount + 1];
-        for (var r = 0; r < net.ReviewerCount; r++)
+        added = new int[reviewers];
+        takenStart = new int[reviewers + 1];
+        for (var r = 0; r < reviewers; r++)
         {
-            slotStart[r + 1] = slotStart[r] + net.Capacity[r];
+            takenStart[r + 1] = takenStart[r] + net.Capacity[r];
         }
-        slotArc = new int[slotStart[^1]];
-        slotPaper = new int[slotStart[^1]];
+        takenPaper = new int[takenStart[^1]];
+        takenCost = new int[takenStart[^1]];
         distance = new long[net.NodeCount];
         settled = new bool[net.NodeCount];
+        settledReviewers = new ulong[words];
         level = new int[net.NodeCount];
+        unlabeledReviewers = new ulong[words];
         current = new int[net.NodeCount];
+        currentBit = new int[papers];
         bfs = new int[net.NodeCount];
         path = new int[net.NodeCount + 1];
     }
 
-    /// <summary>Which pair arcs carry a review.</summary>
-    public bool[] Flow => flow;
+    /// <summary>Paper p's reviews: the reviewer bits of Flow[p × Words .. (p + 1) × Words − 1].</summary>
+    public ulong[] Flow => flow;
 
     /// <summary>The node potentials: the optimality certificate once <see cref="Run"/> has returned.</summary>
     public long[] Potential => potential;
-
-    public int Phases { get; private set; }
 
     public void Run()
     {
         // All costs are non-negative, so zero potentials start with non-negative reduced costs.
         while (ShortestDistances())
         {
-            Phases++;
+            GroupReviewersByPotential();
+            var before = augmented;
             while (BuildLevels())
             {
+                var round = augmented;
                 PushBlockingFlow();
+                ThrowIfStuck(round);
             }
+            ThrowIfStuck(before);
+        }
+    }
+
+    /// <summary>
+    /// Each phase and each round must send at least one review: after Dijkstra the shortest path to the sink has zero reduced
+    /// cost, and after BFS a level path exists. If not, the invariants are broken; fail loudly rather than loop forever.
+    /// </summary>
+    private void ThrowIfStuck(int augmentedBefore)
+    {
+        if (augmented == augmentedBefore)
+        {
+            throw new InvalidOperationException("The assignment solver made no progress in a phase: its potentials are inconsistent.");
         }
     }
 
@@ -99,6 +135,12 @@ internal sealed class PrimalDualFlow
     {
         Array.Fill(distance, Unreached);
         Array.Clear(settled);
+        Array.Clear(settledReviewers);
+        maxReviewerPotential = 0;
+        for (var v = papers; v < papers + reviewers; v++)
+        {
+            maxReviewerPotential = Math.Max(maxReviewerPotential, potential[v]);
+        }
         queue.Clear();
         distance[source] = 0;
         queue.Enqueue(source, 0);
@@ -125,27 +167,15 @@ internal sealed class PrimalDualFlow
             }
             else if (u < papers)
             {
-                var pu = potential[u] + d;
-                for (var a = arcStart[u]; a < arcStart[u + 1]; a++)
-                {
-                    if (!flow[a])
-                    {
-                        var v = papers + arcReviewer[a];
-                        var dv = pu + arcCost[a] - potential[v];
-                        if (dv < distance[v])
-                        {
-                            distance[v] = dv;
-                            queue.Enqueue(v, dv);
-                        }
-                    }
-                }
+                RelaxPairs(u, d);
             }
             else
             {
                 var r = u - papers;
-                for (var s = slotStart[r]; s < slotStart[r] + added[r]; s++)
+                settledReviewers[r >> 6] |= 1UL << r;
+                for (var t = takenStart[r]; t < takenStart[r] + added[r]; t++)
                 {
-                    Relax(slotPaper[s], d + Reduced(-arcCost[slotArc[s]], u, slotPaper[s]));
+                    Relax(takenPaper[t], d + Reduced(-takenCost[t], u, takenPaper[t]));
                 }
                 if (added[r] < net.Capacity[r])
                 {
@@ -165,6 +195,41 @@ internal sealed class PrimalDualFlow
         return true;
     }
 
+    /// <summary>
+    /// Relaxes paper u's free pairs to reviewers not settled yet. A pair that could only reach a reviewer at or beyond the
+    /// sink's current distance cannot matter before the sink is settled, and classes come cheapest first, so the scan stops
+    /// at the first class whose cost rules out even the reviewer with the highest potential.
+    /// </summary>
+    private void RelaxPairs(int u, long d)
+    {
+        var from = potential[u] + d;
+        var flowRow = u * words;
+        for (var s = slotStart[u]; s < slotStart[u + 1]; s++)
+        {
+            var reach = from + slotCost[s];
+            if (reach - maxReviewerPotential >= distance[sink])
+            {
+                return;
+            }
+            var bits = s * words;
+            for (var w = 0; w < words; w++)
+            {
+                var m = slotBits[bits + w] & ~flow[flowRow + w] & ~settledReviewers[w];
+                while (m != 0)
+                {
+                    var v = papers + (w << 6) + BitOperations.TrailingZeroCount(m);
+                    m &= m - 1;
+                    var dv = reach - potential[v];
+                    if (dv < distance[v])
+                    {
+                        distance[v] = dv;
+                        queue.Enqueue(v, dv);
+                    }
+                }
+            }
+        }
+    }
+
     private void Relax(int v, long dv)
     {
         if (dv < distance[v])
@@ -174,10 +239,30 @@ internal sealed class PrimalDualFlow
         }
     }
 
+    private void GroupReviewersByPotential()
+    {
+        groupValue = potential.AsSpan(papers, reviewers).ToArray().Distinct().Order().ToArray();
+        groupBits = new ulong[groupValue.Length * words];
+        for (var r = 0; r < reviewers; r++)
+        {
+            var g = Array.BinarySearch(groupValue, potential[papers + r]);
+            groupBits[g * words + (r >> 6)] |= 1UL << r;
+        }
+    }
+
+    /// <summary>The group of reviewers whose potential is <paramref name="value"/>, or −1 when there is none.</summary>
+    private int GroupOf(long value)
+    {
+        var g = Array.BinarySearch(groupValue, value);
+        return g >= 0 ? g : -1;
+    }
+
     /// <summary>BFS levels over the arcs with residual capacity and zero reduced cost; true when the sink is reached.</summary>
     private bool BuildLevels()
     {
         Array.Fill(level, -1);
+        Array.Fill(unlabeledReviewers, ulong.MaxValue); // bits past the last reviewer are in no slot, so never labeled
+        var unlabeled = reviewers;
         level[source] = 0;
         var (head, tail) = (0, 0);
         bfs[tail++] = source;
@@ -189,7 +274,7 @@ internal sealed class PrimalDualFlow
             {
                 for (var p = 0; p < papers; p++)
                 {
-                    if (level[p] < 0 && sent[p] < net.Need[p] && Reduced(0, source, p) == 0)
+                    if (sent[p] < net.Need[p] && Reduced(0, source, p) == 0)
                     {
                         level[p] = next;
                         bfs[tail++] = p;
@@ -198,24 +283,40 @@ internal sealed class PrimalDualFlow
             }
             else if (u < papers)
             {
-                var pu = potential[u];
-                for (var a = arcStart[u]; a < arcStart[u + 1]; a++)
+                if (unlabeled == 0)
                 {
-                    var v = papers + arcReviewer[a];
-                    if (level[v] < 0 && !flow[a] && pu + arcCost[a] == potential[v])
+                    continue; // a paper leads only to reviewers
+                }
+                var flowRow = u * words;
+                for (var s = slotStart[u]; s < slotStart[u + 1]; s++)
+                {
+                    var g = GroupOf(potential[u] + slotCost[s]);
+                    if (g < 0)
                     {
-                        level[v] = next;
-                        bfs[tail++] = v;
+                        continue;
+                    }
+                    for (var w = 0; w < words; w++)
+                    {
+                        var m = slotBits[s * words + w] & ~flow[flowRow + w] & unlabeledReviewers[w] & groupBits[g * words + w];
+                        unlabeledReviewers[w] &= ~m;
+                        while (m != 0)
+                        {
+                            var v = papers + (w << 6) + BitOperations.TrailingZeroCount(m);
+                            m &= m - 1;
+                            level[v] = next;
+                            bfs[tail++] = v;
+                            unlabeled--;
+                        }
                     }
                 }
             }
             else
             {
                 var r = u - papers;
-                for (var s = slotStart[r]; s < slotStart[r] + added[r]; s++)
+                for (var t = takenStart[r]; t < takenStart[r] + added[r]; t++)
                 {
-                    var v = slotPaper[s];
-                    if (level[v] < 0 && Reduced(-arcCost[slotArc[s]], u, v) == 0)
+                    var v = takenPaper[t];
+                    if (level[v] < 0 && Reduced(-takenCost[t], u, v) == 0)
                     {
                         level[v] = next;
                         bfs[tail++] = v;
@@ -232,11 +333,9 @@ internal sealed class PrimalDualFlow
             return false;
         }
         current[source] = 0;
-        for (var p = 0; p < papers; p++)
-        {
-            current[p] = arcStart[p];
-        }
-        Array.Clear(current, papers, net.ReviewerCount);
+        Array.Copy(slotStart, current, papers);
+        Array.Clear(currentBit);
+        Array.Clear(current, papers, reviewers);
         return true;
     }
 
@@ -260,7 +359,7 @@ internal sealed class PrimalDualFlow
                 path[++depth] = v;
                 continue;
             }
-            level[u] = -1; // dead end for the rest of this round
+            level[u] = -1; // a dead end for the rest of this round
             if (depth == 0)
             {
                 return;
@@ -269,7 +368,11 @@ internal sealed class PrimalDualFlow
         }
     }
 
-    /// <summary>The next node along u's current admissible arc (moving the pointer past arcs that are not), or −1.</summary>
+    /// <summary>
+    /// The next node along u's current admissible arc, moving u's pointer past arcs that are not admissible, or −1.
+    /// A paper's pointer is a class slot (current) and a reviewer index in it (currentBit); a reviewer's is an index in
+    /// its list of papers, one past the end meaning the sink.
+    /// </summary>
     private int Advance(int u)
     {
         var next = level[u] + 1;
@@ -287,17 +390,7 @@ internal sealed class PrimalDualFlow
         }
         if (u < papers)
         {
-            var pu = potential[u];
-            for (; current[u] < arcStart[u + 1]; current[u]++)
-            {
-                var a = current[u];
-                var v = papers + arcReviewer[a];
-                if (level[v] == next && !flow[a] && pu + arcCost[a] == potential[v])
-                {
-                    return v;
-                }
-            }
-            return -1;
+            return AdvancePaper(u, next);
         }
         var r = u - papers;
         for (; current[u] <= added[r]; current[u]++)
@@ -305,9 +398,9 @@ internal sealed class PrimalDualFlow
             var j = current[u];
             if (j < added[r])
             {
-                var s = slotStart[r] + j;
-                var v = slotPaper[s];
-                if (level[v] == next && Reduced(-arcCost[slotArc[s]], u, v) == 0)
+                var t = takenStart[r] + j;
+                var v = takenPaper[t];
+                if (level[v] == next && Reduced(-takenCost[t], u, v) == 0)
                 {
                     return v;
                 }
@@ -320,30 +413,65 @@ internal sealed class PrimalDualFlow
         return -1;
     }
 
+    private int AdvancePaper(int u, int next)
+    {
+        var flowRow = u * words;
+        for (; current[u] < slotStart[u + 1]; current[u]++, currentBit[u] = 0)
+        {
+            var s = current[u];
+            var g = GroupOf(potential[u] + slotCost[s]);
+            if (g < 0)
+            {
+                continue;
+            }
+            for (var w = currentBit[u] >> 6; w < words; w++)
+            {
+                var m = slotBits[s * words + w] & ~flow[flowRow + w] & groupBits[g * words + w];
+                if (w == currentBit[u] >> 6)
+                {
+                    m &= ulong.MaxValue << currentBit[u]; // the reviewers before the pointer are done with
+                }
+                while (m != 0)
+                {
+                    var r = (w << 6) + BitOperations.TrailingZeroCount(m);
+                    m &= m - 1;
+                    if (level[papers + r] == next)
+                    {
+                        currentBit[u] = r;
+                        return papers + r;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
     /// <summary>
-    /// Sends one unit along path[0..depth] = source, p1, r1, p2, ..., rk, sink. Each ri either hands its pair with p(i+1)
-    /// over to pi (the slot is reused) or, for rk, takes pk as one more paper.
+    /// Sends one review along path[0..depth] = source, p1, r1, p2, ..., rk, sink: each ri hands its pair with p(i+1)
+    /// over to pi (reusing that entry of its list), and rk takes pk as one more paper.
     /// </summary>
     private void Augment(int depth)
     {
+        augmented++;
         sent[path[1]]++;
         for (var i = 1; i < depth; i += 2)
         {
             var p = path[i];
-            var a = current[p];
-            flow[a] = true;
-            var r = arcReviewer[a];
+            var r = path[i + 1] - papers;
+            flow[p * words + (r >> 6)] |= 1UL << r;
             var j = current[papers + r];
+            var t = takenStart[r] + j;
             if (j == added[r])
             {
                 added[r]++;
             }
             else
             {
-                flow[slotArc[slotStart[r] + j]] = false;
+                var handedOver = takenPaper[t];
+                flow[handedOver * words + (r >> 6)] &= ~(1UL << r);
             }
-            slotArc[slotStart[r] + j] = a;
-            slotPaper[slotStart[r] + j] = p;
+            takenPaper[t] = p;
+            takenCost[t] = slotCost[current[p]];
         }
     }
 }
