@@ -8,6 +8,7 @@ public static class MailTemplateKeys
     public const string StaffAdded = nameof(StaffAdded);
     public const string SpeakerNotice = nameof(SpeakerNotice);
     public const string ProgramChanged = nameof(ProgramChanged);
+    public const string BulletinIssue = nameof(BulletinIssue);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -16,6 +17,7 @@ public static class MailTemplateKeys
         [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
         [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
+        [BulletinIssue] = ["seriesName", "numbers", "title", "issueDate", "link"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>

@@ -1,3 +1,4 @@
+using Events.Core.Bulletins;
 using Events.Core.Events;
 using Events.Core.Mail;
 using Events.Core.Organizations;
@@ -28,6 +29,9 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ItemParticipant> ItemParticipants => Set<ItemParticipant>();
     public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
     public DbSet<AgendaEntry> AgendaEntries => Set<AgendaEntry>();
+    public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
+    public DbSet<Bulletin> Bulletins => Set<Bulletin>();
+    public DbSet<BulletinAuthor> BulletinAuthors => Set<BulletinAuthor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,5 +13,8 @@ public static class Policies
 
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Organizers and administrators, or staff of the event the issue in the route ({bulletinId}) reports on.</summary>
+    public const string BulletinEditor = nameof(BulletinEditor);
+
     public static readonly string[] OrganizerRoles = [Roles.Organizer, Roles.Administrator];
 }

@@ -1,3 +1,4 @@
+using Events.Infrastructure.Bulletins;
 using Events.Web.Components.Documents;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
@@ -22,6 +23,9 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        services.AddSingleton<BulletinService>();
+        services.AddSingleton<BulletinPublisher>();
+        services.AddSingleton<BulletinMailer>();
         return services;
     }
 
@@ -30,6 +34,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton<DocumentHtml>();
         services.AddSingleton<DocumentPdf>();
+        services.AddSingleton<BulletinDocuments>();
         return services;
     }
 }

@@ -22,7 +22,8 @@ public partial class ResourceKeyTests
     /// <summary>Prefixes the app builds keys from at run time; each needs its members listed in <see cref="DynamicKeys"/>.</summary>
     private static readonly string[] DynamicFamilies =
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
-         "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind"];
+         "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
+         "BulletinClassification", "BulletinStatus", "YearlyNumberStyle"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -122,7 +123,10 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Program.SessionKind>().Select(n => $"SessionKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.ItemRole>().Select(n => $"ItemRole.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.Conflicts.ConflictKind>().Select(n => $"Conflict.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinClassification>().Select(n => $"BulletinClassification.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinStatus>().Select(n => $"BulletinStatus.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.YearlyNumberStyle>().Select(n => $"YearlyNumberStyle.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
