@@ -74,20 +74,20 @@ public static class BulletinDraftComposer
     {
         var dates = EventDateText.Format(source.StartDate, source.EndDate, Zh);
         var place = string.Join("", new[] { source.City, source.Venue }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        var held = place.Length > 0 ? Format(phrases.HeldIn, source.Title, dates, place) : Format(phrases.Held, source.Title, dates);
-        var theme = string.IsNullOrWhiteSpace(source.Theme) ? "" : Format(phrases.Theme, source.Theme.Trim());
+        var held = place.Length > 0 ? Format(phrases.HeldIn, Escape(source.Title), dates, Escape(place)) : Format(phrases.Held, Escape(source.Title), dates);
+        var theme = string.IsNullOrWhiteSpace(source.Theme) ? "" : Format(phrases.Theme, Escape(source.Theme.Trim()));
 
         var note = held + theme + phrases.NoteClosing;
         var body = new StringBuilder();
         body.Append("## ").AppendLine(phrases.OverviewHeading).AppendLine();
         body.Append(held);
-        if (source.ParentTitle is { } parent) body.Append(Format(phrases.PartOf, parent));
+        if (source.ParentTitle is { } parent) body.Append(Format(phrases.PartOf, Escape(parent)));
         body.AppendLine(theme).AppendLine();
         foreach (var role in Enum.GetValues<OrganizerRole>())
         {
             if (source.Units.TryGetValue(role, out var names) && names.Count > 0)
             {
-                body.AppendLine(Format(phrases.Units, phrases.UnitLabels[role], string.Join("、", names))).AppendLine();
+                body.AppendLine(Format(phrases.Units, phrases.UnitLabels[role], string.Join("、", names.Select(Escape)))).AppendLine();
             }
         }
 
@@ -112,7 +112,7 @@ public static class BulletinDraftComposer
         var paragraphs = new List<string>();
         foreach (var session in sessions.Where(s => s.Kind != SessionKind.Break).OrderBy(s => s.Start))
         {
-            if (session.Chairs.Count > 0) paragraphs.Add(Format(phrases.Chair, session.Title, string.Join("、", session.Chairs.Select(Plain))));
+            if (session.Chairs.Count > 0) paragraphs.Add(Format(phrases.Chair, Escape(session.Title), string.Join("、", session.Chairs.Select(Plain))));
             foreach (var item in session.Items)
             {
                 var named = item.Participants.Where(p => p.Person is not null).ToList();
@@ -120,14 +120,14 @@ public static class BulletinDraftComposer
                 var moderators = named.Where(p => p.Role == ItemRole.Moderator).Select(p => Plain(p.Person!)).ToList();
                 if (panelists.Count > 0 || (moderators.Count > 0 && session.Kind == SessionKind.Panel))
                 {
-                    paragraphs.Add(Format(phrases.Panel, item.Title, string.Join("、", moderators), string.Join("、", panelists)));
+                    paragraphs.Add(Format(phrases.Panel, Escape(item.Title), string.Join("、", moderators), string.Join("、", panelists)));
                 }
                 foreach (var p in named)
                 {
                     switch (p.Role)
                     {
                         case ItemRole.Speaker or ItemRole.CoSpeaker:
-                            paragraphs.Add(Format(phrases.Talk, Bold(p.Person!), item.Title));
+                            paragraphs.Add(Format(phrases.Talk, Bold(p.Person!), Escape(item.Title)));
                             break;
                         case ItemRole.Address:
                             paragraphs.Add(Format(phrases.Address, Bold(p.Person!)));
