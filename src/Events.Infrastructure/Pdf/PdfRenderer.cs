@@ -28,7 +28,8 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
 
     private readonly PdfOptions settings = options.Value;
     private readonly string assetBase = AssetBaseUrl(options.Value.AssetRoot);
-    private readonly string workFolder = Path.Combine(Path.GetTempPath(), "events-pdf", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    // One folder per renderer: several apps in one process (tests) must not delete each other's documents.
+    private readonly string workFolder = Path.Combine(Path.GetTempPath(), "events-pdf", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly SemaphoreSlim startLock = new(1, 1);
     private readonly SemaphoreSlim slots = new(Math.Max(1, options.Value.PoolSize));
     private readonly ConcurrentBag<DocumentPage> idle = [];
