@@ -5,7 +5,7 @@ namespace Events.Benchmarks;
 /// <summary>
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
-/// anything else goes to BenchmarkDotNet.
+/// "bulletin [runs]" times bulletin PDFs; anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
 {
@@ -26,6 +26,9 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "assignment")
         {
             AssignmentAtScale.Run();
+        if (args.Length > 0 && args[0] == "bulletin")
+        {
+            await BulletinRendering.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);

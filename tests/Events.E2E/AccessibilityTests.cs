@@ -9,6 +9,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/events")]
     [InlineData("/events/regional-innovation-symposium-7")]
     [InlineData("/events/pujiang-forum-2024")]
+    [InlineData("/bulletins")]
     public async Task Public_pages_have_no_serious_or_critical_accessibility_violations(string url)
     {
         var page = await app.NewPageAsync();

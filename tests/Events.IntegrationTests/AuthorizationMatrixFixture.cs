@@ -13,6 +13,8 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     public EventsAppFactory App { get; } = new();
     public Dictionary<string, TestUser?> Users { get; } = [];
     public int SymposiumId { get; private set; }
+    public int BulletinSeriesId { get; private set; }
+    public int BulletinId { get; private set; }
     public string DraftSlug { get; } = "draft-only-event";
 
     public async Task InitializeAsync()
@@ -28,6 +30,8 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
 
         await using var db = App.CreateDbContext();
         SymposiumId = await db.Events.Where(e => e.Slug == "regional-innovation-symposium-7").Select(e => e.Id).SingleAsync();
+        BulletinSeriesId = await db.BulletinSeries.Where(s => s.Name == "浦江创新观察").Select(s => s.Id).SingleAsync();
+        BulletinId = await db.Bulletins.Where(b => b.SeriesId == BulletinSeriesId).Select(b => b.Id).FirstAsync();
         db.Events.Add(new Event
         {
             Slug = DraftSlug,

@@ -73,6 +73,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/reviewers", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/assignments", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/decisions", [D, D, D, D, A, D, A]),
+        ("/bulletins", [A, A, A, A, A, A, A]),
+        ("/bulletins/987654.pdf", [N, N, N, N, N, N, N]),
+        ("/manage/bulletins", [D, D, D, D, A, A, A]),
+        ("/manage/bulletins/series/new", [D, D, D, D, A, A, A]),
+        ("/manage/bulletins/series/{bulletinSeries}", [D, D, D, D, A, A, A]),
+        ("/manage/bulletins/series/{bulletinSeries}/edit", [D, D, D, D, A, A, A]),
+        ("/manage/bulletins/series/{bulletinSeries}/new-issue", [D, D, D, D, A, A, A]),
+        // Organizers run the series; staff of the linked forum without the role are checked in BulletinHttpTests.
+        ("/manage/bulletins/issues/{bulletin}", [D, D, D, D, A, A, A]),
+        ("/manage/bulletins/issues/{bulletin}/preview.html", [D, D, D, D, A, A, A]),
+        ("/manage/events/{symposium}/bulletins", [D, D, D, D, A, D, A]),
     ];
 
     public static TheoryData<string, string, string> Cases()
@@ -90,7 +101,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
     public async Task Role_gets_the_expected_answer_for_each_page(string who, string path, string expected)
     {
         var url = path.Replace("{symposium}", fx.SymposiumId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{draft}", fx.DraftSlug, StringComparison.Ordinal);
+            .Replace("{draft}", fx.DraftSlug, StringComparison.Ordinal)
+            .Replace("{bulletinSeries}", fx.BulletinSeriesId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{bulletin}", fx.BulletinId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var client = fx.App.CreateRawClient();
         var user = fx.Users[who];
         using var request = user is null ? new HttpRequestMessage(HttpMethod.Get, url) : user.Get(url);

@@ -14,6 +14,7 @@ public static class MailTemplateKeys
     public const string ReviewerInvitation = nameof(ReviewerInvitation);
     public const string ReviewAssignment = nameof(ReviewAssignment);
     public const string DecisionNotification = nameof(DecisionNotification);
+    public const string BulletinIssue = nameof(BulletinIssue);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -29,6 +30,7 @@ public static class MailTemplateKeys
         // Reviewers' mail never carries author names: "papers" lists numbers and titles only.
         [ReviewAssignment] = ["name", "eventTitle", "papers", "reviewDeadline", "link"],
         [DecisionNotification] = ["name", "eventTitle", "paperNumber", "paperTitle", "decision", "comments", "link"],
+        [BulletinIssue] = ["seriesName", "numbers", "title", "issueDate", "link"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>

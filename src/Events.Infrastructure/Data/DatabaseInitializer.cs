@@ -28,6 +28,11 @@ public static class DatabaseInitializer
             {
                 logger.LogInformation("Loaded demo data from {SeedFolder}", seedFolder);
             }
+            // Bulletins came later than the rest of the demo data, so a database seeded before them still gets the demo series once.
+            if (await new BulletinSeedLoader(seedFolder).LoadIfMissingAsync(db, ct))
+            {
+                logger.LogInformation("Loaded the demo bulletins from {SeedFolder}", seedFolder);
+            }
             await tx.CommitAsync(ct);
         });
 

@@ -1,4 +1,5 @@
 using Events.Core.Attendees;
+using Events.Core.Bulletins;
 using Events.Core.Events;
 using Events.Core.Mail;
 using Events.Core.Organizations;
@@ -46,6 +47,9 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
     public DbSet<RegistrationSettings> RegistrationSettings => Set<RegistrationSettings>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
+    public DbSet<Bulletin> Bulletins => Set<Bulletin>();
+    public DbSet<BulletinAuthor> BulletinAuthors => Set<BulletinAuthor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

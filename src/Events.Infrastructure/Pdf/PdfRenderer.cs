@@ -11,21 +11,25 @@ namespace Events.Infrastructure.Pdf;
 /// pages are reused, one render per page at a time. Safe to call from many threads.
 /// </summary>
 /// <remarks>
-/// A document is loaded from <see cref="Origin"/>, an address that never reaches the network: the page's routes answer
-/// it with the HTML and with files from <see cref="PdfOptions.AssetRoot"/>, and refuse every other request, so a
-/// document can load our fonts and nothing from outside.
+/// A document is written to a temporary file and opened from there, with a &lt;base&gt; pointing at
+/// <see cref="PdfOptions.AssetRoot"/> (the web root), so its relative links to fonts and styles load straight from disk
+/// and stay in the browser's memory cache between renders. (Answering them through Playwright routes instead costs
+/// over a second per font, and routing turns the cache off.) The browser has a dead proxy and no loopback exception,
+/// and scripts are off, so a document cannot reach the network.
 /// </remarks>
-public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
+public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
 {
-    public const string Origin = "http://document.invalid";
-    private const string DocumentPath = "/document.html";
-
-    // Chromium runs as root and headless here; the rest keeps it off the network it does not have.
+    // Chromium runs as root and headless here; the rest keeps it off the network: documents load local files only.
     private static readonly string[] LaunchArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--allow-file-access-from-files", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    ];
 
     private readonly PdfOptions settings = options.Value;
-    private readonly DocumentAssets assets = new(options.Value.AssetRoot);
+    private readonly string assetBase = AssetBaseUrl(options.Value.AssetRoot);
+    // One folder per renderer: several apps in one process (tests) must not delete each other's documents.
+    private readonly string workFolder = Path.Combine(Path.GetTempPath(), "events-pdf", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly SemaphoreSlim startLock = new(1, 1);
     private readonly SemaphoreSlim slots = new(Math.Max(1, options.Value.PoolSize));
     private readonly ConcurrentBag<DocumentPage> idle = [];
@@ -47,7 +51,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         try
         {
             page = await TakePageAsync(ct);
-            var pdf = await page.PrintAsync(html, render, settings.TimeoutSeconds * 1000f);
+            var pdf = await page.PrintAsync(WithAssetBase(html), render, workFolder, settings.TimeoutSeconds * 1000f);
             idle.Add(page);
             page = null;
             return pdf;
@@ -83,31 +87,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         }
         var current = await BrowserAsync(ct);
         var fresh = await current.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false, Locale = "zh-CN" });
-        var result = new DocumentPage(fresh);
-        await fresh.RouteAsync("**/*", route => Answer(route, result));
-        return result;
-    }
-
-    private async Task Answer(IRoute route, DocumentPage page)
-    {
-        var url = new Uri(route.Request.Url);
-        if (!route.Request.Url.StartsWith(Origin + "/", StringComparison.Ordinal))
-        {
-            await route.AbortAsync("blockedbyclient");
-            return;
-        }
-        if (url.AbsolutePath == DocumentPath && page.Html is { } html)
-        {
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html });
-            return;
-        }
-        if (assets.Find(url.AbsolutePath) is { } asset)
-        {
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = asset.ContentType, BodyBytes = asset.Content });
-            return;
-        }
-        logger.LogWarning("A document asked for {Path}, which is not an asset", url.AbsolutePath);
-        await route.FulfillAsync(new RouteFulfillOptions { Status = 404 });
+        return new DocumentPage(fresh);
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
@@ -138,22 +118,48 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         while (idle.TryTake(out var page)) await page.CloseQuietlyAsync();
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
+        try
+        {
+            if (Directory.Exists(workFolder)) Directory.Delete(workFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open: the temp cleaner gets it.
+        }
         startLock.Dispose();
         slots.Dispose();
     }
 
-    /// <summary>A reusable page and the HTML it is printing now (its route hands that out).</summary>
+    /// <summary>
+    /// Puts a &lt;base&gt; to the asset root first in the head, ahead of any the document has, so links such as
+    /// "fonts/…/fonts.css" resolve to files under the web root when the document is printed.
+    /// </summary>
+    public string WithAssetBase(string html)
+    {
+        var tag = $"<base href=\"{assetBase}\">";
+        var head = HeadTag().Match(html);
+        return head.Success ? html.Insert(head.Index + head.Length, tag) : tag + html;
+    }
+
+    private static string AssetBaseUrl(string root) =>
+        string.IsNullOrEmpty(root) ? "about:blank" : new Uri(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri;
+
+    [System.Text.RegularExpressions.GeneratedRegex("<head\\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex HeadTag();
+
+    /// <summary>A reusable page; one document at a time.</summary>
     private sealed class DocumentPage(IPage page)
     {
         public IPage Page { get; } = page;
-        public string? Html { get; private set; }
 
-        public async Task<byte[]> PrintAsync(string html, PdfRenderOptions render, float timeoutMs)
+        public async Task<byte[]> PrintAsync(string html, PdfRenderOptions render, string folder, float timeoutMs)
         {
-            Html = html;
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.html");
+            await File.WriteAllTextAsync(file, html);
             try
             {
-                await Page.GotoAsync(Origin + DocumentPath, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs });
+                await Page.GotoAsync(new Uri(file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs });
                 // Web fonts load after layout; printing before they are ready would fall back to system fonts.
                 await Page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
                 var templates = render.HeaderTemplate is not null || render.FooterTemplate is not null;
@@ -171,7 +177,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
             }
             finally
             {
-                Html = null;
+                File.Delete(file);
             }
         }
 

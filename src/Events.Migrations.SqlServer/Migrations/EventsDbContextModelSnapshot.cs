@@ -116,6 +116,190 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.ToTable("RegistrationSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("CumulativeNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EditorsNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("NumberInYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PdfFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RunLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SeriesId", "CumulativeNumber")
+                        .IsUnique()
+                        .HasFilter("[CumulativeNumber] IS NOT NULL");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("SeriesId", "Year", "NumberInYear")
+                        .IsUnique()
+                        .HasFilter("[NumberInYear] IS NOT NULL");
+
+                    b.ToTable("Bulletins");
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinAuthor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BulletinId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BulletinId");
+
+                    b.ToTable("BulletinAuthors");
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("CounterYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MastheadColor")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("NextCumulativeNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NextNumberInYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PublisherOrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("UsesCumulativeNumber")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("YearlyNumberStyle")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PublisherOrganizationId");
+
+                    b.ToTable("BulletinSeries", (string)null);
+                });
+
             modelBuilder.Entity("Events.Core.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1645,6 +1829,184 @@ namespace Events.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
+                {
+                    b.HasOne("Events.Core.Bulletins.Bulletin", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Events.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Events.Core.Bulletins.BulletinSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Events.Core.Bulletins.BulletinCredits", "Credits", b1 =>
+                        {
+                            b1.Property<int>("BulletinId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("CompiledBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("CompiledBy");
+
+                            b1.Property<string>("Editor")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("Editor");
+
+                            b1.Property<string>("ManagingEditor")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ManagingEditor");
+
+                            b1.HasKey("BulletinId");
+
+                            b1.ToTable("Bulletins");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinId");
+                        });
+
+                    b.OwnsOne("Events.Core.Bulletins.BulletinDistribution", "Distribution", b1 =>
+                        {
+                            b1.Property<int>("BulletinId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("CopiedTo")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("CopiedTo");
+
+                            b1.Property<string>("MailTo")
+                                .HasMaxLength(8000)
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("MailTo");
+
+                            b1.Property<string>("SentTo")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("SentTo");
+
+                            b1.HasKey("BulletinId");
+
+                            b1.ToTable("Bulletins");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinId");
+                        });
+
+                    b.Navigation("Corrects");
+
+                    b.Navigation("Credits")
+                        .IsRequired();
+
+                    b.Navigation("Distribution")
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinAuthor", b =>
+                {
+                    b.HasOne("Events.Core.Bulletins.Bulletin", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinSeries", b =>
+                {
+                    b.HasOne("Events.Core.Organizations.Organization", "PublisherOrganization")
+                        .WithMany()
+                        .HasForeignKey("PublisherOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Events.Core.Bulletins.BulletinContact", "Contact", b1 =>
+                        {
+                            b1.Property<int>("BulletinSeriesId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactAddress");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("Fax")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactFax");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactPhone");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactPostcode");
+
+                            b1.HasKey("BulletinSeriesId");
+
+                            b1.ToTable("BulletinSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinSeriesId");
+                        });
+
+                    b.OwnsOne("Events.Core.Bulletins.EditorialBoard", "EditorialBoard", b1 =>
+                        {
+                            b1.Property<int>("BulletinSeriesId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Deputies")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BoardDeputies");
+
+                            b1.Property<string>("Director")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BoardDirector");
+
+                            b1.Property<string>("EditorInChief")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BoardEditorInChief");
+
+                            b1.HasKey("BulletinSeriesId");
+
+                            b1.ToTable("BulletinSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinSeriesId");
+                        });
+
+                    b.Navigation("Contact")
+                        .IsRequired();
+
+                    b.Navigation("EditorialBoard")
+                        .IsRequired();
+
+                    b.Navigation("PublisherOrganization");
+                });
+
             modelBuilder.Entity("Events.Core.Events.Event", b =>
                 {
                     b.HasOne("Events.Core.Events.Event", "ParentEvent")
@@ -2094,6 +2456,11 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
+                {
+                    b.Navigation("Authors");
                 });
 
             modelBuilder.Entity("Events.Core.Events.Event", b =>

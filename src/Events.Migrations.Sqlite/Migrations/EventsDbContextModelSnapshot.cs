@@ -109,6 +109,184 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.ToTable("RegistrationSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CumulativeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditorsNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NumberInYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PdfFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SeriesId", "CumulativeNumber")
+                        .IsUnique()
+                        .HasFilter("[CumulativeNumber] IS NOT NULL");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("SeriesId", "Year", "NumberInYear")
+                        .IsUnique()
+                        .HasFilter("[NumberInYear] IS NOT NULL");
+
+                    b.ToTable("Bulletins");
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinAuthor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BulletinId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BulletinId");
+
+                    b.ToTable("BulletinAuthors");
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CounterYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MastheadColor")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextCumulativeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextNumberInYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublisherOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesCumulativeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("YearlyNumberStyle")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PublisherOrganizationId");
+
+                    b.ToTable("BulletinSeries", (string)null);
+                });
+
             modelBuilder.Entity("Events.Core.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1574,6 +1752,184 @@ namespace Events.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
+                {
+                    b.HasOne("Events.Core.Bulletins.Bulletin", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Events.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Events.Core.Bulletins.BulletinSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Events.Core.Bulletins.BulletinCredits", "Credits", b1 =>
+                        {
+                            b1.Property<int>("BulletinId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CompiledBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CompiledBy");
+
+                            b1.Property<string>("Editor")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Editor");
+
+                            b1.Property<string>("ManagingEditor")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ManagingEditor");
+
+                            b1.HasKey("BulletinId");
+
+                            b1.ToTable("Bulletins");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinId");
+                        });
+
+                    b.OwnsOne("Events.Core.Bulletins.BulletinDistribution", "Distribution", b1 =>
+                        {
+                            b1.Property<int>("BulletinId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CopiedTo")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CopiedTo");
+
+                            b1.Property<string>("MailTo")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MailTo");
+
+                            b1.Property<string>("SentTo")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SentTo");
+
+                            b1.HasKey("BulletinId");
+
+                            b1.ToTable("Bulletins");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinId");
+                        });
+
+                    b.Navigation("Corrects");
+
+                    b.Navigation("Credits")
+                        .IsRequired();
+
+                    b.Navigation("Distribution")
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinAuthor", b =>
+                {
+                    b.HasOne("Events.Core.Bulletins.Bulletin", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinSeries", b =>
+                {
+                    b.HasOne("Events.Core.Organizations.Organization", "PublisherOrganization")
+                        .WithMany()
+                        .HasForeignKey("PublisherOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Events.Core.Bulletins.BulletinContact", "Contact", b1 =>
+                        {
+                            b1.Property<int>("BulletinSeriesId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactAddress");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("Fax")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactFax");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactPhone");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactPostcode");
+
+                            b1.HasKey("BulletinSeriesId");
+
+                            b1.ToTable("BulletinSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinSeriesId");
+                        });
+
+                    b.OwnsOne("Events.Core.Bulletins.EditorialBoard", "EditorialBoard", b1 =>
+                        {
+                            b1.Property<int>("BulletinSeriesId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Deputies")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardDeputies");
+
+                            b1.Property<string>("Director")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardDirector");
+
+                            b1.Property<string>("EditorInChief")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardEditorInChief");
+
+                            b1.HasKey("BulletinSeriesId");
+
+                            b1.ToTable("BulletinSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BulletinSeriesId");
+                        });
+
+                    b.Navigation("Contact")
+                        .IsRequired();
+
+                    b.Navigation("EditorialBoard")
+                        .IsRequired();
+
+                    b.Navigation("PublisherOrganization");
+                });
+
             modelBuilder.Entity("Events.Core.Events.Event", b =>
                 {
                     b.HasOne("Events.Core.Events.Event", "ParentEvent")
@@ -2023,6 +2379,11 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
+                {
+                    b.Navigation("Authors");
                 });
 
             modelBuilder.Entity("Events.Core.Events.Event", b =>

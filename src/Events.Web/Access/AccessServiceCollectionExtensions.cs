@@ -42,6 +42,7 @@ public static class AccessServiceCollectionExtensions
     {
         services.AddScoped<IAuthorizationHandler, EventStaffHandler>();
         services.AddScoped<IAuthorizationHandler, ReviewerHandler>();
+        services.AddScoped<IAuthorizationHandler, BulletinEditorHandler>();
         services.AddScoped<EventAccess>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Organizer, p => p.RequireRole(Policies.OrganizerRoles))
@@ -49,6 +50,7 @@ public static class AccessServiceCollectionExtensions
             .AddPolicy(Policies.EventStaff, p => p.RequireAuthenticatedUser().AddRequirements(new EventStaffRequirement()))
             .AddPolicy(Policies.EventReviewer, p => p.RequireAuthenticatedUser().AddRequirements(new EventReviewerRequirement()))
             .AddPolicy(Policies.PaperReviewer, p => p.RequireAuthenticatedUser().AddRequirements(new PaperReviewerRequirement()));
+            .AddPolicy(Policies.BulletinEditor, p => p.RequireAuthenticatedUser().AddRequirements(new BulletinEditorRequirement()));
         return services;
     }
 }

@@ -18,6 +18,8 @@ public static class Policies
 
     /// <summary>The assigned reviewer of the paper named in the route, with no conflict of interest.</summary>
     public const string PaperReviewer = nameof(PaperReviewer);
+    /// <summary>Organizers and administrators, or staff of the event the issue in the route ({bulletinId}) reports on.</summary>
+    public const string BulletinEditor = nameof(BulletinEditor);
 
     public static readonly string[] OrganizerRoles = [Roles.Organizer, Roles.Administrator];
 }

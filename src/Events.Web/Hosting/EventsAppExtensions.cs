@@ -67,6 +67,7 @@ public static class EventsAppExtensions
         app.MapRegistrationEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();
+        app.MapBulletinEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,3 +1,4 @@
+using Events.Infrastructure.Bulletins;
 using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
@@ -41,6 +42,9 @@ public static class ServiceRegistration
         services.AddSingleton<DecisionService>();
         services.AddSingleton<PaperPlacement>();
         services.AddSingleton<AutoAssignment>();
+        services.AddSingleton<BulletinService>();
+        services.AddSingleton<BulletinPublisher>();
+        services.AddSingleton<BulletinMailer>();
         return services;
     }
 
@@ -49,6 +53,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton<DocumentHtml>();
         services.AddSingleton<DocumentPdf>();
+        services.AddSingleton<BulletinDocuments>();
         return services;
     }
 }

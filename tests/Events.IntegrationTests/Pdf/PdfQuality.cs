@@ -15,7 +15,7 @@ public sealed record PdfBookmark(string Title, int Level, int? Page);
 /// The checks every generated PDF must pass (architecture.md, "Documents"): qpdf finds no damage, every font is embedded,
 /// none is Type 3, the text reads back exactly, bookmarks where they should be. Usable by any test that makes a PDF.
 /// </summary>
-public static class PdfQuality
+public static partial class PdfQuality
 {
     /// <summary>Runs <c>qpdf --check</c> (Debian package qpdf; .ci/run installs it). Exit code 0 means no errors or warnings.</summary>
     public static (int ExitCode, string Output) QpdfCheck(byte[] pdf)
@@ -77,8 +77,14 @@ public static class PdfQuality
         return document.NumberOfPages;
     }
 
-    /// <summary>All text with every kind of white space removed, so a sentence broken across lines or pages still matches its source.</summary>
-    public static string CompactText(byte[] pdf) => Compact(string.Concat(PageTexts(pdf)));
+    /// <summary>
+    /// All text with every kind of white space removed and the page numbers printed at the foot ("— 2 —") taken out,
+    /// so a sentence broken across lines or pages still matches its source.
+    /// </summary>
+    public static string CompactText(byte[] pdf) => Compact(string.Concat(PageTexts(pdf).Select(t => PageNumber().Replace(t, ""))));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"—\s*\d+\s*—")]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
 
     public static string Compact(string text)
     {
@@ -117,7 +123,10 @@ public static class PdfQuality
     public static void AssertContainsText(byte[] pdf, params IEnumerable<string> expected)
     {
         var text = CompactText(pdf);
-        foreach (var s in expected) Assert.True(text.Contains(Compact(s), StringComparison.Ordinal), $"The PDF does not contain “{s}”");
+        foreach (var s in expected)
+        {
+            Assert.True(text.Contains(Compact(s), StringComparison.Ordinal), $"The PDF does not contain “{(s.Length > 80 ? s[..80] + "…" : s)}” ({s.Length} characters)");
+        }
     }
 
     private static string? Name(DictionaryToken dict, NameToken key) =>

@@ -10,8 +10,8 @@ public sealed class PdfRendererTests(PdfAppFixture fx)
 
     private static string Html(string body) => $$"""
         <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试</title>
-        <link rel="stylesheet" href="/fonts/noto-serif-sc/fonts.css">
-        <link rel="stylesheet" href="/documents/print.css">
+        <link rel="stylesheet" href="fonts/noto-serif-sc/fonts.css">
+        <link rel="stylesheet" href="documents/print.css">
         <style>@page { margin: 20mm; @bottom-center { content: counter(page); font-family: 'Events Serif'; } }</style>
         </head><body>{{body}}</body></html>
         """;
@@ -69,12 +69,21 @@ public sealed class PdfRendererTests(PdfAppFixture fx)
     }
 
     [Fact]
-    public async Task A_document_cannot_load_anything_from_outside_the_asset_folder()
+    public async Task A_document_that_asks_for_the_network_still_prints_without_it()
     {
-        // The image would need the network and the style sheet lies outside the web root; both are refused and the text still prints.
-        var pdf = await fx.Renderer.RenderAsync(Html("<img src=\"http://127.0.0.1:9/x.png\" alt=\"\"><link rel=\"stylesheet\" href=\"/../appsettings.json\"><p>仍然打印</p>"));
+        // Neither address is reachable from the printing browser (a dead proxy, no loopback exception); the text still prints.
+        var pdf = await fx.Renderer.RenderAsync(Html("<img src=\"http://example.org/x.png\" alt=\"\"><img src=\"http://127.0.0.1:9/y.png\" alt=\"\"><p>仍然打印</p>"));
 
+        PdfQuality.AssertSound(pdf);
         PdfQuality.AssertContainsText(pdf, "仍然打印");
+    }
+
+    [Fact]
+    public void The_asset_base_goes_first_in_the_head_so_it_wins_over_the_documents_own()
+    {
+        var html = fx.Renderer.WithAssetBase("<!DOCTYPE html><html><HEAD lang=x><base href=\"/\"></head><body></body></html>");
+
+        Assert.Matches("<HEAD lang=x><base href=\"file:///[^\"]+/wwwroot/\"><base href=\"/\">", html);
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public partial class ResourceKeyTests
          "RegistrationRefusal", "RegistrationState", "AttendeeSort",
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
-         "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason"];
+         "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
+         "BulletinClassification", "BulletinStatus", "YearlyNumberStyle"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -147,7 +148,10 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Reviews.ReviewState>().Append("NotStarted").Select(n => $"ReviewState.{n}"))
             .Concat(Enum.GetNames<Events.Core.Reviews.ReviewerState>().Select(n => $"ReviewerState.{n}"))
             .Concat(Enum.GetNames<Events.Core.Reviews.Conflicts.ConflictReason>().Select(n => $"ConflictReason.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Reviews.Assignment.AssignmentReason>().Where(n => n != "None").Select(n => $"AssignmentReason.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Reviews.Assignment.AssignmentReason>().Where(n => n != "None").Select(n => $"AssignmentReason.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinClassification>().Select(n => $"BulletinClassification.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinStatus>().Select(n => $"BulletinStatus.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.YearlyNumberStyle>().Select(n => $"YearlyNumberStyle.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {

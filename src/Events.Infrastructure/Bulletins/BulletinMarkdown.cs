@@ -1,0 +1,62 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Events.Infrastructure.Bulletins;
+
+/// <summary>
+/// Turns an issue's Markdown body into the HTML the document prints. Raw HTML is off, so "&lt;script&gt;" stays text;
+/// links and images become their text, because a printed page cannot follow them and a document must load nothing
+/// from outside. Headings are folded into two levels: sections (numbered 一、二、… by the document's styles) and sub-sections.
+/// </summary>
+public static class BulletinMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    public static string ToHtml(string? markdown)
+    {
+        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = heading.Level <= 2 ? 2 : 3;
+        }
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            ReplaceWithText(link, link.IsImage ? Literal(link) : null);
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>A link keeps its words and loses its target; an image becomes its alt text.</summary>
+    private static void ReplaceWithText(LinkInline link, string? text)
+    {
+        if (text is not null)
+        {
+            link.ReplaceBy(new LiteralInline(text));
+            return;
+        }
+        var parent = link.Parent;
+        if (parent is null) return;
+        Inline anchor = link;
+        foreach (var child in link.ToList())
+        {
+            child.Remove();
+            anchor.InsertAfter(child);
+            anchor = child;
+        }
+        link.Remove();
+    }
+
+    private static string Literal(ContainerInline container) =>
+        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+}

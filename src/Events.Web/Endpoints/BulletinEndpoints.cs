@@ -1,0 +1,47 @@
+using System.Globalization;
+using Events.Web.Access;
+using Events.Web.Components.Documents;
+using Microsoft.Net.Http.Headers;
+
+namespace Events.Web.Endpoints;
+
+public static class BulletinEndpoints
+{
+    // The preview is our own HTML with user text in it: no scripts, nothing from elsewhere, only our fonts and styles.
+    private const string PreviewPolicy = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+
+    /// <summary>
+    /// The public PDF of a published issue (404 for anything else), cacheable because it never changes, and the
+    /// organizers' preview of any issue as HTML and PDF.
+    /// </summary>
+    public static IEndpointRouteBuilder MapBulletinEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/bulletins/{id:int}.pdf", async (int id, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
+        {
+            var pdf = await documents.PublishedPdfAsync(id, ct);
+            if (pdf is null) return Results.NotFound();
+            var tag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"bulletin-{id}-{pdf.PublishedAt.UtcTicks}\""));
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = pdf.FileName }.ToString();
+            return Results.File(pdf.Content, "application/pdf", lastModified: pdf.PublishedAt, entityTag: tag);
+        }).AllowAnonymous();
+
+        var manage = app.MapGroup("/manage/bulletins/issues/{bulletinId:int}").RequireAuthorization(Policies.BulletinEditor);
+        manage.MapGet("/preview.html", async (int bulletinId, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
+        {
+            var html = await documents.HtmlAsync(bulletinId, ct);
+            if (html is null) return Results.NotFound();
+            http.Response.Headers.ContentSecurityPolicy = PreviewPolicy;
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Content(html, "text/html; charset=utf-8");
+        });
+        manage.MapGet("/preview.pdf", async (int bulletinId, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
+        {
+            var pdf = await documents.PdfAsync(bulletinId, ct);
+            if (pdf is null) return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(pdf, "application/pdf");
+        });
+        return app;
+    }
+}
