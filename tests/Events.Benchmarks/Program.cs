@@ -26,6 +26,8 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "assignment")
         {
             AssignmentAtScale.Run();
+            return;
+        }
         if (args.Length > 0 && args[0] == "bulletin")
         {
             await BulletinRendering.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);

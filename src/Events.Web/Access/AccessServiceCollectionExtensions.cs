@@ -49,7 +49,7 @@ public static class AccessServiceCollectionExtensions
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EventStaff, p => p.RequireAuthenticatedUser().AddRequirements(new EventStaffRequirement()))
             .AddPolicy(Policies.EventReviewer, p => p.RequireAuthenticatedUser().AddRequirements(new EventReviewerRequirement()))
-            .AddPolicy(Policies.PaperReviewer, p => p.RequireAuthenticatedUser().AddRequirements(new PaperReviewerRequirement()));
+            .AddPolicy(Policies.PaperReviewer, p => p.RequireAuthenticatedUser().AddRequirements(new PaperReviewerRequirement()))
             .AddPolicy(Policies.BulletinEditor, p => p.RequireAuthenticatedUser().AddRequirements(new BulletinEditorRequirement()));
         return services;
     }
