@@ -54,6 +54,8 @@ public sealed class BrowserApp : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
+        // CI runs every test assembly at once on two cores; Playwright's 5 s expect default trips there.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
