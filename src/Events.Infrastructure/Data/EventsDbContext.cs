@@ -3,6 +3,7 @@ using Events.Core.Mail;
 using Events.Core.Organizations;
 using Events.Core.Papers;
 using Events.Core.People;
+using Events.Core.Proceedings;
 using Events.Core.Program;
 using Events.Core.Reviews;
 using Events.Infrastructure.Identity;
@@ -43,6 +44,9 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
+    public DbSet<Core.Proceedings.Proceedings> Proceedings => Set<Core.Proceedings.Proceedings>();
+    public DbSet<ProceedingsOrderEntry> ProceedingsOrder => Set<ProceedingsOrderEntry>();
+    public DbSet<ProceedingsBuild> ProceedingsBuilds => Set<ProceedingsBuild>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
