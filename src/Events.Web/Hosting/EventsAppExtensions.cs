@@ -1,6 +1,7 @@
 using System.Globalization;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Mail;
+using Events.Infrastructure.Pdf;
 using Events.Web.Access;
 using Events.Web.Components;
 using Events.Web.Endpoints;
@@ -22,6 +23,8 @@ public static class EventsAppExtensions
         builder.AddEventsDatabase(paths.Data);
         builder.Services.AddEventsServices(paths.Files);
         builder.Services.AddEventsMail(builder.Configuration);
+        builder.Services.AddEventsPdf(builder.Configuration, WebRoot(builder.Environment));
+        builder.Services.AddEventsDocuments();
         builder.Services.AddEventsAccess();
 
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
@@ -31,6 +34,10 @@ public static class EventsAppExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<EventsDbContext>("database");
         return builder;
     }
+
+    /// <summary>Documents printed to PDF load the same fonts and styles as the preview, from the web root.</summary>
+    private static string WebRoot(IHostEnvironment environment) =>
+        environment is IWebHostEnvironment { WebRootPath.Length: > 0 } web ? web.WebRootPath : Path.Combine(environment.ContentRootPath, "wwwroot");
 
     public static WebApplication UseEventsApp(this WebApplication app)
     {

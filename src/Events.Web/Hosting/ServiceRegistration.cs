@@ -1,3 +1,4 @@
+using Events.Web.Components.Documents;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
@@ -21,6 +22,14 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        return services;
+    }
+
+    /// <summary>Document components rendered to HTML (preview) and PDF; see Components/Documents.</summary>
+    public static IServiceCollection AddEventsDocuments(this IServiceCollection services)
+    {
+        services.AddSingleton<DocumentHtml>();
+        services.AddSingleton<DocumentPdf>();
         return services;
     }
 }
