@@ -169,4 +169,17 @@ public sealed class ProceedingsService(
     }
 
     public BuildProgressInfo? Progress(int buildId) => registry.Get(buildId);
+
+    /// <summary>Any finished build of the event's volume, for the organizer to check before publishing.</summary>
+    public async Task<DownloadFile?> BuildFileAsync(int eventId, int buildId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var build = await db.ProceedingsBuilds.AsNoTracking()
+            .Where(b => b.Id == buildId && b.State == BuildState.Succeeded && b.StoredName != null
+                && db.Proceedings.Any(p => p.Id == b.ProceedingsId && p.EventId == eventId))
+            .FirstOrDefaultAsync(ct);
+        return build is null
+            ? null
+            : new DownloadFile(ProceedingsFiles.VolumeFolder, build.StoredName!, build.Sha256!, build.FinishedAt ?? build.RequestedAt, $"proceedings-{eventId}-v{build.Version}.pdf");
+    }
 }

@@ -1,6 +1,8 @@
+using System.IO.Compression;
 using Events.Core.Proceedings;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 
 namespace Events.Infrastructure.Proceedings;
 
@@ -47,7 +49,9 @@ public static class VolumeAssembler
     {
         StampFonts.EnsureInstalled();
         using var volume = new PdfDocument();
-        volume.Options.CompressContentStreams = true;
+        // PDFsharp 6.2.4 leaves its own small Flate streams unterminated (qpdf warns "input stream is complete but output
+        // may still be valid"), so it writes the stamps uncompressed and CompressStamps deflates them with .NET's zlib.
+        volume.Options.CompressContentStreams = false;
         volume.PageMode = PdfPageMode.UseOutlines;
 
         var font = new XFont(StampFonts.Family, FontSize, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
@@ -67,6 +71,7 @@ public static class VolumeAssembler
             ct.ThrowIfCancellationRequested();
             var added = volume.AddPage(page);
             if (volume.PageCount > 1) StampNumber(added, volume.PageCount, font, brush);
+            CompressStamps(added);
             Report();
         }
         Check(volume.PageCount == parts.Layout.FrontMatterPages, "front matter");
@@ -82,6 +87,7 @@ public static class VolumeAssembler
                 Check(volume.PageCount == part.Paper.StartPage + i, $"paper {part.Paper.Paper.SubmissionId}");
                 if (i == 0) starts.Add((part.Paper, added));
                 StampPaperPage(added, volume.PageCount, parts.VolumeTitle, side, font, pen, brush);
+                CompressStamps(added);
                 Report();
             }
         }
@@ -92,6 +98,7 @@ public static class VolumeAssembler
             ct.ThrowIfCancellationRequested();
             var added = volume.AddPage(page);
             StampNumber(added, volume.PageCount, font, brush);
+            CompressStamps(added);
             Report();
         }
         Check(indexStart + 1 == parts.Layout.IndexStartPage, "author index");
@@ -131,6 +138,20 @@ public static class VolumeAssembler
         gfx.DrawLine(pen, SideMargin, baseline + 3, width - SideMargin, baseline + 3);
         var text = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         gfx.DrawString(text, font, brush, new XPoint((width - gfx.MeasureString(text, font).Width) / 2, gfx.PageSize.Height - EdgeOffset));
+    }
+
+    /// <summary>Deflates the page's unfiltered content streams (the stamps just drawn) with a complete zlib stream.</summary>
+    private static void CompressStamps(PdfPage page)
+    {
+        foreach (var item in page.Contents.Elements)
+        {
+            var content = (item as PdfReference)?.Value as PdfDictionary ?? item as PdfDictionary;
+            if (content?.Stream is not { } stream || content.Elements.ContainsKey("/Filter")) continue;
+            using var packed = new MemoryStream();
+            using (var zlib = new ZLibStream(packed, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(stream.Value);
+            stream.Value = packed.ToArray();
+            content.Elements.SetName("/Filter", "/FlateDecode");
+        }
     }
 
     /// <summary>Shortens text with an ellipsis until it fits the width; headers must never run into each other.</summary>

@@ -64,6 +64,7 @@ public static class EventsAppExtensions
         app.MapAccountEndpoints();
         app.MapPersonPhotoEndpoints();
         app.MapProgramEndpoints();
+        app.MapProceedingsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -3,7 +3,10 @@ using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.People;
+using Events.Infrastructure.Proceedings;
 using Events.Infrastructure.Program;
+using Events.Web.Components.Pages.Proceedings;
+using Events.Web.Components.Pages.Proceedings.Documents;
 
 namespace Events.Web.Hosting;
 
@@ -22,6 +25,10 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        services.AddEventsProceedings();
+        services.AddSingleton<IVolumeDocuments, VolumeDocuments>();
+        services.AddSingleton<IProceedingsAccess, RegisteredAttendees>();
+        services.AddScoped<ProceedingsAccessRule>();
         return services;
     }
 
