@@ -21,6 +21,9 @@ public class ProceedingsBuild
     public string? StoredName { get; set; }
     public int PageCount { get; set; }
     public int PaperCount { get; set; }
+
+    /// <summary>Pages before the first paper; the next build starts its table-of-contents layout from this guess.</summary>
+    public int FrontMatterPages { get; set; }
     public long SizeBytes { get; set; }
     public string? Sha256 { get; set; }
     public string? Error { get; set; }

@@ -7,7 +7,6 @@ public enum BuildStage
     Waiting,
     Reading,
     FrontMatter,
-    AuthorIndex,
     Assembling,
     Saving,
 }

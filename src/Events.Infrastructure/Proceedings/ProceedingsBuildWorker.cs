@@ -116,11 +116,13 @@ public sealed partial class ProceedingsBuildWorker(
                 .SetProperty(b => b.StoredName, stored)
                 .SetProperty(b => b.PageCount, composed.PageCount)
                 .SetProperty(b => b.PaperCount, composed.PaperCount)
+                .SetProperty(b => b.FrontMatterPages, composed.FrontMatterPages)
                 .SetProperty(b => b.SizeBytes, size)
                 .SetProperty(b => b.Sha256, sha)
                 .SetProperty(b => b.FinishedAt, clock.GetUtcNow()));
             // Cancelled in the last instant, by another instance: the file is nobody's.
             if (!done) files.Delete(ProceedingsFiles.VolumeFolder, stored);
+            else LogBuilt(buildId, composed.PageCount, composed.PaperCount, string.Join(", ", composed.Timings.Select(t => $"{t.Stage} {t.Elapsed.TotalMilliseconds:F0} ms")));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -184,7 +186,9 @@ public sealed partial class ProceedingsBuildWorker(
             .FirstAsync(ct);
         var eventTitle = await db.Events.Where(e => e.Id == volume.EventId).Select(e => e.Title).FirstAsync(ct);
         var entries = await VolumeContents.LoadAsync(db, volume.EventId, ct);
-        return VolumeRequest.From(volume, eventTitle, entries);
+        var hint = await db.ProceedingsBuilds.Where(b => b.ProceedingsId == volume.Id && b.State == BuildState.Succeeded)
+            .OrderByDescending(b => b.Version).Select(b => b.FrontMatterPages).FirstOrDefaultAsync(ct);
+        return VolumeRequest.From(volume, eventTitle, entries, hint);
     }
 
     /// <summary>Stops the build when its row was flagged by a cancel sent to another instance.</summary>
@@ -232,6 +236,9 @@ public sealed partial class ProceedingsBuildWorker(
             LogWorkerError(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Proceedings build {BuildId}: {Pages} pages, {Papers} papers ({Timings})")]
+    private partial void LogBuilt(int buildId, int pages, int papers, string timings);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Proceedings build {BuildId} failed")]
     private partial void LogBuildFailed(Exception e, int buildId);

@@ -19,15 +19,15 @@ public sealed record VolumeMetadata(string Title, string Author, string Subject,
 public sealed record BodyPart(PlacedPaper Paper, PdfDocument Source, int FirstSourcePage);
 
 /// <summary>
-/// What the assembler puts together. The front matter's headings (cover, preface, contents) are known by the
-/// page each starts on inside <see cref="FrontMatter"/>, 0-based.
+/// What the assembler puts together. <see cref="Matter"/> is the laid-out front matter followed by the author index,
+/// printed as one document: its first <see cref="VolumeLayout.FrontMatterPages"/> pages open the volume and the rest
+/// close it. Its headings (cover, preface, contents, index) are known by the 0-based page each starts on in it.
 /// </summary>
 public sealed record VolumeParts(
     VolumeLayout Layout,
-    PdfDocument FrontMatter,
-    IReadOnlyList<(string Title, int Page)> FrontMatterHeadings,
+    PdfDocument Matter,
+    IReadOnlyList<(string Title, int Page)> MatterHeadings,
     IReadOnlyList<BodyPart> Body,
-    PdfDocument AuthorIndex,
     string VolumeTitle,
     RunningHeader Header,
     VolumeLabels Labels,
@@ -66,10 +66,11 @@ public static class VolumeAssembler
         }
 
         // Front matter: the cover is page 1 and carries no number.
-        foreach (var page in parts.FrontMatter.Pages)
+        var front = parts.Layout.FrontMatterPages;
+        for (var i = 0; i < front; i++)
         {
             ct.ThrowIfCancellationRequested();
-            var added = volume.AddPage(page);
+            var added = volume.AddPage(parts.Matter.Pages[i]);
             if (volume.PageCount > 1) StampNumber(added, volume.PageCount, font, brush);
             CompressStamps(added);
             Report();
@@ -93,10 +94,10 @@ public static class VolumeAssembler
         }
 
         var indexStart = volume.PageCount;
-        foreach (var page in parts.AuthorIndex.Pages)
+        for (var i = front; i < parts.Matter.PageCount; i++)
         {
             ct.ThrowIfCancellationRequested();
-            var added = volume.AddPage(page);
+            var added = volume.AddPage(parts.Matter.Pages[i]);
             StampNumber(added, volume.PageCount, font, brush);
             CompressStamps(added);
             Report();
@@ -173,7 +174,8 @@ public static class VolumeAssembler
 
     private static void AddBookmarks(PdfDocument volume, VolumeParts parts, List<(PlacedPaper Paper, PdfPage Page)> starts, int indexStart)
     {
-        foreach (var (title, page) in parts.FrontMatterHeadings)
+        var front = parts.Layout.FrontMatterPages;
+        foreach (var (title, page) in parts.MatterHeadings.Where(h => h.Page < front))
         {
             volume.Outlines.Add(title, volume.Pages[page], opened: false);
         }
@@ -188,7 +190,7 @@ public static class VolumeAssembler
                 papers.Add(placed.Paper.Title, byId[placed.Paper.SubmissionId], opened: false);
             }
         }
-        if (parts.AuthorIndex.PageCount > 0) volume.Outlines.Add(parts.Labels.AuthorIndex, volume.Pages[indexStart], opened: false);
+        if (parts.Matter.PageCount > front) volume.Outlines.Add(parts.Labels.AuthorIndex, volume.Pages[indexStart], opened: false);
     }
 
     private static void SetMetadata(PdfDocument volume, VolumeMetadata metadata)

@@ -18,14 +18,17 @@ public sealed record VolumeRequest(
     PaperGrouping Grouping,
     RunningHeader Header,
     IReadOnlyList<int> ManualOrder,
-    IReadOnlyList<VolumeEntry> Entries)
+    IReadOnlyList<VolumeEntry> Entries,
+    int FrontMatterPagesHint = 0)
 {
-    public static VolumeRequest From(Core.Proceedings.Proceedings p, string eventTitle, IReadOnlyList<VolumeEntry> entries) =>
+    /// <param name="frontMatterPagesHint">The front matter's length in the last build, a first guess that usually holds.</param>
+    public static VolumeRequest From(Core.Proceedings.Proceedings p, string eventTitle, IReadOnlyList<VolumeEntry> entries, int frontMatterPagesHint = 0) =>
         new(eventTitle, p.Title, p.Subtitle, p.Editors, p.Preface, p.Publisher, p.DatePlace, p.Kind, p.Grouping, p.Header,
-            p.Order.OrderBy(o => o.Position).Select(o => o.SubmissionId).ToList(), entries);
+            p.Order.OrderBy(o => o.Position).Select(o => o.SubmissionId).ToList(), entries, frontMatterPagesHint);
 }
 
-public sealed record ComposedVolume(int PageCount, int PaperCount);
+/// <summary>The built volume's size, and how long each stage took (for the log and the benchmark).</summary>
+public sealed record ComposedVolume(int PageCount, int PaperCount, int FrontMatterPages, IReadOnlyList<(BuildStage Stage, TimeSpan Elapsed)> Timings);
 
 /// <summary>
 /// Builds a volume: reads the papers (or lays out the abstracts), renders the front matter until its table of contents
@@ -45,6 +48,13 @@ public sealed class VolumeComposer(IDocumentPrinter printer, IVolumeDocuments do
         var numberOf = request.Entries.ToDictionary(e => e.Paper.SubmissionId, e => e.Number);
 
         var opened = new List<PdfDocument>();
+        var timings = new List<(BuildStage, TimeSpan)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(BuildStage stage)
+        {
+            timings.Add((stage, clock.Elapsed));
+            clock.Restart();
+        }
         try
         {
             progress(BuildStage.Reading, 2);
@@ -52,13 +62,11 @@ public sealed class VolumeComposer(IDocumentPrinter printer, IVolumeDocuments do
                 ? ReadPapers(request, openPaper, opened, numberOf, progress, ct)
                 : await LayOutAbstractsAsync(request, sections, opened, ct);
             ct.ThrowIfCancellationRequested();
+            Lap(BuildStage.Reading);
 
             progress(BuildStage.FrontMatter, 15);
-            var (layout, front, headings) = await RenderFrontMatterAsync(request, sections, pageCounts, labels, opened, ct);
-
-            progress(BuildStage.AuthorIndex, 30);
-            var entries = layout.AuthorIndex(ChineseCollation.Comparer);
-            var index = Open(await printer.PrintAsync(await documents.AuthorIndexAsync(new AuthorIndexModel(request.Title, entries)), false, ct), opened);
+            var (layout, matter, headings) = await RenderMatterAsync(request, sections, pageCounts, labels, opened, ct);
+            Lap(BuildStage.FrontMatter);
 
             var body = layout.Papers.Select(p => sources(p)).ToList();
             var metadata = new VolumeMetadata(
@@ -66,12 +74,13 @@ public sealed class VolumeComposer(IDocumentPrinter printer, IVolumeDocuments do
                 string.Join("；", Lines(request.Editors)),
                 request.Kind == ProceedingsKind.Abstracts ? $"{request.EventTitle} · {labels.Abstracts}" : request.EventTitle,
                 string.Join("；", sections.Where(s => s.Heading is not null).Select(s => s.Heading)));
-            var parts = new VolumeParts(layout, front, headings, body, index, request.Title, request.Header, labels, metadata);
-            var total = layout.FrontMatterPages + layout.BodyPages + index.PageCount;
+            var parts = new VolumeParts(layout, matter, headings, body, request.Title, request.Header, labels, metadata);
+            var total = layout.BodyPages + matter.PageCount;
             progress(BuildStage.Assembling, 35);
             var pages = new PageProgress(done => progress(BuildStage.Assembling, 35 + (int)(60L * done / Math.Max(1, total))));
             await Task.Run(() => VolumeAssembler.Assemble(parts, output, pages, ct), ct);
-            return new ComposedVolume(total, layout.Papers.Count());
+            Lap(BuildStage.Assembling);
+            return new ComposedVolume(total, layout.Papers.Count(), layout.FrontMatterPages, timings);
         }
         finally
         {
@@ -142,29 +151,32 @@ public sealed class VolumeComposer(IDocumentPrinter printer, IVolumeDocuments do
     }
 
     /// <summary>
-    /// The table of contents prints page numbers that depend on how long the front matter (with the table itself) is.
-    /// Render with a guess, count, and render again until the count holds; it settles on the second pass in practice.
+    /// The table of contents and the index print page numbers that depend on how long the front matter (with the table
+    /// itself) is. Render with a guess, count the pages before the index heading, and render again until the count holds:
+    /// two rounds for a new volume, one when the last build's count still fits.
     /// </summary>
-    private async Task<(VolumeLayout, PdfDocument, IReadOnlyList<(string, int)>)> RenderFrontMatterAsync(
+    private async Task<(VolumeLayout, PdfDocument, IReadOnlyList<(string, int)>)> RenderMatterAsync(
         VolumeRequest request, IReadOnlyList<VolumeSection> sections, Dictionary<int, int> pageCounts, VolumeLabels labels,
         List<PdfDocument> opened, CancellationToken ct)
     {
         var cover = new CoverModel(request.Title, request.Subtitle, request.Editors, request.Publisher, request.DatePlace, request.EventTitle);
-        var frontPages = 0;
+        var frontPages = request.FrontMatterPagesHint;
         for (var pass = 0; pass < MaxLayoutPasses; pass++)
         {
             ct.ThrowIfCancellationRequested();
             var layout = VolumeLayout.Place(sections, frontPages, pageCounts);
-            var html = await documents.FrontMatterAsync(new FrontMatterModel(cover, request.Preface, request.Kind, layout.Sections, layout.IndexStartPage));
-            var doc = Open(await printer.PrintAsync(html, true, ct), opened);
-            if (doc.PageCount == frontPages)
+            var model = new MatterModel(cover, request.Preface, request.Kind, layout.Sections, layout.IndexStartPage, layout.AuthorIndex(ChineseCollation.Comparer));
+            var doc = Open(await printer.PrintAsync(await documents.MatterAsync(model), true, ct), opened);
+            var found = OutlineReader.Headings(doc, nested: true);
+            var index = found.Where(x => x.Title == labels.AuthorIndex).Select(x => (int?)x.Page).LastOrDefault()
+                ?? throw new BuildFailedException(BuildFailedException.Layout, labels.AuthorIndex);
+            if (index == frontPages)
             {
-                var found = OutlineReader.Headings(doc, nested: true);
                 var headings = new List<(string, int)> { (labels.Cover, 0) };
                 headings.AddRange(found.Where(x => x.Title == labels.Preface || x.Title == labels.Contents).DistinctBy(x => x.Title));
                 return (layout, doc, headings);
             }
-            frontPages = doc.PageCount;
+            frontPages = index;
         }
         throw new BuildFailedException(BuildFailedException.Layout, "front matter");
     }

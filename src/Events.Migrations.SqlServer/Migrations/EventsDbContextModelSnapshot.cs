@@ -921,6 +921,9 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("FrontMatterPages")
+                        .HasColumnType("int");
+
                     b.Property<int>("PageCount")
                         .HasColumnType("int");
 

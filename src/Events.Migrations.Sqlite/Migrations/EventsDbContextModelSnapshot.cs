@@ -878,6 +878,9 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FrontMatterPages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
 

@@ -18,14 +18,11 @@ public sealed class VolumeDocuments(DocumentHtml html, IStringLocalizer<SharedRe
         localizer["Proceedings.Ungrouped"],
         localizer["ProceedingsKind.Abstracts"]));
 
-    public Task<string> FrontMatterAsync(FrontMatterModel model) =>
-        html.RenderAsync<VolumeFrontMatter>(new Dictionary<string, object?> { ["Model"] = model, ["Labels"] = Labels });
+    public Task<string> MatterAsync(MatterModel model) =>
+        html.RenderAsync<VolumeMatter>(new Dictionary<string, object?> { ["Model"] = model, ["Labels"] = Labels });
 
     public Task<string> AbstractsAsync(AbstractsModel model) =>
         html.RenderAsync<VolumeAbstracts>(new Dictionary<string, object?> { ["Model"] = model });
-
-    public Task<string> AuthorIndexAsync(AuthorIndexModel model) =>
-        html.RenderAsync<VolumeAuthorIndex>(new Dictionary<string, object?> { ["Model"] = model, ["Labels"] = Labels });
 
     private static T InDocumentCulture<T>(Func<T> read)
     {

@@ -59,6 +59,7 @@ namespace Events.Migrations.Sqlite.Migrations
                     StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     PageCount = table.Column<int>(type: "INTEGER", nullable: false),
                     PaperCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrontMatterPages = table.Column<int>(type: "INTEGER", nullable: false),
                     SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Events.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261126081145_Proceedings")]
+    [Migration("20261126084821_Proceedings")]
     partial class Proceedings
     {
         /// <inheritdoc />
@@ -923,6 +923,9 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("FrontMatterPages")
+                        .HasColumnType("int");
 
                     b.Property<int>("PageCount")
                         .HasColumnType("int");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Events.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261126081112_Proceedings")]
+    [Migration("20261126084730_Proceedings")]
     partial class Proceedings
     {
         /// <inheritdoc />
@@ -879,6 +879,9 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FrontMatterPages")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PageCount")

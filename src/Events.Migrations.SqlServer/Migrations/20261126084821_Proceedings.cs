@@ -59,6 +59,7 @@ namespace Events.Migrations.SqlServer.Migrations
                     StoredName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     PageCount = table.Column<int>(type: "int", nullable: false),
                     PaperCount = table.Column<int>(type: "int", nullable: false),
+                    FrontMatterPages = table.Column<int>(type: "int", nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
