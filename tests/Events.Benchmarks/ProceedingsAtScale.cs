@@ -96,7 +96,7 @@ public static class ProceedingsAtScale
 
         // One more build straight through the composer, for the time of each stage.
         var composer = services.GetRequiredService<VolumeComposer>();
-        var request = await RequestAsync(services, eventId);
+        var request = await RequestAsync(services, eventId, last.FrontMatterPages);
         var store = services.GetRequiredService<FileStore>();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         await using (var sink = new FileStream(Path.Combine(data, "composed.pdf"), FileMode.Create))
@@ -109,7 +109,15 @@ public static class ProceedingsAtScale
         Console.WriteLine($"peak working set of the app process: {self.PeakWorkingSet64 / 1024 / 1024} MB (Chromium runs in its own processes); managed allocations of one build: {allocated / 1024 / 1024} MB");
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(data, recursive: true);
+        await factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the stopping host; the temp folder is cleaned by the OS.
+        }
     }
 
     private static double Median(List<double> values)
@@ -141,12 +149,12 @@ public static class ProceedingsAtScale
         }
     }
 
-    private static async Task<VolumeRequest> RequestAsync(IServiceProvider services, int eventId)
+    private static async Task<VolumeRequest> RequestAsync(IServiceProvider services, int eventId, int frontMatterPages)
     {
         var factory = services.GetRequiredService<IDbContextFactory<EventsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         var volume = await db.Proceedings.Include(p => p.Order).SingleAsync(p => p.EventId == eventId);
-        return VolumeRequest.From(volume, "基准测试研讨会", await VolumeContents.LoadAsync(db, eventId, CancellationToken.None));
+        return VolumeRequest.From(volume, "基准测试研讨会", await VolumeContents.LoadAsync(db, eventId, CancellationToken.None), frontMatterPages);
     }
 
     /// <summary>A paper with a Chinese title and about 40 lines of text per page, in its own embedded font subset, as uploads have.</summary>

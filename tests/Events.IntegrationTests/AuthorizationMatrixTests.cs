@@ -48,6 +48,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/events/{draft}/program", [N, N, N, N, N, N, N]),
         ("/events/{draft}/schedule.ics", [N, N, N, N, N, N, N]),
         ("/admin/users", [D, D, D, D, D, D, A]),
+        ("/manage/events/{symposium}/proceedings", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/proceedings/builds/999999.pdf", [D, D, D, D, N, D, N]),
+        ("/events/regional-innovation-symposium-7/proceedings", [N, N, N, N, N, N, N]),
+        ("/events/regional-innovation-symposium-7/proceedings.pdf", [N, N, N, N, N, N, N]),
+        ("/events/{draft}/proceedings", [N, N, N, N, N, N, N]),
     ];
 
     public static TheoryData<string, string, string> Cases()

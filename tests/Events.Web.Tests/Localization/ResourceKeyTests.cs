@@ -22,7 +22,9 @@ public partial class ResourceKeyTests
     /// <summary>Prefixes the app builds keys from at run time; each needs its members listed in <see cref="DynamicKeys"/>.</summary>
     private static readonly string[] DynamicFamilies =
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
-         "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind"];
+         "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
+         "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
+         "PublishOutcome", "BuildError"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -122,7 +124,16 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Program.SessionKind>().Select(n => $"SessionKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.ItemRole>().Select(n => $"ItemRole.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.Conflicts.ConflictKind>().Select(n => $"Conflict.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.ProceedingsKind>().Select(n => $"ProceedingsKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.ProceedingsAccess>().Select(n => $"ProceedingsAccess.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.PaperGrouping>().Select(n => $"PaperGrouping.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.RunningHeader>().Select(n => $"RunningHeader.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.BuildState>().Select(n => $"BuildState.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.BuildStage>().Select(n => $"BuildStage.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.BuildRequestOutcome>().Select(n => $"BuildRequest.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.PublishOutcome>().Select(n => $"PublishOutcome.{n}"))
+            .Concat(Events.Infrastructure.Proceedings.BuildFailedException.Codes.Select(c => $"BuildError.{c}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
