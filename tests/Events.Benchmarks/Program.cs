@@ -4,7 +4,8 @@ namespace Events.Benchmarks;
 
 /// <summary>
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
-/// 40-forum event in the real app; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to BenchmarkDotNet.
+/// 40-forum event in the real app; "proceedings" builds a 1,000-page volume against qpdf; "assignment" times the
+/// reviewer-assignment solver on random calls for papers; anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
 {
@@ -25,6 +26,11 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "program")
         {
             await ProgramAtScale.RunAsync();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "assignment")
+        {
+            AssignmentAtScale.Run();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);

@@ -5,12 +5,16 @@ namespace Events.IntegrationTests;
 /// <summary>
 /// Every role against every page and endpoint, over real HTTP. "Allow" is a 200; a denial is the login redirect
 /// for anonymous users and 403 for signed-in users; unpublished or unknown public pages are 404 for everyone.
+/// An event's attendee page sends a signed-in user who is not registered to its registration page, and the
+/// registration page sends a registered attendee to their attendee page.
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IClassFixture<AuthorizationMatrixFixture>
 {
     private const string A = "allow";
     private const string D = "deny";
     private const string N = "notfound";
+    private const string RM = "redirect-to-me";
+    private const string RR = "redirect-to-register";
 
     private static readonly string[] Who = ["anonymous", "attendee", "author", "reviewer", "organizer-this", "organizer-other", "administrator"];
 
@@ -53,6 +57,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/events/regional-innovation-symposium-7/proceedings", [N, N, N, N, N, N, N]),
         ("/events/regional-innovation-symposium-7/proceedings.pdf", [N, N, N, N, N, N, N]),
         ("/events/{draft}/proceedings", [N, N, N, N, N, N, N]),
+        ("/events/regional-innovation-symposium-7/register", [D, RM, A, A, A, A, A]),
+        ("/events/regional-innovation-symposium-7/me", [D, A, RR, RR, RR, RR, RR]),
+        ("/events/{draft}/register", [D, N, N, N, N, N, N]),
+        ("/events/{draft}/me", [D, N, N, N, N, N, N]),
+        ("/manage/events/{symposium}/registrations", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/registrations.xlsx", [D, D, D, D, A, D, A]),
+        ("/account/registrations", [D, A, A, A, A, A, A]),
     ];
 
     public static TheoryData<string, string, string> Cases()
@@ -90,6 +101,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
                 break;
             case D:
                 Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                break;
+            case RM or RR:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.EndsWith(expected == RM ? $"{url[..url.LastIndexOf('/')]}/me" : $"{url[..url.LastIndexOf('/')]}/register",
+                    response.Headers.Location?.OriginalString, StringComparison.Ordinal);
                 break;
         }
     }

@@ -8,6 +8,8 @@ public static class MailTemplateKeys
     public const string StaffAdded = nameof(StaffAdded);
     public const string SpeakerNotice = nameof(SpeakerNotice);
     public const string ProgramChanged = nameof(ProgramChanged);
+    public const string RegistrationConfirmed = nameof(RegistrationConfirmed);
+    public const string RegistrationCancelled = nameof(RegistrationCancelled);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -16,10 +18,12 @@ public static class MailTemplateKeys
         [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
         [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
+        [RegistrationConfirmed] = ["name", "eventTitle", "eventDates", "eventLink", "myLink", "cancelLink"],
+        [RegistrationCancelled] = ["name", "eventTitle", "eventDates", "eventLink", "registerLink"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

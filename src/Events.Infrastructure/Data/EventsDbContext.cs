@@ -1,3 +1,4 @@
+using Events.Core.Attendees;
 using Events.Core.Events;
 using Events.Core.Mail;
 using Events.Core.Organizations;
@@ -47,6 +48,8 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<Core.Proceedings.Proceedings> Proceedings => Set<Core.Proceedings.Proceedings>();
     public DbSet<ProceedingsOrderEntry> ProceedingsOrder => Set<ProceedingsOrderEntry>();
     public DbSet<ProceedingsBuild> ProceedingsBuilds => Set<ProceedingsBuild>();
+    public DbSet<RegistrationSettings> RegistrationSettings => Set<RegistrationSettings>();
+    public DbSet<Registration> Registrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

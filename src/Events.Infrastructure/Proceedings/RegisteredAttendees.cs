@@ -1,10 +1,10 @@
+using Events.Infrastructure.Attendees;
+
 namespace Events.Infrastructure.Proceedings;
 
-/// <summary>
-/// Attendee registration is not part of the product yet, so no account counts as an attendee: an attendees-only volume
-/// is open to the event's organizers alone. Registration replaces this with its own answer.
-/// </summary>
-public sealed class RegisteredAttendees : IProceedingsAccess
+/// <summary>An attendee, for an attendees-only volume, is whoever registration counts as registered (the parent forum's registration included).</summary>
+public sealed class RegisteredAttendees(RegistrationStatus registrations) : IProceedingsAccess
 {
-    public Task<bool> IsAttendeeAsync(int eventId, string userId, CancellationToken ct = default) => Task.FromResult(false);
+    public Task<bool> IsAttendeeAsync(int eventId, string userId, CancellationToken ct = default) =>
+        registrations.IsRegisteredAsync(eventId, userId, ct);
 }

@@ -65,6 +65,7 @@ public static class EventsAppExtensions
         app.MapPersonPhotoEndpoints();
         app.MapProgramEndpoints();
         app.MapProceedingsEndpoints();
+        app.MapRegistrationEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

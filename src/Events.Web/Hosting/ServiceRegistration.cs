@@ -1,4 +1,5 @@
 using Events.Web.Components.Documents;
+using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
@@ -29,6 +30,13 @@ public static class ServiceRegistration
         services.AddSingleton<IVolumeDocuments, VolumeDocuments>();
         services.AddSingleton<IProceedingsAccess, RegisteredAttendees>();
         services.AddScoped<ProceedingsAccessRule>();
+        services.AddSingleton<RegistrationService>();
+        services.AddSingleton<RegistrationStatus>();
+        services.AddSingleton<RegistrationSettingsEditor>();
+        services.AddSingleton<AttendeeList>();
+        services.AddSingleton<AttendeeDownloadList>();
+        services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
+        services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();
         return services;
     }
 

@@ -24,7 +24,8 @@ public partial class ResourceKeyTests
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
-         "PublishOutcome", "BuildError"];
+         "PublishOutcome", "BuildError",
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -133,7 +134,10 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.BuildStage>().Select(n => $"BuildStage.{n}"))
             .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.BuildRequestOutcome>().Select(n => $"BuildRequest.{n}"))
             .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.PublishOutcome>().Select(n => $"PublishOutcome.{n}"))
-            .Concat(Events.Infrastructure.Proceedings.BuildFailedException.Codes.Select(c => $"BuildError.{c}"));
+            .Concat(Events.Infrastructure.Proceedings.BuildFailedException.Codes.Select(c => $"BuildError.{c}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationRefusal>().Select(n => $"RegistrationRefusal.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationState>().Select(n => $"RegistrationState.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Attendees.AttendeeSort>().Select(n => $"AttendeeSort.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {

@@ -1,0 +1,7 @@
+namespace Events.Core.Attendees;
+
+public enum RegistrationState
+{
+    Active,
+    Cancelled,
+}

@@ -1,0 +1,80 @@
+using Events.Core.Attendees;
+using Events.Core.Common;
+using Events.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Events.Infrastructure.Attendees;
+
+public sealed record AttendeeListItem(
+    int Id, string Name, string Organization, string Title, string Email, string? Phone,
+    RegistrationState State, DateTimeOffset RegisteredAt, DateTimeOffset? CancelledAt, bool CancelledByOrganizer);
+
+public enum AttendeeSort
+{
+    /// <summary>By name in pinyin order, as a printed list of attendees is read.</summary>
+    Pinyin,
+    Newest,
+    Oldest,
+}
+
+public sealed record AttendeeQuery(PageRequest Page, AttendeeSort Sort = AttendeeSort.Pinyin, bool IncludeCancelled = false);
+
+/// <summary>Registered, cancelled and the capacity of one event, for the organizer's header line.</summary>
+public sealed record AttendeeCounts(int Registered, int Cancelled, int? Capacity, bool IsOpen, DateTimeOffset? ClosesAt)
+{
+    public int? SeatsLeft => RegistrationRules.SeatsLeft(Capacity, Registered);
+}
+
+/// <summary>The organizer's list of an event's registrations: searched, sorted and paged in the database.</summary>
+public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory)
+{
+    /// <summary>Substring search over name, organization and email (Chinese and Latin alike; Latin ignores case).</summary>
+    public async Task<PagedResult<AttendeeListItem>> SearchAsync(int eventId, AttendeeQuery query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = Filter(db, eventId, query.Page.Term, query.IncludeCancelled);
+        var total = await rows.CountAsync(ct);
+        var items = await Project(Sort(db, rows, query.Sort).Skip(query.Page.Skip).Take(query.Page.Take)).ToListAsync(ct);
+        return new PagedResult<AttendeeListItem>(items, total);
+    }
+
+    /// <summary>Every active registration in pinyin order, for the export.</summary>
+    public async Task<IReadOnlyList<AttendeeListItem>> ActiveAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Project(Sort(db, Filter(db, eventId, null, includeCancelled: false), AttendeeSort.Pinyin)).ToListAsync(ct);
+    }
+
+    public async Task<AttendeeCounts> CountsAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var byState = await db.Registrations.Where(r => r.EventId == eventId).GroupBy(r => r.State)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var settings = await db.RegistrationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
+        int Count(RegistrationState s) => byState.FirstOrDefault(x => x.State == s)?.Count ?? 0;
+        return new AttendeeCounts(Count(RegistrationState.Active), Count(RegistrationState.Cancelled),
+            settings?.Capacity, settings?.IsOpen ?? false, settings?.ClosesAt);
+    }
+
+    private static IQueryable<Registration> Filter(EventsDbContext db, int eventId, string? term, bool includeCancelled)
+    {
+        var rows = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId);
+        if (!includeCancelled) rows = rows.Where(r => r.State == RegistrationState.Active);
+        if (term is not null)
+        {
+            var lower = term.ToLowerInvariant();
+            rows = rows.Where(r => r.Name.ToLower().Contains(lower) || r.Organization.ToLower().Contains(lower) || r.Email.ToLower().Contains(lower));
+        }
+        return rows;
+    }
+
+    private static IQueryable<Registration> Sort(EventsDbContext db, IQueryable<Registration> rows, AttendeeSort sort) => sort switch
+    {
+        AttendeeSort.Newest => rows.OrderByDescending(r => r.RegisteredAt).ThenByDescending(r => r.Id),
+        AttendeeSort.Oldest => rows.OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id),
+        _ => rows.OrderByChinese(db, r => r.Name).ThenBy(r => r.Id),
+    };
+
+    private static IQueryable<AttendeeListItem> Project(IQueryable<Registration> rows) => rows.Select(r => new AttendeeListItem(
+        r.Id, r.Name, r.Organization, r.Title, r.Email, r.Phone, r.State, r.RegisteredAt, r.CancelledAt, r.CancelledByOrganizer));
+}
