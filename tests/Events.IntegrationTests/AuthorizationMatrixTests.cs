@@ -64,6 +64,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/registrations", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/registrations.xlsx", [D, D, D, D, A, D, A]),
         ("/account/registrations", [D, A, A, A, A, A, A]),
+        ("/manage/events/{symposium}/call", [D, D, D, D, A, D, A]),
+        ("/events/regional-innovation-symposium-7/call", [A, A, A, A, A, A, A]),
+        ("/events/{draft}/call", [N, N, N, N, N, N, N]),
+        ("/events/regional-innovation-symposium-7/submit", [D, A, A, A, A, A, A]),
+        ("/events/{draft}/submit", [D, N, N, N, N, N, N]),
+        ("/papers", [D, A, A, A, A, A, A]),
+        ("/papers/999999", [D, N, N, N, N, N, N]),
+        ("/papers/999999/edit", [D, N, N, N, N, N, N]),
+        ("/papers/999999/files/1", [D, N, N, N, N, N, N]),
+        ("/reviewing", [D, A, A, A, A, A, A]),
+        ("/reviewing/events/{symposium}", [D, D, D, D, D, D, D]),
+        ("/manage/events/{symposium}/reviewers", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/assignments", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/decisions", [D, D, D, D, A, D, A]),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -10,6 +10,10 @@ public static class MailTemplateKeys
     public const string ProgramChanged = nameof(ProgramChanged);
     public const string RegistrationConfirmed = nameof(RegistrationConfirmed);
     public const string RegistrationCancelled = nameof(RegistrationCancelled);
+    public const string SubmissionReceived = nameof(SubmissionReceived);
+    public const string ReviewerInvitation = nameof(ReviewerInvitation);
+    public const string ReviewAssignment = nameof(ReviewAssignment);
+    public const string DecisionNotification = nameof(DecisionNotification);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -20,10 +24,15 @@ public static class MailTemplateKeys
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
         [RegistrationConfirmed] = ["name", "eventTitle", "eventDates", "eventLink", "myLink", "cancelLink"],
         [RegistrationCancelled] = ["name", "eventTitle", "eventDates", "eventLink", "registerLink"],
+        [SubmissionReceived] = ["name", "eventTitle", "paperNumber", "paperTitle", "authors", "submissionDeadline", "papersLink"],
+        [ReviewerInvitation] = ["name", "eventTitle", "eventDates", "reviewDeadline", "link"],
+        // Reviewers' mail never carries author names: "papers" lists numbers and titles only.
+        [ReviewAssignment] = ["name", "eventTitle", "papers", "reviewDeadline", "link"],
+        [DecisionNotification] = ["name", "eventTitle", "paperNumber", "paperTitle", "decision", "comments", "link"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

@@ -62,6 +62,7 @@ public sealed class SessionInput
             ChairIds = s.Chairs.OrderBy(c => c.Order).Select(c => c.PersonId).ToList(),
             Items = s.Items.OrderBy(i => i.Order).Select(i => new ItemInput
             {
+                Id = i.Id,
                 Title = i.Title,
                 Minutes = i.DurationMinutes,
                 Participants = i.Participants.OrderBy(p => p.Order).Select(p => new ParticipantInput { PersonId = p.PersonId, Label = p.UnnamedLabel, Role = p.Role }).ToList(),
@@ -81,26 +82,46 @@ public sealed class SessionInput
         s.RoomId = RoomId;
         s.Chairs.Clear();
         s.Chairs.AddRange(ChairIds.Distinct().Select((id, i) => new SessionChair { PersonId = id, Order = i }));
-        s.Items.Clear();
-        s.Items.AddRange(Items.Select((item, i) => new SessionItem
+        // Items keep their identity (a placed paper points at its item); people and publications are replaced.
+        var kept = Items.Where(i => i.Id is not null).Select(i => i.Id!.Value).ToHashSet();
+        s.Items.RemoveAll(i => !kept.Contains(i.Id));
+        for (var i = 0; i < Items.Count; i++)
         {
-            Title = item.Title.Trim(),
-            DurationMinutes = item.Minutes,
-            Order = i,
-            Participants = item.Participants.Select((p, j) => new ItemParticipant
+            var input = Items[i];
+            var item = input.Id is { } id ? s.Items.FirstOrDefault(x => x.Id == id) : null;
+            if (item is null)
+            {
+                item = new SessionItem { Title = "" };
+                s.Items.Add(item);
+            }
+            item.Title = input.Title.Trim();
+            item.DurationMinutes = input.Minutes;
+            item.Order = i;
+            item.Participants.Clear();
+            item.Participants.AddRange(input.Participants.Select((p, j) => new ItemParticipant
             {
                 PersonId = p.PersonId,
                 UnnamedLabel = p.PersonId is null ? p.Label?.Trim() : null,
                 Role = p.Role,
                 Order = j,
-            }).ToList(),
-            Publications = item.Publications.Where(t => !string.IsNullOrWhiteSpace(t)).Select((t, j) => new ReleasedPublication { Title = t.Trim(), Order = j }).ToList(),
-        }));
+            }));
+            item.Publications.Clear();
+            item.Publications.AddRange(input.Publications.Where(t => !string.IsNullOrWhiteSpace(t)).Select((t, j) => new ReleasedPublication { Title = t.Trim(), Order = j }));
+        }
+    }
+
+    /// <summary>The ids of the session's items that <see cref="ApplyTo"/> would remove.</summary>
+    public IReadOnlyList<int> RemovedItemIds(Session s)
+    {
+        var kept = Items.Where(i => i.Id is not null).Select(i => i.Id!.Value).ToHashSet();
+        return s.Items.Where(i => !kept.Contains(i.Id)).Select(i => i.Id).ToList();
     }
 }
 
 public sealed class ItemInput
 {
+    /// <summary>The stored item this row edits; null for a new one.</summary>
+    public int? Id { get; set; }
     public string Title { get; set; } = "";
     public int Minutes { get; set; } = 20;
     public List<ParticipantInput> Participants { get; set; } = [];

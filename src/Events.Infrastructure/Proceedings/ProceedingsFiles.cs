@@ -4,7 +4,7 @@ namespace Events.Infrastructure.Proceedings;
 public static class ProceedingsFiles
 {
     /// <summary>Where the papers feature keeps uploaded paper PDFs.</summary>
-    public const string PaperFolder = "papers";
+    public const string PaperFolder = Papers.SubmissionService.FileFolder;
 
     /// <summary>Built volumes, one file per build.</summary>
     public const string VolumeFolder = "proceedings";

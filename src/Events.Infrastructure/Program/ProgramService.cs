@@ -96,19 +96,45 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
             session = new Session { Title = input.Title };
             db.Sessions.Add(session);
         }
+        await UnplacePapersAsync(db, input.RemovedItemIds(session), ct);
         input.ApplyTo(session, zone);
         if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
         input.Id = session.Id;
         input.ConcurrencyStamp = session.ConcurrencyStamp;
+        var saved = session.Items.OrderBy(i => i.Order).ToList();
+        for (var i = 0; i < input.Items.Count && i < saved.Count; i++) input.Items[i].Id = saved[i].Id;
         return SaveResult.Saved(session.Id);
     }
 
     public async Task<SaveResult> DeleteSessionAsync(int sessionId, Guid loadedStamp, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var deleted = await db.Sessions.Where(s => s.Id == sessionId && s.ConcurrencyStamp == loadedStamp).ExecuteDeleteAsync(ct);
-        if (deleted == 1) return SaveResult.Saved(sessionId);
-        return await db.Sessions.AnyAsync(s => s.Id == sessionId, ct) ? SaveResult.Conflict : SaveResult.NotFound;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Papers placed in the session's items go back to unplaced first: the link has no database delete action.
+            await db.Submissions.Where(p => p.SessionItemId != null && db.SessionItems.Any(i => i.Id == p.SessionItemId && i.SessionId == sessionId)
+                    && db.Sessions.Any(s => s.Id == sessionId && s.ConcurrencyStamp == loadedStamp))
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.SessionItemId, (int?)null), ct);
+            var deleted = await db.Sessions.Where(s => s.Id == sessionId && s.ConcurrencyStamp == loadedStamp).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+            if (deleted == 1) return SaveResult.Saved(sessionId);
+            return await db.Sessions.AnyAsync(s => s.Id == sessionId, ct) ? SaveResult.Conflict : SaveResult.NotFound;
+        });
+    }
+
+    /// <summary>
+    /// A paper placed in a removed item goes back to unplaced, in the same save as the removal
+    /// (Submission.SessionItemId has no database delete action: SQL Server refuses a second cascade path from the event).
+    /// </summary>
+    private static async Task UnplacePapersAsync(EventsDbContext db, IReadOnlyList<int> removedItemIds, CancellationToken ct)
+    {
+        if (removedItemIds.Count == 0) return;
+        foreach (var paper in await db.Submissions.Where(p => p.SessionItemId != null && removedItemIds.Contains(p.SessionItemId.Value)).ToListAsync(ct))
+        {
+            paper.SessionItemId = null;
+        }
     }
 
     /// <summary>The rooms of the event and all its sub-forums, for the session editor's forum switch.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Events.Core.Events;
 using Events.Core.Organizations;
+using Events.Core.Papers;
 using Events.Core.People;
 using Events.Core.Program;
 using Events.Infrastructure.Data;
@@ -99,6 +100,7 @@ public sealed class SeedLoader(string seedFolder)
 
         await db.SaveChangesAsync(ct);
         await LoadProgramsAsync(db, events, people, ct);
+        await LoadCallsAsync(db, events, ct);
         return true;
     }
 
@@ -153,6 +155,42 @@ public sealed class SeedLoader(string seedFolder)
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Calls for papers, checked by the same rules as the organizer's form; deadlines are wall-clock times in the event's zone.</summary>
+    private async Task LoadCallsAsync(EventsDbContext db, Dictionary<string, Event> events, CancellationToken ct)
+    {
+        if (!File.Exists(Path.Combine(seedFolder, "calls.json"))) return;
+        foreach (var s in Read<SeedCall>("calls.json"))
+        {
+            var ev = Lookup(events, s.Event, "event");
+            var input = new CallInput
+            {
+                EventId = ev.Id,
+                IsPublished = s.IsPublished,
+                Introduction = s.Introduction,
+                SubmissionDeadline = Deadline(s.SubmissionDeadline),
+                ReviewDeadline = Deadline(s.ReviewDeadline),
+                NotificationDate = Deadline(s.NotificationDate),
+                CameraReadyDeadline = Deadline(s.CameraReadyDeadline),
+                MaxFileSizeMb = s.MaxFileSizeMb,
+                MaxPages = s.MaxPages,
+                ReviewMode = s.ReviewMode,
+                ReviewsPerPaper = s.ReviewsPerPaper,
+                MaxLoadPerReviewer = s.MaxLoadPerReviewer,
+                HideOtherReviewsUntilSubmitted = s.HideOtherReviewsUntilSubmitted,
+                Topics = s.Topics.Select(t => new TopicInput { Name = t }).ToList(),
+                Criteria = s.Criteria.Select(c => new CriterionInput { Name = c.Name, Description = c.Description, ScaleMax = c.ScaleMax, Weight = c.Weight }).ToList(),
+            };
+            var errors = input.Validate();
+            if (errors.Count > 0) throw new InvalidDataException($"Seed call of '{s.Event}' breaks rules: {string.Join(", ", errors.Select(e => $"{e.Field} {e.Code}"))}");
+            var call = new CallForPapers();
+            input.ApplyTo(call, ProgramTime.Zone(ev.TimeZoneId));
+            db.CallsForPapers.Add(call);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static DeadlineInput Deadline(DateTime local) => new() { Day = DateOnly.FromDateTime(local), Time = TimeOnly.FromDateTime(local) };
 
     private List<T> Read<T>(string file)
     {

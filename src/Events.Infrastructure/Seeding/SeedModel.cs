@@ -31,3 +31,11 @@ internal sealed record SeedSession(
     SessionKind Kind, string Title, DateTime Start, DateTime End, string? Room, List<string>? Chairs, List<SeedItem>? Items);
 
 internal sealed record SeedProgram(string Event, List<SeedRoom> Rooms, List<SeedSession> Sessions);
+
+internal sealed record SeedCriterion(string Name, string? Description, int ScaleMax, decimal Weight);
+
+internal sealed record SeedCall(
+    string Event, bool IsPublished, string? Introduction,
+    DateTime SubmissionDeadline, DateTime ReviewDeadline, DateTime NotificationDate, DateTime CameraReadyDeadline,
+    int MaxFileSizeMb, int MaxPages, Core.Papers.ReviewMode ReviewMode, int ReviewsPerPaper, int MaxLoadPerReviewer,
+    bool HideOtherReviewsUntilSubmitted, List<string> Topics, List<SeedCriterion> Criteria);

@@ -41,11 +41,14 @@ public static class AccessServiceCollectionExtensions
     public static IServiceCollection AddEventsAuthorization(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, EventStaffHandler>();
+        services.AddScoped<IAuthorizationHandler, ReviewerHandler>();
         services.AddScoped<EventAccess>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Organizer, p => p.RequireRole(Policies.OrganizerRoles))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.EventStaff, p => p.RequireAuthenticatedUser().AddRequirements(new EventStaffRequirement()));
+            .AddPolicy(Policies.EventStaff, p => p.RequireAuthenticatedUser().AddRequirements(new EventStaffRequirement()))
+            .AddPolicy(Policies.EventReviewer, p => p.RequireAuthenticatedUser().AddRequirements(new EventReviewerRequirement()))
+            .AddPolicy(Policies.PaperReviewer, p => p.RequireAuthenticatedUser().AddRequirements(new PaperReviewerRequirement()));
         return services;
     }
 }

@@ -13,5 +13,11 @@ public static class Policies
 
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>An accepted reviewer of the event named in the route.</summary>
+    public const string EventReviewer = nameof(EventReviewer);
+
+    /// <summary>The assigned reviewer of the paper named in the route, with no conflict of interest.</summary>
+    public const string PaperReviewer = nameof(PaperReviewer);
+
     public static readonly string[] OrganizerRoles = [Roles.Organizer, Roles.Administrator];
 }

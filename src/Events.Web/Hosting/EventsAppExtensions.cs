@@ -66,6 +66,8 @@ public static class EventsAppExtensions
         app.MapProgramEndpoints();
         app.MapProceedingsEndpoints();
         app.MapRegistrationEndpoints();
+        app.MapPaperFileEndpoints();
+        app.MapReviewEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

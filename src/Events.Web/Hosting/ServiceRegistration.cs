@@ -3,11 +3,13 @@ using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
+using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
 using Events.Infrastructure.Proceedings;
 using Events.Infrastructure.Program;
 using Events.Web.Components.Pages.Proceedings;
 using Events.Web.Components.Pages.Proceedings.Documents;
+using Events.Infrastructure.Reviews;
 
 namespace Events.Web.Hosting;
 
@@ -37,6 +39,16 @@ public static class ServiceRegistration
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();
+        services.AddSingleton<CallService>();
+        services.AddSingleton<SubmissionService>();
+        services.AddSingleton<ReviewAccess>();
+        services.AddSingleton<ReviewerService>();
+        services.AddSingleton<BiddingService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<PaperPlacement>();
+        services.AddSingleton<AutoAssignment>();
         return services;
     }
 

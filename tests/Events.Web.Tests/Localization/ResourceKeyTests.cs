@@ -25,7 +25,10 @@ public partial class ResourceKeyTests
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
          "PublishOutcome", "BuildError",
-         "RegistrationRefusal", "RegistrationState", "AttendeeSort"];
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort",
+         "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
+         "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
+         "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -137,7 +140,25 @@ public partial class ResourceKeyTests
             .Concat(Events.Infrastructure.Proceedings.BuildFailedException.Codes.Select(c => $"BuildError.{c}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationRefusal>().Select(n => $"RegistrationRefusal.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationState>().Select(n => $"RegistrationState.{n}"))
-            .Concat(Enum.GetNames<Events.Infrastructure.Attendees.AttendeeSort>().Select(n => $"AttendeeSort.{n}"));
+            .Concat(Enum.GetNames<Events.Infrastructure.Attendees.AttendeeSort>().Select(n => $"AttendeeSort.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.ReviewMode>().Select(n => $"CfpReviewMode.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.SubmissionState>().Select(n => $"AuthorPaperState.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.Decision>().Select(n => $"AuthorDecision.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.SubmissionFileKind>().Select(n => $"AuthorFileKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.PaperUploadProblem>().Select(n => $"PaperUpload.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.AssignOutcome>().Select(n => $"AssignOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.AssignmentSource>().Select(n => $"AssignmentSource.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.BidOutcome>().Select(n => $"BidOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.BidPreference>().Select(n => $"BidPreference.{n}"))
+            .Concat(Enumerable.Range(1, Events.Core.Reviews.Review.ConfidenceMax).Select(n => $"Confidence.{n}"))
+            .Concat(Enumerable.Range(1, Events.Core.Reviews.Review.RecommendationMax).Select(n => $"Recommendation.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.InvitationOutcome>().Select(n => $"InvitationOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Reviews.PlacementOutcome>().Select(n => $"PlacementOutcome.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Papers.Decision>().Select(n => $"ReviewDecision.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.ReviewState>().Append("NotStarted").Select(n => $"ReviewState.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.ReviewerState>().Select(n => $"ReviewerState.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.Conflicts.ConflictReason>().Select(n => $"ConflictReason.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Reviews.Assignment.AssignmentReason>().Where(n => n != "None").Select(n => $"AssignmentReason.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {

@@ -1,0 +1,41 @@
+using Events.Core.Validation;
+
+namespace Events.Core.Papers;
+
+/// <summary>
+/// When authors may act. The service asks these before every change, so a form left open past a deadline
+/// (or a hand-made request) is refused on the server with a code the UI can explain.
+/// </summary>
+public static class PaperDeadlines
+{
+    /// <summary>The field refusals are reported on: they concern the whole submission, not one input.</summary>
+    public const string Field = "Submission";
+
+    /// <summary>A new submission needs a published call whose submission deadline has not passed.</summary>
+    public static RuleViolation? CanSubmit(CallForPapers? call, DateTimeOffset now)
+    {
+        if (call is null || !call.IsPublished) return new(Field, "CallNotOpen");
+        if (now >= call.SubmissionDeadline) return new(Field, "SubmissionDeadlinePassed");
+        return null;
+    }
+
+    /// <summary>Editing the details, replacing the paper's PDF and withdrawing: until the submission deadline, while not withdrawn.</summary>
+    public static RuleViolation? CanChange(CallForPapers call, Submission submission, DateTimeOffset now)
+    {
+        if (submission.State == SubmissionState.Withdrawn) return new(Field, "SubmissionWithdrawn");
+        if (now >= call.SubmissionDeadline) return new(Field, "SubmissionDeadlinePassed");
+        return null;
+    }
+
+    /// <summary>The camera-ready PDF: for a paper whose acceptance the authors were told of, until the camera-ready deadline.</summary>
+    public static RuleViolation? CanUploadCameraReady(CallForPapers call, Submission submission, DateTimeOffset now)
+    {
+        if (submission.State == SubmissionState.Withdrawn) return new(Field, "SubmissionWithdrawn");
+        if (!submission.IsAccepted || submission.DecisionNotifiedAt is null) return new(Field, "NotAccepted");
+        if (now >= call.CameraReadyDeadline) return new(Field, "CameraReadyDeadlinePassed");
+        return null;
+    }
+
+    /// <summary>Authors learn the decision, and read the comments to authors, only once the decision was sent to them.</summary>
+    public static bool DecisionVisible(Submission submission) => submission.Decision is not null && submission.DecisionNotifiedAt is not null;
+}

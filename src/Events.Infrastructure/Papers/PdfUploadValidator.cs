@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using Events.Core.Papers;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Events.Infrastructure.Papers;
+
+/// <summary>
+/// Checks an uploaded paper on the server: it is streamed to a temporary file (never buffered whole in memory) with the size
+/// limit enforced while reading, then it must start with "%PDF-", end with an "%%EOF" marker (a cut-off upload does not),
+/// open in PdfPig without a password and without an /Encrypt dictionary, and every page must parse.
+/// The uploader's file name and declared type play no part.
+/// </summary>
+public static class PdfUploadValidator
+{
+    private const int TailBytes = 1024;
+    private static ReadOnlySpan<byte> Magic => "%PDF-"u8;
+    private static ReadOnlySpan<byte> EndMarker => "%%EOF"u8;
+
+    /// <summary>Reads <paramref name="content"/> into a temporary file under <paramref name="tempFolder"/> and checks it. Dispose the result to delete the file.</summary>
+    public static async Task<ValidatedPdf> ReadAsync(Stream content, long maxBytes, int maxPages, string tempFolder, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(tempFolder);
+        var path = Path.Combine(tempFolder, $"{Guid.NewGuid():N}.upload");
+        var result = new ValidatedPdf(path);
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long total = 0;
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(chunk, ct)) > 0)
+                {
+                    total += read;
+                    // Stop at the first byte over the limit: a huge upload costs no more than the limit in disk and time.
+                    if (total > maxBytes) return result.Fail(PaperUploadProblem.TooLarge);
+                    hash.AppendData(chunk, 0, read);
+                    await file.WriteAsync(chunk.AsMemory(0, read), ct);
+                }
+            }
+            if (total == 0) return result.Fail(PaperUploadProblem.Empty);
+            result.Size = total;
+            result.Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+
+            var problem = await CheckMarkersAsync(path, total, ct);
+            if (problem == PaperUploadProblem.None)
+            {
+                (problem, var pages) = await Task.Run(() => Parse(path, maxPages), ct);
+                result.Pages = pages;
+            }
+            return problem == PaperUploadProblem.None ? result : result.Fail(problem);
+        }
+        catch
+        {
+            await result.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<PaperUploadProblem> CheckMarkersAsync(string path, long size, CancellationToken ct)
+    {
+        await using var file = File.OpenRead(path);
+        var head = new byte[Magic.Length];
+        var n = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        if (n < head.Length || !head.AsSpan().SequenceEqual(Magic)) return PaperUploadProblem.NotPdf;
+
+        var tail = new byte[(int)Math.Min(TailBytes, size)];
+        file.Seek(-tail.Length, SeekOrigin.End);
+        await file.ReadExactlyAsync(tail, ct);
+        return tail.AsSpan().IndexOf(EndMarker) >= 0 ? PaperUploadProblem.None : PaperUploadProblem.Damaged;
+    }
+
+    /// <summary>A full parse: PdfPig opens the file and reads every page's content. Any failure to do so is a damaged file.</summary>
+    private static (PaperUploadProblem Problem, int Pages) Parse(string path, int maxPages)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = false });
+            // A file with an /Encrypt dictionary opens here when its user password is empty; it is refused all the same,
+            // because reviewers' copies are rewritten (metadata stripped) and proceedings are assembled from it.
+            if (document.IsEncrypted) return (PaperUploadProblem.Encrypted, 0);
+            var pages = document.NumberOfPages;
+            if (pages == 0) return (PaperUploadProblem.NoPages, 0);
+            if (pages > maxPages) return (PaperUploadProblem.TooManyPages, pages);
+            for (var i = 1; i <= pages; i++)
+            {
+                var page = document.GetPage(i);
+                _ = page.Letters.Count;
+                _ = page.GetImages().Count();
+            }
+            return (PaperUploadProblem.None, pages);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return (PaperUploadProblem.Encrypted, 0);
+        }
+#pragma warning disable CA1031 // A parser fed hostile bytes may fail in any way; every failure means "not a readable PDF".
+        catch (Exception)
+        {
+            return (PaperUploadProblem.Damaged, 0);
+        }
+#pragma warning restore CA1031
+    }
+}
+
+/// <summary>An upload held in a temporary file while it is checked and stored. Disposing deletes the file.</summary>
+public sealed class ValidatedPdf(string path) : IAsyncDisposable
+{
+    public PaperUploadProblem Problem { get; private set; }
+    public bool IsValid => Problem == PaperUploadProblem.None;
+    public long Size { get; internal set; }
+    public int Pages { get; internal set; }
+    public string Sha256 { get; internal set; } = "";
+
+    public Stream OpenRead() => File.OpenRead(path);
+
+    internal ValidatedPdf Fail(PaperUploadProblem problem)
+    {
+        Problem = problem;
+        return this;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Still open elsewhere: the temp folder is swept by the OS; nothing depends on this file any more.
+        }
+        return ValueTask.CompletedTask;
+    }
+}
