@@ -5,7 +5,8 @@ namespace Events.Benchmarks;
 /// <summary>
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
-/// "bulletin [runs]" times bulletin PDFs; anything else goes to BenchmarkDotNet.
+/// "bulletin [runs]" times bulletin PDFs; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to
+/// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
 {
@@ -16,6 +17,11 @@ public static class BenchmarkEntry
             await OutboxThroughput.RunAsync(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000,
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "proceedings")
+        {
+            await ProceedingsAtScale.RunAsync();
             return;
         }
         if (args.Length > 0 && args[0] == "program")

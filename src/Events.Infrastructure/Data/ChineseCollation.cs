@@ -18,6 +18,9 @@ public static class ChineseCollation
 
     private static readonly CompareInfo Compare = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
 
+    /// <summary>The same order in memory, for lists built outside the database (such as a volume's author index).</summary>
+    public static readonly StringComparer Comparer = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), CompareOptions.IgnoreCase);
+
     public static IOrderedQueryable<T> OrderByChinese<T>(this IQueryable<T> query, DbContext db, Expression<Func<T, string>> key)
     {
         var collation = db.Database.IsSqlite() ? Sqlite : SqlServer;

@@ -5,6 +5,7 @@ using Events.Core.Mail;
 using Events.Core.Organizations;
 using Events.Core.Papers;
 using Events.Core.People;
+using Events.Core.Proceedings;
 using Events.Core.Program;
 using Events.Core.Reviews;
 using Events.Infrastructure.Identity;
@@ -45,6 +46,9 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
+    public DbSet<Core.Proceedings.Proceedings> Proceedings => Set<Core.Proceedings.Proceedings>();
+    public DbSet<ProceedingsOrderEntry> ProceedingsOrder => Set<ProceedingsOrderEntry>();
+    public DbSet<ProceedingsBuild> ProceedingsBuilds => Set<ProceedingsBuild>();
     public DbSet<RegistrationSettings> RegistrationSettings => Set<RegistrationSettings>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();

@@ -64,6 +64,7 @@ public static class EventsAppExtensions
         app.MapAccountEndpoints();
         app.MapPersonPhotoEndpoints();
         app.MapProgramEndpoints();
+        app.MapProceedingsEndpoints();
         app.MapRegistrationEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();

@@ -6,7 +6,10 @@ using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
+using Events.Infrastructure.Proceedings;
 using Events.Infrastructure.Program;
+using Events.Web.Components.Pages.Proceedings;
+using Events.Web.Components.Pages.Proceedings.Documents;
 using Events.Infrastructure.Reviews;
 
 namespace Events.Web.Hosting;
@@ -26,12 +29,17 @@ public static class ServiceRegistration
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<PublishedPrograms>();
         services.AddSingleton<AgendaService>();
+        services.AddEventsProceedings();
+        services.AddSingleton<IVolumeDocuments, VolumeDocuments>();
+        services.AddSingleton<IProceedingsAccess, RegisteredAttendees>();
+        services.AddScoped<ProceedingsAccessRule>();
         services.AddSingleton<RegistrationService>();
         services.AddSingleton<RegistrationStatus>();
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
+        services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();
         services.AddSingleton<CallService>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<ReviewAccess>();

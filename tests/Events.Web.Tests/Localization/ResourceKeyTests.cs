@@ -23,6 +23,8 @@ public partial class ResourceKeyTests
     private static readonly string[] DynamicFamilies =
         ["EventKind", "EventStatus", "OrganizerRole", "ParticipantRole", "OrganizationKind", "Role", "StaffChange", "Photo",
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
+         "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
+         "PublishOutcome", "BuildError",
          "RegistrationRefusal", "RegistrationState", "AttendeeSort",
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
@@ -128,6 +130,15 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Program.ItemRole>().Select(n => $"ItemRole.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.Conflicts.ConflictKind>().Select(n => $"Conflict.{n}"))
             .Concat(Enum.GetNames<Events.Core.Program.ChangeKind>().Select(n => $"ChangeKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.ProceedingsKind>().Select(n => $"ProceedingsKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.ProceedingsAccess>().Select(n => $"ProceedingsAccess.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.PaperGrouping>().Select(n => $"PaperGrouping.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.RunningHeader>().Select(n => $"RunningHeader.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Proceedings.BuildState>().Select(n => $"BuildState.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.BuildStage>().Select(n => $"BuildStage.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.BuildRequestOutcome>().Select(n => $"BuildRequest.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Proceedings.PublishOutcome>().Select(n => $"PublishOutcome.{n}"))
+            .Concat(Events.Infrastructure.Proceedings.BuildFailedException.Codes.Select(c => $"BuildError.{c}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationRefusal>().Select(n => $"RegistrationRefusal.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationState>().Select(n => $"RegistrationState.{n}"))
             .Concat(Enum.GetNames<Events.Infrastructure.Attendees.AttendeeSort>().Select(n => $"AttendeeSort.{n}"))

@@ -1,0 +1,248 @@
+using System.Security.Cryptography;
+using Events.Core.Proceedings;
+using Events.Infrastructure.Data;
+using Events.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Events.Infrastructure.Proceedings;
+
+/// <summary>
+/// Runs queued builds in the background, one at a time for the whole process (PDF work wants the machine's cores),
+/// so a build goes on whatever page the organizer opens. The queue is the builds table: a build is claimed with a
+/// conditional update, so two instances never run the same one. A build's failure is recorded on its row and never
+/// reaches the host.
+/// </summary>
+public sealed partial class ProceedingsBuildWorker(
+    IDbContextFactory<EventsDbContext> factory,
+    FileStore files,
+    VolumeComposer composer,
+    BuildProgressRegistry registry,
+    BuildQueueSignal signal,
+    TimeProvider clock,
+    ILogger<ProceedingsBuildWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CancelCheck = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await ClaimNextAsync(stoppingToken) is { } buildId)
+                {
+                    await RunAsync(buildId, stoppingToken);
+                    continue;
+                }
+                await signal.WaitAsync(Poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+            {
+                LogWorkerError(e);
+                await PauseAsync(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>A build left running by a process that stopped cannot be resumed half-way; it is marked failed.</summary>
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await db.ProceedingsBuilds.Where(b => b.State == BuildState.Running)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.State, BuildState.Failed)
+                    .SetProperty(b => b.Error, BuildFailedException.Interrupted)
+                    .SetProperty(b => b.FinishedAt, clock.GetUtcNow()), ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            LogWorkerError(e);
+        }
+    }
+
+    private async Task<int?> ClaimNextAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var candidates = await db.ProceedingsBuilds.Where(b => b.State == BuildState.Queued)
+            .OrderBy(b => b.Id).Select(b => b.Id).Take(5).ToListAsync(ct);
+        foreach (var id in candidates)
+        {
+            var claimed = await db.ProceedingsBuilds.Where(b => b.Id == id && b.State == BuildState.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BuildState.Running).SetProperty(b => b.StartedAt, clock.GetUtcNow()), ct);
+            if (claimed == 1) return id;
+        }
+        return null;
+    }
+
+    private async Task RunAsync(int buildId, CancellationToken stopping)
+    {
+        using var cts = registry.Start(buildId, stopping);
+        var ct = cts.Token;
+        using var watcher = new CancellationTokenSource();
+        var watching = WatchCancelFlagAsync(buildId, cts, watcher.Token);
+        var temp = Path.Combine(Path.GetTempPath(), $"events-volume-{Guid.NewGuid():N}.pdf");
+        string? stored = null;
+        try
+        {
+            var request = await LoadRequestAsync(buildId, ct);
+            ComposedVolume composed;
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                composed = await composer.ComposeAsync(request, OpenPaper, output, (stage, percent) => registry.Report(buildId, stage, percent), ct);
+            }
+            registry.Report(buildId, BuildStage.Saving, 96);
+            string sha;
+            long size;
+            await using (var read = File.OpenRead(temp))
+            {
+                size = read.Length;
+                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct));
+                read.Position = 0;
+                stored = await files.SaveAsync(ProceedingsFiles.VolumeFolder, ".pdf", read, ct);
+            }
+            ct.ThrowIfCancellationRequested();
+            var done = await FinishAsync(buildId, s => s
+                .SetProperty(b => b.State, BuildState.Succeeded)
+                .SetProperty(b => b.StoredName, stored)
+                .SetProperty(b => b.PageCount, composed.PageCount)
+                .SetProperty(b => b.PaperCount, composed.PaperCount)
+                .SetProperty(b => b.FrontMatterPages, composed.FrontMatterPages)
+                .SetProperty(b => b.SizeBytes, size)
+                .SetProperty(b => b.Sha256, sha)
+                .SetProperty(b => b.FinishedAt, clock.GetUtcNow()));
+            // Cancelled in the last instant, by another instance: the file is nobody's.
+            if (!done) files.Delete(ProceedingsFiles.VolumeFolder, stored);
+            else LogBuilt(buildId, composed.PageCount, composed.PaperCount, string.Join(", ", composed.Timings.Select(t => $"{t.Stage} {t.Elapsed.TotalMilliseconds:F0} ms")));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await Discard(stored);
+            await FinishQuietlyAsync(buildId, BuildState.Failed, BuildFailedException.Interrupted);
+        }
+        catch (OperationCanceledException)
+        {
+            await Discard(stored);
+            await FinishQuietlyAsync(buildId, BuildState.Cancelled, null);
+        }
+        catch (BuildFailedException e)
+        {
+            await Discard(stored);
+            await FinishQuietlyAsync(buildId, BuildState.Failed, e.Stored);
+        }
+#pragma warning disable CA1031 // Any failure of one build is that build's failure; the worker and the host go on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogBuildFailed(e, buildId);
+            await Discard(stored);
+            var detail = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+            await FinishQuietlyAsync(buildId, BuildState.Failed, $"{BuildFailedException.Unexpected}: {detail}");
+        }
+        finally
+        {
+            await watcher.CancelAsync();
+            await watching;
+            registry.Finish(buildId);
+            File.Delete(temp);
+        }
+    }
+
+    private async Task PauseAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(Poll, clock, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping; the loop ends.
+        }
+    }
+
+    private Task Discard(string? stored)
+    {
+        if (stored is not null) files.Delete(ProceedingsFiles.VolumeFolder, stored);
+        return Task.CompletedTask;
+    }
+
+    private Stream? OpenPaper(VolumeEntry entry) =>
+        entry.CameraReady is { } file ? files.OpenRead(ProceedingsFiles.PaperFolder, file.StoredName) : null;
+
+    private async Task<VolumeRequest> LoadRequestAsync(int buildId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var volume = await db.Proceedings.AsNoTracking().Include(p => p.Order)
+            .Where(p => db.ProceedingsBuilds.Any(b => b.Id == buildId && b.ProceedingsId == p.Id))
+            .FirstAsync(ct);
+        var eventTitle = await db.Events.Where(e => e.Id == volume.EventId).Select(e => e.Title).FirstAsync(ct);
+        var entries = await VolumeContents.LoadAsync(db, volume.EventId, ct);
+        var hint = await db.ProceedingsBuilds.Where(b => b.ProceedingsId == volume.Id && b.State == BuildState.Succeeded)
+            .OrderByDescending(b => b.Version).Select(b => b.FrontMatterPages).FirstOrDefaultAsync(ct);
+        return VolumeRequest.From(volume, eventTitle, entries, hint);
+    }
+
+    /// <summary>Stops the build when its row was flagged by a cancel sent to another instance.</summary>
+    private async Task WatchCancelFlagAsync(int buildId, CancellationTokenSource build, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(CancelCheck, clock, stop);
+                await using var db = await factory.CreateDbContextAsync(stop);
+                if (await db.ProceedingsBuilds.AnyAsync(b => b.Id == buildId && b.CancelRequested, stop))
+                {
+                    await build.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The build ended first.
+        }
+    }
+
+    private async Task<bool> FinishAsync(int buildId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ProceedingsBuild>> set)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.ProceedingsBuilds.Where(b => b.Id == buildId && b.State == BuildState.Running && !b.CancelRequested)
+            .ExecuteUpdateAsync(set) == 1;
+    }
+
+    private async Task FinishQuietlyAsync(int buildId, BuildState state, string? error)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.ProceedingsBuilds.Where(b => b.Id == buildId && b.State == BuildState.Running)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.State, state)
+                    .SetProperty(b => b.Error, error)
+                    .SetProperty(b => b.FinishedAt, clock.GetUtcNow()));
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            LogWorkerError(e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Proceedings build {BuildId}: {Pages} pages, {Papers} papers ({Timings})")]
+    private partial void LogBuilt(int buildId, int pages, int papers, string timings);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Proceedings build {BuildId} failed")]
+    private partial void LogBuildFailed(Exception e, int buildId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The proceedings build worker met an error and will retry")]
+    private partial void LogWorkerError(Exception e);
+}

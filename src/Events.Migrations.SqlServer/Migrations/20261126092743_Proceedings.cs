@@ -1,0 +1,162 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Events.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Proceedings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Proceedings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EventId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Subtitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Editors = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Preface = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    Publisher = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DatePlace = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Access = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Grouping = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Header = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    PublishedBuildId = table.Column<int>(type: "int", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Proceedings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Proceedings_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProceedingsBuilds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProceedingsId = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelRequested = table.Column<bool>(type: "bit", nullable: false),
+                    StoredName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PageCount = table.Column<int>(type: "int", nullable: false),
+                    PaperCount = table.Column<int>(type: "int", nullable: false),
+                    FrontMatterPages = table.Column<int>(type: "int", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProceedingsBuilds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProceedingsBuilds_Proceedings_ProceedingsId",
+                        column: x => x.ProceedingsId,
+                        principalTable: "Proceedings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProceedingsOrder",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProceedingsId = table.Column<int>(type: "int", nullable: false),
+                    SubmissionId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProceedingsOrder", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProceedingsOrder_Proceedings_ProceedingsId",
+                        column: x => x.ProceedingsId,
+                        principalTable: "Proceedings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProceedingsOrder_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proceedings_EventId",
+                table: "Proceedings",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proceedings_PublishedBuildId",
+                table: "Proceedings",
+                column: "PublishedBuildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProceedingsBuilds_ProceedingsId_Version",
+                table: "ProceedingsBuilds",
+                columns: new[] { "ProceedingsId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProceedingsBuilds_State",
+                table: "ProceedingsBuilds",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProceedingsOrder_ProceedingsId_SubmissionId",
+                table: "ProceedingsOrder",
+                columns: new[] { "ProceedingsId", "SubmissionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProceedingsOrder_SubmissionId",
+                table: "ProceedingsOrder",
+                column: "SubmissionId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Proceedings_ProceedingsBuilds_PublishedBuildId",
+                table: "Proceedings",
+                column: "PublishedBuildId",
+                principalTable: "ProceedingsBuilds",
+                principalColumn: "Id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Proceedings_ProceedingsBuilds_PublishedBuildId",
+                table: "Proceedings");
+
+            migrationBuilder.DropTable(
+                name: "ProceedingsOrder");
+
+            migrationBuilder.DropTable(
+                name: "ProceedingsBuilds");
+
+            migrationBuilder.DropTable(
+                name: "Proceedings");
+        }
+    }
+}
