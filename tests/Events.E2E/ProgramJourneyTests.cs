@@ -28,7 +28,10 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await page.Field("item-title").FillAsync("区域创新的新问题");
         await page.Field("speaker-picker-0").FillAsync("孙海鹰");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "孙海鹰" }).First.ClickAsync();
+        // The pick adds a participant row; saving before the server has drawn it would save the item without its speaker.
+        await Assertions.Expect(page.Locator("p.mud-typography").GetByText("孙海鹰", new() { Exact = true })).ToBeVisibleAsync();
         await page.GetByTestId("session-save").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=timetable-session]").Filter(new() { HasText = "特邀报告（三）" })).ToBeVisibleAsync();
 
         var warning = page.Locator("[data-testid=conflict][data-kind=PersonDoubleBooked]").Filter(new() { HasText = "孙海鹰" });
         await Assertions.Expect(warning).ToContainTextAsync("特邀报告（三）");

@@ -7,7 +7,7 @@ public sealed class PdfOptions
     public string? BrowserPath { get; set; }
 
     /// <summary>
-    /// The folder documents load their fonts and styles from, by absolute path ("/fonts/…"): the web root,
+    /// The folder documents load their fonts and styles from, by paths relative to it ("fonts/…"): the web root,
     /// so the browser preview and the PDF read the same files.
     /// </summary>
     public string AssetRoot { get; set; } = "";
