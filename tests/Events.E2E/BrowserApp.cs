@@ -66,6 +66,19 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The app has not started");
+
+    /// <summary>A confirmed account with no role, for journeys that need another person (an author, a reviewer).</summary>
+    public async Task<string> CreateUserAsync(string email, string password, string displayName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user.Id;
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });

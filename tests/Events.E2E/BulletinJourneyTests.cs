@@ -9,12 +9,7 @@ public sealed class BulletinJourneyTests(BrowserApp app)
     public async Task An_organizer_drafts_an_issue_from_the_sub_forum_reviews_and_publishes_it_and_the_public_list_links_its_pdf()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=%2Fmanage%2Fbulletins");
-        await page.Locator("#email").FillAsync(BrowserApp.OrganizerEmail);
-        await page.Locator("#password").FillAsync(BrowserApp.OrganizerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/manage/bulletins");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsOrganizerAsync("/manage/bulletins");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "浦江创新观察" }).ClickAsync();
         await page.WaitForURLAsync("**/manage/bulletins/series/*");

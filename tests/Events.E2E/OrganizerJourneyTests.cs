@@ -10,12 +10,7 @@ public sealed class OrganizerJourneyTests(BrowserApp app)
     {
         var page = await app.NewPageAsync();
 
-        await page.GotoAsync("/account/login?returnUrl=%2Fmanage%2Fevents");
-        await page.Locator("#email").FillAsync(BrowserApp.OrganizerEmail);
-        await page.Locator("#password").FillAsync(BrowserApp.OrganizerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/manage/events");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsOrganizerAsync("/manage/events");
 
         await page.GetByTestId("new-event").ClickAsync();
         await page.WaitForURLAsync("**/manage/events/new");

@@ -11,6 +11,20 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>Signs in through the login form and lands, live, on <paramref name="path"/>.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password, string path)
+    {
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**" + path);
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static Task SignInAsOrganizerAsync(this IPage page, string path) =>
+        page.SignInAsync(BrowserApp.OrganizerEmail, BrowserApp.OrganizerPassword, path);
+
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("main[data-interactive=true]").WaitForAsync();
 
@@ -19,9 +33,19 @@ public static class PageExtensions
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
     /// <summary>Picks an option of a MudSelect by its visible text.</summary>
-    public static async Task SelectMudOptionAsync(this IPage page, string testId, string optionText)
+    public static Task SelectMudOptionAsync(this IPage page, string testId, string optionText) =>
+        page.GetByTestId(testId).PickMudOptionAsync(o => o.GetByText(optionText, new() { Exact = true }));
+
+    /// <summary>
+    /// Opens a MudSelect, clicks the option <paramref name="choose"/> finds among the open list's items, and waits for that
+    /// list to close, so the next select's options are not confused with this one's while it fades out.
+    /// </summary>
+    public static async Task PickMudOptionAsync(this ILocator select, Func<ILocator, ILocator> choose)
     {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(optionText, new() { Exact = true }).ClickAsync();
+        var page = select.Page;
+        await select.ClickAsync();
+        var option = choose(page.Locator(".mud-popover-open .mud-list-item"));
+        await option.ClickAsync();
+        await Assertions.Expect(option).ToHaveCountAsync(0);
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
 
 namespace Events.E2E;
 
@@ -12,12 +10,7 @@ public sealed partial class PaperJourneyTests(BrowserApp app)
     public async Task An_organizer_reopens_the_call_and_an_author_submits_a_paper_with_a_co_author_and_a_Chinese_named_PDF()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/account/login?returnUrl=%2Fmanage%2Fevents%2F{app.SymposiumId}%2Fcall");
-        await page.Locator("#email").FillAsync(BrowserApp.OrganizerEmail);
-        await page.Locator("#password").FillAsync(BrowserApp.OrganizerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Last.ClickAsync();
-        await page.WaitForURLAsync($"**/manage/events/{app.SymposiumId}/call");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsOrganizerAsync($"/manage/events/{app.SymposiumId}/call");
 
         // The seeded call closed in 2023; move its dates into the future.
         foreach (var (field, day) in new[] { ("deadline-submission-day", "2099-06-15"), ("deadline-review-day", "2099-07-05"), ("deadline-notification-day", "2099-07-10"), ("deadline-camera-day", "2099-07-20") })
@@ -47,7 +40,7 @@ public sealed partial class PaperJourneyTests(BrowserApp app)
         await second.GetByTestId("author-same-affiliation").ClickAsync();
         await Assertions.Expect(second.Locator("input[data-testid=author-affiliation], [data-testid=author-affiliation] input").First).ToHaveValueAsync("四川省科学技术发展战略研究院");
 
-        await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "区域创新论文.pdf", MimeType = "application/pdf", Buffer = Pdf() });
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "区域创新论文.pdf", MimeType = "application/pdf", Buffer = SamplePdf.OnePage("A paper") });
         await Assertions.Expect(page.GetByTestId("paper-file-name")).ToContainTextAsync("区域创新论文.pdf");
         await page.GetByTestId("paper-submit").ClickAsync();
 
@@ -61,13 +54,6 @@ public sealed partial class PaperJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("my-paper-link")).ToHaveTextAsync("成渝地区双城经济圈协同创新的路径研究");
     }
 
-    private static byte[] Pdf()
-    {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4).AddText("A paper", 12, new UglyToad.PdfPig.Core.PdfPoint(72, 720), font);
-        return builder.Build();
-    }
 
     [GeneratedRegex(@"/papers/\d+\?submitted=1$")]
     private static partial Regex PaperUrl();

@@ -9,12 +9,7 @@ public sealed class ProgramJourneyTests(BrowserApp app)
     public async Task An_organizer_double_books_a_speaker_sees_the_warning_fixes_it_publishes_and_the_public_program_shows_the_session()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/account/login?returnUrl=%2Fmanage%2Fevents%2F{app.SymposiumId}%2Fprogram");
-        await page.Locator("#email").FillAsync(BrowserApp.OrganizerEmail);
-        await page.Locator("#password").FillAsync(BrowserApp.OrganizerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Last.ClickAsync();
-        await page.WaitForURLAsync($"**/manage/events/{app.SymposiumId}/program");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsOrganizerAsync($"/manage/events/{app.SymposiumId}/program");
         await Assertions.Expect(page.GetByTestId("no-conflicts")).ToBeVisibleAsync();
 
         // A third keynote at 10:00, by 孙海鹰, who already speaks 09:30–10:20.

@@ -9,12 +9,7 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
     public async Task An_organizer_opens_registration_registers_stars_a_session_on_the_attendee_page_and_cancels_freeing_the_seat()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/account/login?returnUrl=%2Fmanage%2Fevents%2F{app.SymposiumId}%2Fregistrations");
-        await page.Locator("#email").FillAsync(BrowserApp.OrganizerEmail);
-        await page.Locator("#password").FillAsync(BrowserApp.OrganizerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Last.ClickAsync();
-        await page.WaitForURLAsync($"**/manage/events/{app.SymposiumId}/registrations");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsOrganizerAsync($"/manage/events/{app.SymposiumId}/registrations");
 
         // Open registration with a single seat.
         await page.Field("settings-open").CheckAsync(new() { Force = true });
