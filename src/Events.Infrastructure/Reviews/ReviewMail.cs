@@ -23,9 +23,9 @@ internal static class ReviewMail
         (Core.Papers.Decision.Revise, true) => "Revise and resubmit",
         (Core.Papers.Decision.Reject, true) => "Not accepted",
         (Core.Papers.Decision.AcceptOral, false) => "录用（口头报告）",
-        (Core.Papers.Decision.AcceptPoster, false) => "录用（张贴报告）",
+        (Core.Papers.Decision.AcceptPoster, false) => "录用（墙报交流）",
         (Core.Papers.Decision.Revise, false) => "修改后再审",
-        _ => "不录用",
+        _ => "未录用",
     };
 
     /// <summary>The reviews' comments to authors, numbered as the reviewers are numbered on the review pages.</summary>

@@ -16,7 +16,7 @@ public static class BulletinEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapBulletinEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/bulletins/{id:int}.pdf", async (int id, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
+        app.MapMethods("/bulletins/{id:int}.pdf", DownloadMethods.GetOrHead, async (int id, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
         {
             var pdf = await documents.PublishedPdfAsync(id, ct);
             if (pdf is null) return Results.NotFound();

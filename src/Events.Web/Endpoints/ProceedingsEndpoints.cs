@@ -15,14 +15,14 @@ public static class ProceedingsEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapProceedingsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events/{slug}/proceedings.pdf", async (string slug, HttpContext http, ProceedingsDownloads downloads, ProceedingsAccessRule rule, FileStore files, CancellationToken ct) =>
+        app.MapMethods("/events/{slug}/proceedings.pdf", DownloadMethods.GetOrHead, async (string slug, HttpContext http, ProceedingsDownloads downloads, ProceedingsAccessRule rule, FileStore files, CancellationToken ct) =>
         {
             var found = await downloads.VolumeFileAsync(slug, ct);
             if (found is not { } volume) return Results.NotFound();
             return await ServeAsync(http, rule, files, volume.EventId, volume.Access, volume.File, ct);
         }).AllowAnonymous();
 
-        app.MapGet("/events/{slug}/papers/{submissionId:int}.pdf", async (string slug, int submissionId, HttpContext http, ProceedingsDownloads downloads, ProceedingsAccessRule rule, FileStore files, CancellationToken ct) =>
+        app.MapMethods("/events/{slug}/papers/{submissionId:int}.pdf", DownloadMethods.GetOrHead, async (string slug, int submissionId, HttpContext http, ProceedingsDownloads downloads, ProceedingsAccessRule rule, FileStore files, CancellationToken ct) =>
         {
             var found = await downloads.PaperFileAsync(slug, submissionId, ct);
             if (found is not { } paper) return Results.NotFound();

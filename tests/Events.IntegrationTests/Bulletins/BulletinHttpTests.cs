@@ -33,6 +33,11 @@ public sealed class BulletinHttpTests(PdfAppFixture fx)
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         using var notModified = await client.SendAsync(conditional);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/bulletins/{id}.pdf"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(first.Headers.ETag, head.Headers.ETag);
     }
 
     [Fact]

@@ -79,6 +79,20 @@ public sealed class DownloadTests(PdfAppFixture fx)
     }
 
     [Fact]
+    public async Task A_HEAD_request_gets_the_size_type_and_ETag_of_the_volume()
+    {
+        var published = await PublishedAsync();
+        var client = fx.App.CreateRawClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/events/{published.Data.Slug}/proceedings.pdf"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(published.Pdf.Length, response.Content.Headers.ContentLength);
+        Assert.Equal($"\"{published.Build.Sha256}\"", response.Headers.ETag?.Tag);
+    }
+
+    [Fact]
     public async Task A_range_request_gets_206_with_exactly_the_asked_bytes()
     {
         var published = await PublishedAsync();
