@@ -51,7 +51,7 @@ public sealed partial class PaperJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("paper-file-link")).ToHaveTextAsync("区域创新论文.pdf");
 
         await page.GotoAsync("/papers");
-        await Assertions.Expect(page.GetByTestId("my-paper-link")).ToHaveTextAsync("成渝地区双城经济圈协同创新的路径研究");
+        await Assertions.Expect(page.GetByTestId("my-paper-link").Filter(new() { HasText = "成渝地区双城经济圈协同创新的路径研究" })).ToBeVisibleAsync();
     }
 
 
