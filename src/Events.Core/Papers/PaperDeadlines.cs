@@ -36,6 +36,25 @@ public static class PaperDeadlines
         return null;
     }
 
+    /// <summary>
+    /// A revised PDF, for a paper whose authors were told to revise it: until the camera-ready deadline, the last date the
+    /// call gives authors. It becomes the paper's current version, the one reviewers read, and the committee decides again.
+    /// </summary>
+    public static RuleViolation? CanUploadRevision(CallForPapers call, Submission submission, DateTimeOffset now)
+    {
+        if (submission.State == SubmissionState.Withdrawn) return new(Field, "SubmissionWithdrawn");
+        if (!IsAskedToRevise(submission)) return new(Field, "NotAskedToRevise");
+        if (now >= call.CameraReadyDeadline) return new(Field, "RevisionDeadlinePassed");
+        return null;
+    }
+
+    /// <summary>A new version of the paper's PDF: a revision once the authors were asked for one, otherwise a change before the deadline.</summary>
+    public static RuleViolation? CanReplacePdf(CallForPapers call, Submission submission, DateTimeOffset now) =>
+        IsAskedToRevise(submission) ? CanUploadRevision(call, submission, now) : CanChange(call, submission, now);
+
+    private static bool IsAskedToRevise(Submission submission) =>
+        submission.Decision == Decision.Revise && submission.DecisionNotifiedAt is not null;
+
     /// <summary>Authors learn the decision, and read the comments to authors, only once the decision was sent to them.</summary>
     public static bool DecisionVisible(Submission submission) => submission.Decision is not null && submission.DecisionNotifiedAt is not null;
 }

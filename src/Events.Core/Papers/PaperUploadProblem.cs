@@ -14,6 +14,7 @@ public enum PaperUploadProblem
     SubmissionDeadlinePassed,
     CameraReadyDeadlinePassed,
     NotAccepted,
+    RevisionDeadlinePassed,
     SubmissionWithdrawn,
     NotFound,
 }

@@ -49,7 +49,7 @@ public sealed record AuthorPaperView(
     IReadOnlyList<AuthorLine> Authors, SubmissionState State, string EventTitle, string EventSlug, string TimeZoneId,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset SubmissionDeadline, DateTimeOffset CameraReadyDeadline,
     int MaxFileSizeMb, int MaxPages, IReadOnlyList<PaperFileItem> Files, IReadOnlyList<string> DeclaredConflicts,
-    bool CanChange, bool CanUploadCameraReady, Decision? Decision, IReadOnlyList<string> CommentsToAuthors)
+    bool CanChange, bool CanUploadCameraReady, bool CanUploadRevision, Decision? Decision, IReadOnlyList<string> CommentsToAuthors)
 {
     public PaperFileItem? Current(SubmissionFileKind kind) => Files.Where(f => f.Kind == kind).MaxBy(f => f.Version);
 }

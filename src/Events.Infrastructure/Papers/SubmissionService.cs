@@ -307,7 +307,7 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
         var now = clock.GetUtcNow();
         var refusal = kind == SubmissionFileKind.CameraReady
             ? PaperDeadlines.CanUploadCameraReady(call, submission, now)
-            : PaperDeadlines.CanChange(call, submission, now);
+            : PaperDeadlines.CanReplacePdf(call, submission, now);
         return refusal is null ? null : Enum.Parse<PaperUploadProblem>(refusal.Code);
     }
 
@@ -366,6 +366,7 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
             conflicts,
             PaperDeadlines.CanChange(call, s, now) is null,
             PaperDeadlines.CanUploadCameraReady(call, s, now) is null,
+            PaperDeadlines.CanUploadRevision(call, s, now) is null,
             visible ? s.Decision : null,
             comments);
     }

@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Events.Infrastructure.Reviews;
 
 public sealed record DecisionRow(int SubmissionId, int Number, string Title, int? TopicId, string? Topic, PaperStanding Standing, int Assigned,
-    int Required, Decision? Decision, DateTimeOffset? DecidedAt, DateTimeOffset? NotifiedAt, int? SessionItemId, Guid ConcurrencyStamp);
+    int Required, Decision? Decision, DateTimeOffset? DecidedAt, DateTimeOffset? NotifiedAt, int? SessionItemId, Guid ConcurrencyStamp)
+{
+    /// <summary>The authors, told to revise, have uploaded a new version since: the paper waits for a new decision.</summary>
+    public bool RevisionReceived { get; init; }
+}
 
 public sealed record DecisionTable(IReadOnlyList<DecisionRow> Rows, IReadOnlyList<TopicOption> Topics, string TimeZoneId, int Undecided, int ToNotify);
 
@@ -45,11 +49,15 @@ public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, 
         {
             s.Id, s.Number, s.Title, s.TopicId, Topic = s.Topic == null ? null : s.Topic.Name, s.Decision, s.DecidedAt, s.DecisionNotifiedAt, s.SessionItemId, s.ConcurrencyStamp,
             Assigned = db.ReviewAssignments.Count(a => a.SubmissionId == s.Id),
+            LastUpload = s.Files.Where(f => f.Kind == SubmissionFileKind.Submission).Max(f => (DateTimeOffset?)f.UploadedAt),
         }).AsNoTracking().ToListAsync(ct);
         var reviews = await SubmittedAsync(db, query, ct);
         var rows = papers.Select(p => new DecisionRow(p.Id, p.Number, p.Title, p.TopicId, p.Topic,
                 ReviewScoring.Summarize(scales, reviews[p.Id].Select(r => r.Numbers).ToList()), p.Assigned, call.ReviewsPerPaper,
-                p.Decision, p.DecidedAt, p.DecisionNotifiedAt, p.SessionItemId, p.ConcurrencyStamp))
+                p.Decision, p.DecidedAt, p.DecisionNotifiedAt, p.SessionItemId, p.ConcurrencyStamp)
+            {
+                RevisionReceived = p.Decision == Decision.Revise && p.DecisionNotifiedAt is not null && p.LastUpload > p.DecidedAt,
+            })
             .OrderByDescending(r => r.Standing.WeightedMean ?? -1).ThenByDescending(r => r.Standing.MeanRecommendation ?? -1).ThenBy(r => r.Number).ToList();
         var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
         return new DecisionTable(rows, await ReviewerService.TopicsAsync(db, eventId, ct), ev.TimeZoneId,

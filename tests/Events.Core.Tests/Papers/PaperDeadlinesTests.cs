@@ -73,6 +73,29 @@ public class PaperDeadlinesTests
     }
 
     [Fact]
+    public void A_paper_the_authors_were_told_to_revise_takes_a_new_version_after_the_submission_deadline_until_the_camera_ready_deadline()
+    {
+        var call = Call();
+        var paper = Paper(Decision.Revise, notified: true);
+
+        Assert.Null(PaperDeadlines.CanReplacePdf(call, paper, call.NotificationDate));
+        Assert.Null(PaperDeadlines.CanReplacePdf(call, paper, call.CameraReadyDeadline.AddMinutes(-1)));
+        Assert.Equal("RevisionDeadlinePassed", PaperDeadlines.CanReplacePdf(call, paper, call.CameraReadyDeadline)?.Code);
+        Assert.Equal("SubmissionWithdrawn", PaperDeadlines.CanUploadRevision(call, Paper(Decision.Revise, true, SubmissionState.Withdrawn), call.NotificationDate)?.Code);
+    }
+
+    [Theory]
+    [InlineData(Decision.Revise, false)]
+    [InlineData(Decision.Reject, true)]
+    [InlineData(Decision.AcceptOral, true)]
+    public void Without_a_revise_decision_the_authors_were_told_of_a_new_version_stops_at_the_submission_deadline(Decision decision, bool notified)
+    {
+        var call = Call();
+        Assert.Equal("NotAskedToRevise", PaperDeadlines.CanUploadRevision(call, Paper(decision, notified), call.NotificationDate)?.Code);
+        Assert.Equal("SubmissionDeadlinePassed", PaperDeadlines.CanReplacePdf(call, Paper(decision, notified), call.NotificationDate)?.Code);
+    }
+
+    [Fact]
     public void The_decision_is_visible_only_once_notified()
     {
         Assert.False(PaperDeadlines.DecisionVisible(Paper(Decision.Reject)));

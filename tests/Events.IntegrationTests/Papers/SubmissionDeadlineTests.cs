@@ -1,6 +1,7 @@
 using Events.Core.Common;
 using Events.Core.Papers;
 using Events.Infrastructure.Papers;
+using Events.Infrastructure.Reviews;
 using Events.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -103,6 +104,47 @@ public sealed class SubmissionDeadlineTests(EventsAppFactory app) : IClassFixtur
         var result = await Service.UploadAsync(id, SubmissionFileKind.CameraReady, new PaperUpload("final.pdf", new MemoryStream(TestPdfs.Valid())), author.Id);
 
         Assert.Equal(PaperUploadProblem.NotAccepted, result.Problem);
+    }
+
+    [Fact]
+    public async Task Authors_told_to_revise_upload_a_revised_version_which_the_committee_sees_and_decides_again()
+    {
+        var (eventId, _, id, author) = await PaperAsync();
+        await PaperTestKit.SetDeadlinesAsync(app, eventId, submission: DateTimeOffset.UtcNow.AddDays(-20), cameraReady: DateTimeOffset.UtcNow.AddDays(5));
+        await DecideAsync(id, Decision.Revise);
+        var decisions = app.Get<DecisionService>();
+
+        var view = await Service.GetForAuthorAsync(id, author.Id);
+        Assert.True(view!.CanUploadRevision);
+        Assert.False(view.CanChange);
+        Assert.False((await decisions.TableAsync(eventId)).Rows.Single(r => r.SubmissionId == id).RevisionReceived);
+
+        var revised = await Service.UploadAsync(id, SubmissionFileKind.Submission, new PaperUpload("revised.pdf", new MemoryStream(TestPdfs.Valid())), author.Id);
+        Assert.Equal((PaperUploadProblem.None, 2), (revised.Problem, revised.Version));
+        var row = (await decisions.TableAsync(eventId)).Rows.Single(r => r.SubmissionId == id);
+        Assert.True(row.RevisionReceived);
+
+        // The new decision replaces the request to revise and waits to be sent; no more revisions are taken.
+        Assert.Equal(SaveOutcome.Saved, (await decisions.DecideAsync(eventId, id, Decision.AcceptOral, row.ConcurrencyStamp)).Outcome);
+        Assert.False((await decisions.TableAsync(eventId)).Rows.Single(r => r.SubmissionId == id).RevisionReceived);
+        var afterDecision = await Service.UploadAsync(id, SubmissionFileKind.Submission, new PaperUpload("again.pdf", new MemoryStream(TestPdfs.Valid())), author.Id);
+        Assert.Equal(PaperUploadProblem.SubmissionDeadlinePassed, afterDecision.Problem);
+
+        var files = await PaperTestKit.FilesAsync(app, id);
+        Assert.Equal([(SubmissionFileKind.Submission, 1), (SubmissionFileKind.Submission, 2)], files.Select(f => (f.Kind, f.Version)).Order());
+    }
+
+    [Fact]
+    public async Task A_revised_version_after_the_camera_ready_deadline_is_refused()
+    {
+        var (eventId, _, id, author) = await PaperAsync();
+        await PaperTestKit.SetDeadlinesAsync(app, eventId, submission: DateTimeOffset.UtcNow.AddDays(-20), cameraReady: DateTimeOffset.UtcNow.AddMinutes(-1));
+        await DecideAsync(id, Decision.Revise);
+
+        var late = await Service.UploadAsync(id, SubmissionFileKind.Submission, new PaperUpload("revised.pdf", new MemoryStream(TestPdfs.Valid())), author.Id);
+
+        Assert.Equal(PaperUploadProblem.RevisionDeadlinePassed, late.Problem);
+        Assert.False((await Service.GetForAuthorAsync(id, author.Id))!.CanUploadRevision);
     }
 
     private async Task DecideAsync(int id, Decision decision)
