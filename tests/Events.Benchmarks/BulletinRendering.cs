@@ -3,8 +3,6 @@ using Events.Core.Bulletins;
 using Events.Infrastructure.Bulletins;
 using Events.Infrastructure.Pdf;
 using Events.Web.Components.Documents;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Events.Benchmarks;
@@ -17,19 +15,8 @@ public static class BulletinRendering
 {
     public static async Task RunAsync(int runs)
     {
-        var data = Directory.CreateTempSubdirectory("events-bulletin-bench").FullName;
-        var root = OutboxThroughput.RepoRoot();
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENTS_WEB", Path.Combine(root, "src", "Events.Web"));
-        using (var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("App:DataPath", data);
-            b.UseSetting("Seed:Path", Path.Combine(root, "seeds"));
-            b.UseSetting("Seed:AdminEmail", "admin@bench.local");
-            b.UseSetting("Seed:AdminPassword", "Bench#2026admin");
-            b.UseSetting("Mail:SendInBackground", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        }))
+        string data;
+        using (var factory = BenchmarkApp.Create("bulletin", out data))
         {
             _ = factory.Server;
             var services = factory.Services;

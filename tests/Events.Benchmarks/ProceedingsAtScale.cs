@@ -8,8 +8,6 @@ using Events.Infrastructure.Data;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Pdf;
 using Events.Infrastructure.Proceedings;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PdfSharp.Drawing;
@@ -31,19 +29,7 @@ public static class ProceedingsAtScale
 
     public static async Task RunAsync()
     {
-        var data = Directory.CreateTempSubdirectory("events-proceedings-bench").FullName;
-        var root = OutboxThroughput.RepoRoot();
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENTS_WEB", Path.Combine(root, "src", "Events.Web"));
-        using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("App:DataPath", data);
-            b.UseSetting("Seed:Path", Path.Combine(root, "seeds"));
-            b.UseSetting("Seed:AdminEmail", "admin@bench.local");
-            b.UseSetting("Seed:AdminPassword", "Bench#2026admin");
-            b.UseSetting("Mail:SendInBackground", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
+        using var factory = BenchmarkApp.Create("proceedings", out var data);
         _ = factory.Server;
         var services = factory.Services;
 

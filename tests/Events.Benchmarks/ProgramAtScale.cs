@@ -5,8 +5,6 @@ using Events.Core.Program;
 using Events.Core.Program.Synthetic;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Program;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,20 +20,7 @@ public static class ProgramAtScale
 
     public static async Task RunAsync()
     {
-        var data = Directory.CreateTempSubdirectory("events-program-bench").FullName;
-        var root = OutboxThroughput.RepoRoot();
-        // Outside a test project WebApplicationFactory cannot guess the app's folder; this is its documented override.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENTS_WEB", Path.Combine(root, "src", "Events.Web"));
-        using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("App:DataPath", data);
-            b.UseSetting("Seed:Path", Path.Combine(root, "seeds"));
-            b.UseSetting("Seed:AdminEmail", "admin@bench.local");
-            b.UseSetting("Seed:AdminPassword", "Bench#2026admin");
-            b.UseSetting("Mail:SendInBackground", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
+        using var factory = BenchmarkApp.Create("program", out var data);
         var client = factory.CreateClient();
         var db = factory.Services.GetRequiredService<IDbContextFactory<EventsDbContext>>();
 

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Events.Benchmarks;
+
+/// <summary>The real app in Production mode on a fresh SQLite data folder with the demo seeds, for the end-to-end benchmarks.</summary>
+public static class BenchmarkApp
+{
+    /// <summary>Starts nothing yet: the factory starts the app on first use. <paramref name="data"/> is the app's data folder.</summary>
+    public static WebApplicationFactory<global::Program> Create(string name, out string data)
+    {
+        var folder = Directory.CreateTempSubdirectory($"events-{name}-bench").FullName;
+        data = folder;
+        var root = OutboxThroughput.RepoRoot();
+        // Outside a test project WebApplicationFactory cannot guess the app's folder; this is its documented override.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENTS_WEB", Path.Combine(root, "src", "Events.Web"));
+        return new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("App:DataPath", folder);
+            b.UseSetting("Seed:Path", Path.Combine(root, "seeds"));
+            b.UseSetting("Seed:AdminEmail", "admin@bench.local");
+            b.UseSetting("Seed:AdminPassword", "Bench#2026admin");
+            b.UseSetting("Mail:SendInBackground", "false");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+    }
+}
