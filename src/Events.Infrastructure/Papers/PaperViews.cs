@@ -51,8 +51,14 @@ public sealed record AuthorPaperView(
     int MaxFileSizeMb, int MaxPages, IReadOnlyList<PaperFileItem> Files, IReadOnlyList<string> DeclaredConflicts,
     bool CanChange, bool CanUploadCameraReady, bool CanUploadRevision, Decision? Decision, IReadOnlyList<string> CommentsToAuthors)
 {
+    /// <summary>Where and when the paper is presented, once it is placed in the program and the decision was sent.</summary>
+    public PaperSlot? Slot { get; init; }
+
     public PaperFileItem? Current(SubmissionFileKind kind) => Files.Where(f => f.Kind == kind).MaxBy(f => f.Version);
 }
+
+/// <summary>A paper's talk: its session, its own start and end (after the items before it), and the room.</summary>
+public sealed record PaperSlot(string Session, DateTimeOffset Start, DateTimeOffset End, string? Room);
 
 public sealed record MySubmissionItem(int Id, int Number, string Title, string EventTitle, string EventSlug, string TimeZoneId,
     SubmissionState State, Decision? Decision, DateTimeOffset UpdatedAt, bool HasPdf);

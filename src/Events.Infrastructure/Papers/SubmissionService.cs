@@ -368,7 +368,19 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
             PaperDeadlines.CanUploadCameraReady(call, s, now) is null,
             PaperDeadlines.CanUploadRevision(call, s, now) is null,
             visible ? s.Decision : null,
-            comments);
+            comments)
+        {
+            Slot = visible && s.SessionItemId is { } itemId ? await SlotAsync(db, itemId, ct) : null,
+        };
+    }
+
+    private static async Task<PaperSlot?> SlotAsync(EventsDbContext db, int itemId, CancellationToken ct)
+    {
+        var item = await db.SessionItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null) return null;
+        var session = await db.Sessions.AsNoTracking().Include(x => x.Room).Include(x => x.Items).FirstAsync(x => x.Id == item.SessionId, ct);
+        var start = session.Start.AddMinutes(session.Items.Where(i => i.Order < item.Order).Sum(i => i.DurationMinutes));
+        return new PaperSlot(session.Title, start, start.AddMinutes(item.DurationMinutes), session.Room?.Name);
     }
 
     /// <summary>

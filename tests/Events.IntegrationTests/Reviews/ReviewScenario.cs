@@ -5,6 +5,7 @@ using Events.Core.Reviews;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Reviews;
 using Events.IntegrationTests.Infrastructure;
+using Events.IntegrationTests.Papers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.IntegrationTests.Reviews;
@@ -91,7 +92,7 @@ public sealed class ReviewScenario
             s.TopicIds = call.Topics.Select(t => t.Id).ToList();
             s.CriterionIds = call.Criteria.Select(c => c.Id).ToList();
 
-            var pdf = TestPdf.WithIdentity(AuthorName, AuthorAffiliation, AuthorEmail);
+            var pdf = TestPdfs.WithIdentity(AuthorName, AuthorAffiliation, AuthorEmail);
             var stored = await app.Get<FileStore>().SaveAsync(ReviewService.PaperFolder, ".pdf", new MemoryStream(pdf));
             var paper = new Submission
             {

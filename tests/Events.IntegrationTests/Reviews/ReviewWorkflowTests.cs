@@ -6,6 +6,7 @@ using Events.Core.Papers;
 using Events.Core.Program;
 using Events.Core.Reviews;
 using Events.Core.Reviews.Conflicts;
+using Events.Infrastructure.Papers;
 using Events.Infrastructure.Program;
 using Events.Infrastructure.Reviews;
 using Events.IntegrationTests.Infrastructure;
@@ -197,6 +198,29 @@ public sealed class ReviewWorkflowTests : IDisposable
         var filtered = await decisions.TableAsync(s.EventId, s.TopicIds[1]);
         Assert.Equal([s.OtherPaperId], filtered.Rows.Select(r => r.SubmissionId));
         Assert.Equal(Decision.AcceptPoster, (await decisions.TableAsync(s.EventId)).Rows.Single(r => r.SubmissionId == s.PaperId).Decision);
+    }
+
+    [Fact]
+    public async Task The_author_sees_the_talks_session_time_and_room_once_the_decision_was_sent()
+    {
+        var s = await ScenarioAsync();
+        var decisions = app.Get<DecisionService>();
+        var stamp = (await decisions.TableAsync(s.EventId)).Rows.Single(r => r.SubmissionId == s.PaperId).ConcurrencyStamp;
+        await decisions.DecideAsync(s.EventId, s.PaperId, Decision.AcceptOral, stamp);
+        var placement = app.Get<PaperPlacement>();
+        var session = Assert.Single(await placement.SessionsAsync(s.EventId));
+        var placed = await placement.PlaceAsync(s.EventId, s.PaperId, session.SessionId, null, [], 12);
+        var submissions = app.Get<SubmissionService>();
+
+        Assert.Null((await submissions.GetForAuthorAsync(s.PaperId, s.Author.Id))!.Slot);
+
+        await decisions.NotifyAsync(s.EventId);
+        var slot = (await submissions.GetForAuthorAsync(s.PaperId, s.Author.Id))!.Slot;
+
+        await using var db = app.CreateDbContext();
+        var row = await db.Sessions.Include(x => x.Items).Include(x => x.Room).SingleAsync(x => x.Id == session.SessionId);
+        var before = row.Items.Where(i => i.Id != placed.ItemId).Sum(i => i.DurationMinutes);
+        Assert.Equal(new PaperSlot(row.Title, row.Start.AddMinutes(before), row.Start.AddMinutes(before + 12), row.Room?.Name), slot);
     }
 
     [Fact]
