@@ -27,6 +27,7 @@ public enum AssignOutcome
     NotFound,
     ReviewSubmitted,
     Removed,
+    ConflictDeclared,
 }
 
 public sealed record AssignResult(AssignOutcome Outcome, IReadOnlyList<ConflictFinding> Conflicts)
@@ -85,6 +86,35 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
             return AssignResult.Of(AssignOutcome.AlreadyAssigned);
         }
         return AssignResult.Of(AssignOutcome.Assigned);
+    }
+
+    /// <summary>
+    /// Records a conflict the organizers know of and no rule detects (a supervisor, a close collaborator outside this event,
+    /// a relative). An unsubmitted assignment of that reviewer to the paper is withdrawn with its draft; a submitted review
+    /// is never thrown away this way. Declaring again replaces the reason.
+    /// </summary>
+    public async Task<AssignResult> DeclareConflictAsync(int eventId, int submissionId, int reviewerId, string? reason, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var known = await db.Reviewers.AnyAsync(r => r.Id == reviewerId && r.EventId == eventId, ct)
+            && await db.Submissions.AnyAsync(s => s.Id == submissionId && s.EventId == eventId && s.State != SubmissionState.Withdrawn, ct);
+        if (!known) return AssignResult.Of(AssignOutcome.NotFound);
+        var assignment = await db.ReviewAssignments.Include(a => a.Review).FirstOrDefaultAsync(a => a.ReviewerId == reviewerId && a.SubmissionId == submissionId, ct);
+        if (assignment?.Review?.State == ReviewState.Submitted) return AssignResult.Of(AssignOutcome.ReviewSubmitted);
+        if (assignment is not null) db.ReviewAssignments.Remove(assignment);
+
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 300)];
+        var declared = await db.DeclaredConflicts.FirstOrDefaultAsync(d => d.ReviewerId == reviewerId && d.SubmissionId == submissionId && d.DeclaredBy == ConflictSource.Organizer, ct);
+        if (declared is null)
+        {
+            db.DeclaredConflicts.Add(new DeclaredConflict { ReviewerId = reviewerId, SubmissionId = submissionId, DeclaredBy = ConflictSource.Organizer, Reason = text, DeclaredAt = clock.GetUtcNow() });
+        }
+        else
+        {
+            declared.Reason = text;
+        }
+        await db.SaveChangesAsync(ct);
+        return AssignResult.Of(AssignOutcome.ConflictDeclared);
     }
 
     /// <summary>Removes an assignment and its draft. A submitted review is never thrown away this way.</summary>

@@ -71,6 +71,30 @@ public sealed class ReviewWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task An_organizer_declares_a_conflict_no_rule_finds_which_withdraws_the_draft_assignment_refuses_reassignment_and_hides_the_paper()
+    {
+        var s = await ScenarioAsync();
+        var assignments = app.Get<AssignmentService>();
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.True(await db.ReviewAssignments.AnyAsync(a => a.ReviewerId == s.SecondReviewerId && a.SubmissionId == s.PaperId));
+        }
+
+        Assert.Equal(AssignOutcome.ConflictDeclared, (await assignments.DeclareConflictAsync(s.EventId, s.PaperId, s.SecondReviewerId, "博士生导师")).Outcome);
+
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.False(await db.ReviewAssignments.AnyAsync(a => a.ReviewerId == s.SecondReviewerId && a.SubmissionId == s.PaperId));
+        }
+        var reason = Assert.Single((await assignments.AssignAsync(s.EventId, s.PaperId, s.SecondReviewerId)).Conflicts);
+        Assert.Equal((ConflictReason.DeclaredByOrganizer, "博士生导师"), (reason.Reason, reason.Detail));
+        using var request = s.SecondReviewer.Get($"/reviewing/papers/{s.PaperId}");
+        using var response = await app.CreateRawClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(AssignOutcome.NotFound, (await assignments.DeclareConflictAsync(s.EventId + 1000, s.PaperId, s.SecondReviewerId, null)).Outcome);
+    }
+
+    [Fact]
     public async Task A_conflict_bid_is_a_declared_conflict_that_hides_the_paper_refuses_assignment_and_withdraws_a_draft_assignment()
     {
         var s = await ScenarioAsync();
