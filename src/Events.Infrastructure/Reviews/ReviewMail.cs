@@ -1,9 +1,10 @@
 using System.Globalization;
 using Events.Core.Papers;
+using Events.Infrastructure.Mail;
 
 namespace Events.Infrastructure.Reviews;
 
-/// <summary>Small pieces of review mail text that depend on the mail's language, not on the template wording.</summary>
+/// <summary>Review mail details that depend on the recipient: their language, local times, the pieces filled into placeholders.</summary>
 internal static class ReviewMail
 {
     /// <summary>Someone without an account preference gets Chinese mail when their name is written in Chinese.</summary>
@@ -16,23 +17,14 @@ internal static class ReviewMail
         return TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" ({timeZoneId})";
     }
 
-    public static string Decision(Decision decision, string culture) => (decision, culture == "en") switch
-    {
-        (Core.Papers.Decision.AcceptOral, true) => "Accepted for oral presentation",
-        (Core.Papers.Decision.AcceptPoster, true) => "Accepted as a poster",
-        (Core.Papers.Decision.Revise, true) => "Revise and resubmit",
-        (Core.Papers.Decision.Reject, true) => "Not accepted",
-        (Core.Papers.Decision.AcceptOral, false) => "录用（口头报告）",
-        (Core.Papers.Decision.AcceptPoster, false) => "录用（墙报交流）",
-        (Core.Papers.Decision.Revise, false) => "修改后再审",
-        _ => "未录用",
-    };
+    public static string Decision(Decision decision, string culture) => MailPhrases.Get(culture, $"Decision.{decision}");
 
     /// <summary>The reviews' comments to authors, numbered as the reviewers are numbered on the review pages.</summary>
     public static string Comments(IReadOnlyList<(int Label, string Text)> comments, string culture)
     {
-        if (comments.Count == 0) return culture == "en" ? "(No comments.)" : "（无评审意见。）";
-        return string.Join("\n\n", comments.Select(c => (culture == "en" ? $"Reviewer {c.Label}:\n" : $"审稿人{c.Label}：\n") + c.Text));
+        if (comments.Count == 0) return MailPhrases.Get(culture, "NoComments");
+        var label = MailPhrases.Get(culture, "ReviewerLabel");
+        return string.Join("\n\n", comments.Select(c => string.Format(CultureInfo.InvariantCulture, label, c.Label) + "\n" + c.Text));
     }
 
     public static string PaperLine(int number, string title) => $"#{number} {title}";
