@@ -28,6 +28,7 @@ public enum AssignOutcome
     ReviewSubmitted,
     Removed,
     ConflictDeclared,
+    ConflictWithdrawn,
 }
 
 public sealed record AssignResult(AssignOutcome Outcome, IReadOnlyList<ConflictFinding> Conflicts)
@@ -115,6 +116,17 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
         }
         await db.SaveChangesAsync(ct);
         return AssignResult.Of(AssignOutcome.ConflictDeclared);
+    }
+
+    /// <summary>Withdraws a conflict the organizers declared; conflicts from the rules, authors or reviewers stay.</summary>
+    public async Task<AssignResult> WithdrawConflictAsync(int eventId, int submissionId, int reviewerId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var removed = await db.DeclaredConflicts
+            .Where(d => d.ReviewerId == reviewerId && d.SubmissionId == submissionId && d.DeclaredBy == ConflictSource.Organizer
+                && db.Submissions.Any(s => s.Id == submissionId && s.EventId == eventId))
+            .ExecuteDeleteAsync(ct);
+        return AssignResult.Of(removed > 0 ? AssignOutcome.ConflictWithdrawn : AssignOutcome.NotFound);
     }
 
     /// <summary>Removes an assignment and its draft. A submitted review is never thrown away this way.</summary>

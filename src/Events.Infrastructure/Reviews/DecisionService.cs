@@ -22,7 +22,7 @@ public sealed record DecisionTable(IReadOnlyList<DecisionRow> Rows, IReadOnlyLis
 public sealed record CommitteeReview(int AssignmentId, int Label, string ReviewerName, ReviewState? State, double? Score, IReadOnlyDictionary<int, int> Scores,
     int? OverallRecommendation, int? Confidence, string? CommentsToAuthors, string? ConfidentialComments, DateTimeOffset? SubmittedAt, bool Late);
 
-public sealed record NamedConflict(string ReviewerName, ConflictReason Reason, string? Detail);
+public sealed record NamedConflict(int ReviewerId, string ReviewerName, ConflictReason Reason, string? Detail);
 
 public sealed record CommitteePaperView(int SubmissionId, int Number, string Title, string Abstract, string? Topic, IReadOnlyList<Author> Authors,
     SubmissionState State, Decision? Decision, DateTimeOffset? NotifiedAt, int? SessionItemId, Guid ConcurrencyStamp,
@@ -93,7 +93,7 @@ public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, 
             s.Decision, s.DecisionNotifiedAt, s.SessionItemId, s.ConcurrencyStamp,
             call.Criteria.OrderBy(c => c.Order).ThenBy(c => c.Id).Select(c => new CriterionView(c.Id, c.Name, c.Description, c.ScaleMax, c.Weight)).ToList(),
             reviews, ReviewScoring.Summarize(scales, submitted),
-            conflicts.OrderBy(c => names[c.ReviewerId]).Select(c => new NamedConflict(names[c.ReviewerId], c.Reason, c.Detail)).ToList(),
+            conflicts.OrderBy(c => names[c.ReviewerId]).Select(c => new NamedConflict(c.ReviewerId, names[c.ReviewerId], c.Reason, c.Detail)).ToList(),
             ev.TimeZoneId, ReviewService.CurrentFile(s)?.Id);
     }
 

@@ -92,6 +92,11 @@ public sealed class ReviewWorkflowTests : IDisposable
         using var response = await app.CreateRawClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(AssignOutcome.NotFound, (await assignments.DeclareConflictAsync(s.EventId + 1000, s.PaperId, s.SecondReviewerId, null)).Outcome);
+
+        // Withdrawn, the reviewer may be assigned again; only the organizers' own declaration is removed this way.
+        Assert.Equal(AssignOutcome.NotFound, (await assignments.WithdrawConflictAsync(s.EventId, s.PaperId, s.ConflictedReviewerId)).Outcome);
+        Assert.Equal(AssignOutcome.ConflictWithdrawn, (await assignments.WithdrawConflictAsync(s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
+        Assert.Equal(AssignOutcome.Assigned, (await assignments.AssignAsync(s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
     }
 
     [Fact]
