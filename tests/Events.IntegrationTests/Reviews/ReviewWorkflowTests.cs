@@ -250,6 +250,11 @@ public sealed class ReviewWorkflowTests : IDisposable
         var row = await db.Sessions.Include(x => x.Items).Include(x => x.Room).SingleAsync(x => x.Id == session.SessionId);
         var before = row.Items.Where(i => i.Id != placed.ItemId).Sum(i => i.DurationMinutes);
         Assert.Equal(new PaperSlot(row.Title, row.Start.AddMinutes(before), row.Start.AddMinutes(before + 12), row.Room?.Name), slot);
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById((await db.Events.SingleAsync(e => e.Id == s.EventId)).TimeZoneId);
+        var local = (DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone);
+        var text = System.Text.RegularExpressions.Regex.Replace(await HtmlAsync(s.Author, $"/papers/{s.PaperId}"), "<[^>]+>", "");
+        Assert.Contains($"{row.Title} · {local(slot!.Start):yyyy-MM-dd HH:mm}–{local(slot.End):HH:mm}", text, StringComparison.Ordinal);
     }
 
     [Fact]
