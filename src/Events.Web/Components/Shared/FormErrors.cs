@@ -27,4 +27,10 @@ public sealed class FormErrors(IStringLocalizer<SharedResource> localizer)
     public bool Has(string field) => messages.ContainsKey(field);
 
     public IEnumerable<string> All => messages.Values.Distinct();
+
+    /// <summary>Every message, led by its field's label where <paramref name="labels"/> has one, for a summary above a long form.</summary>
+    public IEnumerable<string> Summary(IReadOnlyDictionary<string, string> labels) =>
+        messages.Select(m => labels.TryGetValue(m.Key, out var label)
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["FieldError"], label, m.Value)
+            : m.Value).Distinct();
 }

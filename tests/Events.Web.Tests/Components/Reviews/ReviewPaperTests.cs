@@ -70,7 +70,8 @@ public class ReviewPaperTests : ComponentTestBase
 
         cut.Find("[data-testid=review-submit]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("必填", cut.Find("[data-testid=review-errors]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("原创性：必填", cut.Find("[data-testid=review-errors]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("研究方法：必填", cut.Find("[data-testid=review-errors]").TextContent, StringComparison.Ordinal);
         using var db = CreateDbContext();
         Assert.Equal(1, db.Reviews.Count());
     }
