@@ -100,19 +100,9 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
         var known = await db.Reviewers.AnyAsync(r => r.Id == reviewerId && r.EventId == eventId, ct)
             && await db.Submissions.AnyAsync(s => s.Id == submissionId && s.EventId == eventId && s.State != SubmissionState.Withdrawn, ct);
         if (!known) return AssignResult.Of(AssignOutcome.NotFound);
-        var assignment = await db.ReviewAssignments.Include(a => a.Review).FirstOrDefaultAsync(a => a.ReviewerId == reviewerId && a.SubmissionId == submissionId, ct);
-        if (assignment?.Review?.State == ReviewState.Submitted) return AssignResult.Of(AssignOutcome.ReviewSubmitted);
-        if (assignment is not null) db.ReviewAssignments.Remove(assignment);
-
-        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 300)];
-        var declared = await db.DeclaredConflicts.FirstOrDefaultAsync(d => d.ReviewerId == reviewerId && d.SubmissionId == submissionId && d.DeclaredBy == ConflictSource.Organizer, ct);
-        if (declared is null)
+        if (!await ConflictDeclarations.DeclareAsync(db, reviewerId, submissionId, ConflictSource.Organizer, reason, clock.GetUtcNow(), ct))
         {
-            db.DeclaredConflicts.Add(new DeclaredConflict { ReviewerId = reviewerId, SubmissionId = submissionId, DeclaredBy = ConflictSource.Organizer, Reason = text, DeclaredAt = clock.GetUtcNow() });
-        }
-        else
-        {
-            declared.Reason = text;
+            return AssignResult.Of(AssignOutcome.ReviewSubmitted);
         }
         await db.SaveChangesAsync(ct);
         return AssignResult.Of(AssignOutcome.ConflictDeclared);

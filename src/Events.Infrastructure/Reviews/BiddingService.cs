@@ -109,23 +109,11 @@ public sealed class BiddingService(IDbContextFactory<EventsDbContext> factory, T
         if (conflicts.Any(c => c.Reason != ConflictReason.DeclaredByReviewer)) return BidOutcome.NotFound;
 
         var bid = await db.Bids.FirstOrDefaultAsync(b => b.ReviewerId == reviewer.Id && b.SubmissionId == submissionId, ct);
-        var declared = await db.DeclaredConflicts.FirstOrDefaultAsync(d => d.ReviewerId == reviewer.Id && d.SubmissionId == submissionId && d.DeclaredBy == ConflictSource.Reviewer, ct);
         if (preference == BidPreference.Conflict)
         {
-            var assignment = await db.ReviewAssignments.Include(a => a.Review).FirstOrDefaultAsync(a => a.ReviewerId == reviewer.Id && a.SubmissionId == submissionId, ct);
-            if (assignment?.Review?.State == ReviewState.Submitted) return BidOutcome.ReviewSubmitted;
-            if (assignment is not null) db.ReviewAssignments.Remove(assignment);
-            var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 300)];
-            if (declared is null)
-            {
-                db.DeclaredConflicts.Add(new DeclaredConflict { ReviewerId = reviewer.Id, SubmissionId = submissionId, DeclaredBy = ConflictSource.Reviewer, Reason = text, DeclaredAt = clock.GetUtcNow() });
-            }
-            else
-            {
-                declared.Reason = text;
-            }
+            if (!await ConflictDeclarations.DeclareAsync(db, reviewer.Id, submissionId, ConflictSource.Reviewer, reason, clock.GetUtcNow(), ct)) return BidOutcome.ReviewSubmitted;
         }
-        else if (declared is not null)
+        else if (await db.DeclaredConflicts.FirstOrDefaultAsync(d => d.ReviewerId == reviewer.Id && d.SubmissionId == submissionId && d.DeclaredBy == ConflictSource.Reviewer, ct) is { } declared)
         {
             db.DeclaredConflicts.Remove(declared);
         }
