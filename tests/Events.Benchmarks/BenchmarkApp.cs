@@ -6,6 +6,9 @@ namespace Events.Benchmarks;
 /// <summary>The real app in Production mode on a fresh SQLite data folder with the demo seeds, for the end-to-end benchmarks.</summary>
 public static class BenchmarkApp
 {
+    /// <summary>The benchmarks act as an administrator, who passes every rights check the services make.</summary>
+    public static readonly Events.Core.Access.Actor Admin = new("bench", IsAdministrator: true, IsOrganizer: false);
+
     /// <summary>Starts nothing yet: the factory starts the app on first use. <paramref name="data"/> is the app's data folder.</summary>
     public static WebApplicationFactory<global::Program> Create(string name, out string data)
     {

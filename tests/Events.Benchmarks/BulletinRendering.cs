@@ -33,7 +33,7 @@ public static class BulletinRendering
             await ReportAsync("seeded issue 2024-13 (3 pages)", seeded, runs, bulletins, documents, renderer);
 
             var series = (await bulletins.SearchSeriesAsync(new Core.Common.PageRequest(0, 10))).Items.Single().Id;
-            var created = await bulletins.CreateAsync(new BulletinInput
+            var created = await bulletins.CreateAsync(BenchmarkApp.Admin, new BulletinInput
             {
                 SeriesId = series,
                 IssueDate = new DateOnly(2024, 12, 1),

@@ -68,7 +68,7 @@ public static class ProceedingsAtScale
         {
             GC.Collect();
             var sw = Stopwatch.StartNew();
-            var (_, buildId) = await volumes.RequestBuildAsync(eventId, "bench");
+            var (_, buildId) = await volumes.RequestBuildAsync(BenchmarkApp.Admin, eventId);
             last = await WaitAsync(services, buildId);
             sw.Stop();
             if (last.State != BuildState.Succeeded) throw new InvalidOperationException($"build failed: {last.Error}");

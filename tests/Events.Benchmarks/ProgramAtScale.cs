@@ -38,7 +38,7 @@ public static class ProgramAtScale
 
         var publisher = factory.Services.GetRequiredService<ProgramPublisher>();
         var publish = Stopwatch.StartNew();
-        var result = await publisher.PublishAsync(rootId, "bench", acknowledgeConflicts: true);
+        var result = await publisher.PublishAsync(BenchmarkApp.Admin, rootId, "bench", acknowledgeConflicts: true);
         publish.Stop();
         Console.WriteLine($"publish v{result.Version} (snapshot of 2,000 sessions, change log, JSON): {publish.ElapsedMilliseconds} ms");
 

@@ -24,10 +24,10 @@ public sealed class ConcurrencyTests(EventsAppFactory app) : IClassFixture<Event
         var second = (await editor.LoadAsync(id))!;
 
         first.Venue = "第一位组织者的会场";
-        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(first, "user-1")).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(TestActors.AdminAs("user-1"), first)).Outcome);
 
         second.Venue = "第二位组织者的会场";
-        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(second, "user-2")).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(TestActors.AdminAs("user-2"), second)).Outcome);
         Assert.Equal("第二位组织者的会场", second.Venue);
 
         Assert.Equal("第一位组织者的会场", (await editor.LoadAsync(id))!.Venue);
@@ -46,10 +46,10 @@ public sealed class ConcurrencyTests(EventsAppFactory app) : IClassFixture<Event
         var first = (await editor.LoadAsync(id))!;
         var second = (await editor.LoadAsync(id))!;
         first.Units[Events.Core.Events.OrganizerRole.Host].Reverse();
-        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(first, "user-1")).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(TestActors.AdminAs("user-1"), first)).Outcome);
 
         second.Units[Events.Core.Events.OrganizerRole.Host].RemoveAt(0);
-        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(second, "user-2")).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(TestActors.AdminAs("user-2"), second)).Outcome);
         Assert.Equal(4, (await editor.LoadAsync(id))!.Units[Events.Core.Events.OrganizerRole.Host].Count);
     }
 
@@ -59,15 +59,15 @@ public sealed class ConcurrencyTests(EventsAppFactory app) : IClassFixture<Event
         _ = app.Server;
         var people = app.Get<PersonService>();
         var created = new PersonInput { Name = "测试嘉宾", Positions = [new PositionInput { Title = "研究员" }] };
-        var id = (await people.SaveAsync(created)).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, created)).Id;
 
         var first = (await people.LoadAsync(id))!;
         var second = (await people.LoadAsync(id))!;
         first.Positions.Add(new PositionInput { Title = "教授" });
-        Assert.Equal(SaveOutcome.Saved, (await people.SaveAsync(first)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await people.SaveAsync(TestActors.Admin, first)).Outcome);
 
         second.Bio = "另一位组织者写的简介";
-        Assert.Equal(SaveOutcome.Conflict, (await people.SaveAsync(second)).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await people.SaveAsync(TestActors.Admin, second)).Outcome);
 
         var stored = (await people.GetAsync(id))!;
         Assert.Null(stored.Bio);
@@ -80,8 +80,8 @@ public sealed class ConcurrencyTests(EventsAppFactory app) : IClassFixture<Event
         _ = app.Server;
         var people = app.Get<PersonService>();
         var input = new PersonInput { Name = "连续保存" };
-        Assert.Equal(SaveOutcome.Saved, (await people.SaveAsync(input)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await people.SaveAsync(TestActors.Admin, input)).Outcome);
         input.Bio = "第二次保存";
-        Assert.Equal(SaveOutcome.Saved, (await people.SaveAsync(input)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await people.SaveAsync(TestActors.Admin, input)).Outcome);
     }
 }

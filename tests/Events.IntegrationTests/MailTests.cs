@@ -137,7 +137,7 @@ public sealed partial class MailTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await Sender.RunOnceAsync());
 
         await server.StartAsync();
-        Assert.True(await app.Get<OutboxAdmin>().RetryAsync(failed.EventId!.Value, failed.Id));
+        Assert.True(await app.Get<OutboxAdmin>().RetryAsync(TestActors.Admin, failed.EventId!.Value, failed.Id));
         await Sender.RunOnceAsync();
 
         Assert.Single(await server.MessagesAsync());
@@ -215,7 +215,7 @@ public sealed partial class MailTests : IAsyncLifetime, IDisposable
             await db.SaveChangesAsync();
         }
 
-        var result = await app.Get<SpeakerNotices>().QueueAsync(eventId, "分论坛的会场已确定，请查看活动页面。");
+        var result = await app.Get<SpeakerNotices>().QueueAsync(TestActors.Admin, eventId, "分论坛的会场已确定，请查看活动页面。");
         Assert.NotNull(result);
         Assert.Equal(2, result.Queued);
         Assert.Equal(5, result.WithoutEmail.Count);
@@ -225,7 +225,7 @@ public sealed partial class MailTests : IAsyncLifetime, IDisposable
 
         var batch = Assert.Single(await app.Get<OutboxAdmin>().HeldBatchesAsync(eventId));
         Assert.Equal(2, batch.Count);
-        Assert.Equal(2, await app.Get<OutboxAdmin>().ReleaseBatchAsync(eventId, batch.BatchId));
+        Assert.Equal(2, await app.Get<OutboxAdmin>().ReleaseBatchAsync(TestActors.Admin, eventId, batch.BatchId));
         await Sender.RunOnceAsync();
 
         var received = await server.MessagesAsync();
@@ -244,8 +244,8 @@ public sealed partial class MailTests : IAsyncLifetime, IDisposable
             eventId = await db.Events.Where(e => e.Slug == "regional-innovation-symposium-7").Select(e => e.Id).SingleAsync();
         }
 
-        Assert.Equal(StaffChange.Added, await app.Get<EventStaffEditor>().AddAsync(eventId, "newstaff@example.cn"));
-        Assert.Equal(StaffChange.UnknownUser, await app.Get<EventStaffEditor>().AddAsync(eventId, "nobody@example.cn"));
+        Assert.Equal(StaffChange.Added, await app.Get<EventStaffEditor>().AddAsync(TestActors.Admin, eventId, "newstaff@example.cn"));
+        Assert.Equal(StaffChange.UnknownUser, await app.Get<EventStaffEditor>().AddAsync(TestActors.Admin, eventId, "nobody@example.cn"));
 
         await using (var db = app.CreateDbContext())
         {
@@ -265,14 +265,14 @@ public sealed partial class MailTests : IAsyncLifetime, IDisposable
             eventId = await db.Events.Where(e => e.Slug == "regional-innovation-symposium-7").Select(e => e.Id).SingleAsync();
         }
 
-        var refused = await store.SaveOverrideAsync(eventId, MailTemplateKeys.StaffAdded, "zh-CN", new MailTemplate("欢迎 {{name}}", "请致电 {{speakerPhone}}"), null);
+        var refused = await store.SaveOverrideAsync(TestActors.Admin, eventId, MailTemplateKeys.StaffAdded, "zh-CN", new MailTemplate("欢迎 {{name}}", "请致电 {{speakerPhone}}"), null);
         Assert.Equal(TemplateSaveOutcome.UnknownPlaceholders, refused.Outcome);
         Assert.Equal(["speakerPhone"], refused.Unknown);
         Assert.Null(await store.GetOverrideAsync(eventId, MailTemplateKeys.StaffAdded, "zh-CN"));
 
-        var saved = await store.SaveOverrideAsync(eventId, MailTemplateKeys.StaffAdded, "zh-CN", new MailTemplate("{{eventTitle}}：欢迎加入", "{{name}}，欢迎加入组委会。\n\n{{manageLink}}"), null);
+        var saved = await store.SaveOverrideAsync(TestActors.Admin, eventId, MailTemplateKeys.StaffAdded, "zh-CN", new MailTemplate("{{eventTitle}}：欢迎加入", "{{name}}，欢迎加入组委会。\n\n{{manageLink}}"), null);
         Assert.Equal(TemplateSaveOutcome.Saved, saved.Outcome);
-        var stale = await store.SaveOverrideAsync(eventId, MailTemplateKeys.StaffAdded, "zh-CN", new MailTemplate("x {{name}}", "y"), null);
+        var stale = await store.SaveOverrideAsync(TestActors.Admin, eventId, MailTemplateKeys.StaffAdded, "zh-CN", new MailTemplate("x {{name}}", "y"), null);
         Assert.Equal(TemplateSaveOutcome.Conflict, stale.Outcome);
 
         await QueueStaffMailAsync("f@example.cn", "己");

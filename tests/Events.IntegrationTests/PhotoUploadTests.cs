@@ -16,9 +16,9 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "照片测试" })).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "照片测试" })).Id;
 
-        var check = await people.SetPhotoAsync(id, new MemoryStream(Png), 2_000_000);
+        var check = await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(Png), 2_000_000);
 
         Assert.True(check.IsValid);
         var person = (await people.GetAsync(id))!;
@@ -41,11 +41,11 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "拒绝测试" })).Id;
-        await people.SetPhotoAsync(id, new MemoryStream(Png), 2_000_000);
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "拒绝测试" })).Id;
+        await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(Png), 2_000_000);
         var before = (await people.GetAsync(id))!.PhotoFile;
 
-        var check = await people.SetPhotoAsync(id, new MemoryStream(System.Text.Encoding.Latin1.GetBytes(content)), 2_000_000);
+        var check = await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(System.Text.Encoding.Latin1.GetBytes(content)), 2_000_000);
 
         Assert.Equal(expected, check.Problem);
         Assert.Equal(before, (await people.GetAsync(id))!.PhotoFile);
@@ -56,10 +56,10 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "超大照片" })).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "超大照片" })).Id;
         var big = new byte[3_000_000];
         Png.CopyTo(big, 0);
-        Assert.Equal(ImageProblem.TooLarge, (await people.SetPhotoAsync(id, new MemoryStream(big), 2_000_000)).Problem);
+        Assert.Equal(ImageProblem.TooLarge, (await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(big), 2_000_000)).Problem);
         Assert.Null((await people.GetAsync(id))!.PhotoFile);
     }
 

@@ -1,3 +1,5 @@
+using Events.Core.Access;
+using Events.Infrastructure.Access;
 using System.Globalization;
 using Events.Core.Attendees;
 using Events.Core.Events;
@@ -19,7 +21,7 @@ namespace Events.Infrastructure.Attendees;
 /// count back with everything else.
 /// </para>
 /// </summary>
-public sealed class RegistrationService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock)
+public sealed class RegistrationService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, EventRights rights)
 {
     /// <summary>The page's view of a published event; null for an unknown or unpublished one.</summary>
     public async Task<RegistrationOverview?> OverviewAsync(string slug, string userId, CancellationToken ct = default)
@@ -87,8 +89,11 @@ public sealed class RegistrationService(IDbContextFactory<EventsDbContext> facto
         CancelWhereAsync(r => r.Id == registrationId && r.UserId == userId, byOrganizer: false, ct);
 
     /// <summary>An organizer of <paramref name="eventId"/> cancels on the attendee's behalf; the attendee is told by mail.</summary>
-    public Task<bool> CancelForAttendeeAsync(int eventId, int registrationId, CancellationToken ct = default) =>
-        CancelWhereAsync(r => r.Id == registrationId && r.EventId == eventId, byOrganizer: true, ct);
+    public async Task<bool> CancelForAttendeeAsync(Actor actor, int eventId, int registrationId, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, eventId, ct);
+        return await CancelWhereAsync(r => r.Id == registrationId && r.EventId == eventId, byOrganizer: true, ct);
+    }
 
     private async Task<bool> CancelWhereAsync(System.Linq.Expressions.Expression<Func<Registration, bool>> which, bool byOrganizer, CancellationToken ct)
     {

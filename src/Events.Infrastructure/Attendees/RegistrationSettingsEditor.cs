@@ -1,6 +1,8 @@
+using Events.Core.Access;
 using Events.Core.Attendees;
 using Events.Core.Common;
 using Events.Core.Program;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ namespace Events.Infrastructure.Attendees;
 public sealed record RegistrationSettingsView(RegistrationSettingsInput Input, string TimeZoneId, int SeatsTaken);
 
 /// <summary>An organizer opens, closes and sizes an event's registration.</summary>
-public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext> factory)
+public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext> factory, EventRights rights)
 {
     public async Task<RegistrationSettingsView?> LoadAsync(int eventId, CancellationToken ct = default)
     {
@@ -25,8 +27,9 @@ public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext
     /// Saves the settings. A stale form (someone saved since it was loaded, or created the settings while this form
     /// still showed none) writes nothing and reports a conflict.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(int eventId, RegistrationSettingsInput input, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(Actor actor, int eventId, RegistrationSettingsInput input, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         var errors = input.Validate();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -1,3 +1,5 @@
+using Events.Core.Access;
+using Events.Infrastructure.Access;
 using System.Globalization;
 using Events.Core.Bulletins;
 using Events.Core.Mail;
@@ -18,8 +20,9 @@ public sealed class BulletinMailer(IDbContextFactory<EventsDbContext> factory, O
     public static string RelatedEntity(int bulletinId) => string.Create(CultureInfo.InvariantCulture, $"Bulletin:{bulletinId}");
 
     /// <summary>Queues one held message per address with the PDF attached; null when the issue is not published or has no addresses.</summary>
-    public async Task<BulletinMailing?> QueueAsync(int bulletinId, byte[] pdf, string fileName, CancellationToken ct = default)
+    public async Task<BulletinMailing?> QueueAsync(Actor actor, int bulletinId, byte[] pdf, string fileName, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         var b = await db.Bulletins.AsNoTracking().Include(x => x.Series).FirstOrDefaultAsync(x => x.Id == bulletinId && x.Status == BulletinStatus.Published, ct);
         if (b is null) return null;
@@ -62,8 +65,9 @@ public sealed class BulletinMailer(IDbContextFactory<EventsDbContext> factory, O
         return rows.OrderByDescending(r => r.First).Select(r => new BulletinMailing(r.Batch, r.Count, r.Held, r.Sent)).ToList();
     }
 
-    public async Task<int> ReleaseAsync(int bulletinId, Guid batchId, CancellationToken ct = default)
+    public async Task<int> ReleaseAsync(Actor actor, int bulletinId, Guid batchId, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         var related = RelatedEntity(bulletinId);
         var now = clock.GetUtcNow();
@@ -71,8 +75,9 @@ public sealed class BulletinMailer(IDbContextFactory<EventsDbContext> factory, O
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.NextAttemptAt, now), ct);
     }
 
-    public async Task<int> CancelAsync(int bulletinId, Guid batchId, CancellationToken ct = default)
+    public async Task<int> CancelAsync(Actor actor, int bulletinId, Guid batchId, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         var related = RelatedEntity(bulletinId);
         return await db.OutboxMessages.Where(m => m.RelatedEntity == related && m.BatchId == batchId && m.State == OutboxState.Held)

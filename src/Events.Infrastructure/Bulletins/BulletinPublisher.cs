@@ -1,5 +1,7 @@
+using Events.Core.Access;
 using Events.Core.Bulletins;
 using Events.Core.Validation;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +29,9 @@ public sealed class BulletinPublisher(IDbContextFactory<EventsDbContext> factory
 {
     private const int Attempts = 8;
 
-    public async Task<BulletinPublishResult> PublishAsync(int bulletinId, Guid loadedStamp, string? publishedBy, CancellationToken ct = default)
+    public async Task<BulletinPublishResult> PublishAsync(Actor actor, int bulletinId, Guid loadedStamp, string? publishedBy, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await factory.CreateDbContextAsync(ct);

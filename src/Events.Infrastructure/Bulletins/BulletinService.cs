@@ -1,8 +1,10 @@
+using Events.Core.Access;
 using Events.Core.Bulletins;
 using Events.Core.Common;
 using Events.Core.Events;
 using Events.Core.Program;
 using Events.Core.Validation;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Program;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Events.Infrastructure.Bulletins;
 
 /// <summary>Series and issues as organizers list and edit them. Publishing is <see cref="BulletinPublisher"/>'s.</summary>
-public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, TimeProvider clock)
+public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, EventRights rights)
 {
     public async Task<PagedResult<BulletinSeriesListItem>> SearchSeriesAsync(PageRequest page, CancellationToken ct = default)
     {
@@ -32,8 +34,9 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
         return series is null ? null : BulletinSeriesInput.From(series);
     }
 
-    public async Task<SaveResult> SaveSeriesAsync(BulletinSeriesInput input, CancellationToken ct = default)
+    public async Task<SaveResult> SaveSeriesAsync(Actor actor, BulletinSeriesInput input, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         var errors = input.Validate().ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
         if (errors.Count == 0 && await db.BulletinSeries.AnyAsync(s => s.Name == input.Name.Trim() && s.Id != input.Id, ct))
@@ -113,8 +116,14 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
             .Select(b => new BulletinAccessInfo(b.EventId, b.Event != null ? b.Event.ParentEventId : null)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Creates a draft in a series.</summary>
-    public async Task<SaveResult> CreateAsync(BulletinInput input, CancellationToken ct = default)
+    /// <summary>Creates a draft in a series: organizers and administrators run the series.</summary>
+    public async Task<SaveResult> CreateAsync(Actor actor, BulletinInput input, CancellationToken ct = default)
+    {
+        EventRights.DemandOrganizerRole(actor);
+        return await CreateDraftAsync(input, ct);
+    }
+
+    private async Task<SaveResult> CreateDraftAsync(BulletinInput input, CancellationToken ct)
     {
         var errors = input.Validate();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
@@ -130,15 +139,21 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
         return SaveResult.Saved(bulletin.Id);
     }
 
-    /// <summary>Saves an unpublished issue. A published one is refused here, on the server, whatever the page shows.</summary>
-    public async Task<SaveResult> SaveAsync(BulletinInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Saves an unpublished issue. A published one is refused here, on the server, whatever the page shows.
+    /// Event staff may edit an issue about their event but not move it to another event (they would hand it to
+    /// someone else's staff), so for them the issue keeps its event.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Actor actor, BulletinInput input, CancellationToken ct = default)
     {
-        if (input.Id is not { } id) return await CreateAsync(input, ct);
+        if (input.Id is not { } id) return await CreateAsync(actor, input, ct);
+        await rights.DemandBulletinAsync(actor, id, ct);
         var errors = input.Validate();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);
         var bulletin = await db.Bulletins.Include(b => b.Authors).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (bulletin is null) return SaveResult.NotFound;
+        if (!actor.HasOrganizerRole) input.EventId = bulletin.EventId;
         if (!BulletinWorkflow.CanEdit(bulletin.Status)) return SaveResult.Invalid([new RuleViolation("Status", "BulletinPublished")]);
         db.ExpectVersion(bulletin, input.ConcurrencyStamp);
         input.ApplyTo(bulletin);
@@ -149,8 +164,9 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
     }
 
     /// <summary>Submits for review or sends back to draft; publishing goes through <see cref="BulletinPublisher"/>.</summary>
-    public async Task<SaveResult> MoveAsync(int id, BulletinStatus to, Guid loadedStamp, CancellationToken ct = default)
+    public async Task<SaveResult> MoveAsync(Actor actor, int id, BulletinStatus to, Guid loadedStamp, CancellationToken ct = default)
     {
+        await rights.DemandBulletinAsync(actor, id, ct);
         if (to == BulletinStatus.Published) return SaveResult.Invalid([new RuleViolation("Status", "BulletinBadTransition")]);
         await using var db = await factory.CreateDbContextAsync(ct);
         var bulletin = await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id, ct);
@@ -163,8 +179,9 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
     }
 
     /// <summary>The only way to change what a published issue says: a new draft that copies it and points back at it.</summary>
-    public async Task<SaveResult> CreateCorrectionAsync(int publishedId, CancellationToken ct = default)
+    public async Task<SaveResult> CreateCorrectionAsync(Actor actor, int publishedId, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         var original = await db.Bulletins.AsNoTracking().Include(b => b.Authors).FirstOrDefaultAsync(b => b.Id == publishedId, ct);
         if (original is null) return SaveResult.NotFound;
@@ -181,8 +198,9 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
     }
 
     /// <summary>A first draft written from an event's data and its published program (see <see cref="BulletinDraftComposer"/>).</summary>
-    public async Task<SaveResult> CreateDraftFromEventAsync(int seriesId, int eventId, BulletinDraftPhrases phrases, CancellationToken ct = default)
+    public async Task<SaveResult> CreateDraftFromEventAsync(Actor actor, int seriesId, int eventId, BulletinDraftPhrases phrases, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!await db.BulletinSeries.AnyAsync(s => s.Id == seriesId, ct)) return SaveResult.NotFound;
         var source = await DraftSourceAsync(db, eventId, ct);
@@ -197,7 +215,7 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
             EditorsNote = draft.EditorsNote.Length > BulletinLimits.EditorsNote ? draft.EditorsNote[..BulletinLimits.EditorsNote] : draft.EditorsNote,
             Body = draft.Body.Length > BulletinLimits.Body ? draft.Body[..BulletinLimits.Body] : draft.Body,
         };
-        return await CreateAsync(input, ct);
+        return await CreateDraftAsync(input, ct);
     }
 
     public static async Task<BulletinDraftSource?> DraftSourceAsync(EventsDbContext db, int eventId, CancellationToken ct)
@@ -256,7 +274,10 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
         return row is null ? null : (row.PdfFile, row.PublishedAt ?? DateTimeOffset.UnixEpoch);
     }
 
-    /// <summary>Records the stored PDF once; false when another request stored one first (the caller then uses that one).</summary>
+    /// <summary>
+    /// Records the stored PDF once; false when another request stored one first (the caller then uses that one).
+    /// Takes no actor: it caches the print of an issue already published, whoever first asks for it, and changes nothing it says.
+    /// </summary>
     public async Task<bool> SetPdfFileAsync(int id, string storedName, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

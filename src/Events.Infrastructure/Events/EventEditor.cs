@@ -1,12 +1,14 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Events;
 using Events.Core.Validation;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Events;
 
-public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory)
+public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory, EventRights rights)
 {
     public async Task<EventInput?> LoadAsync(int id, CancellationToken ct = default)
     {
@@ -18,12 +20,17 @@ public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory)
     /// <summary>
     /// Creates or updates an event. A new event gets its creator on the staff list.
     /// An update whose loaded stamp is stale writes nothing and reports a conflict.
+    /// Creating an event takes the organizer role; editing one takes its staff list; placing an event under a parent,
+    /// moving it to another or detaching it takes rights over every parent it leaves or joins.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(EventInput input, string userId, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(Actor actor, EventInput input, CancellationToken ct = default)
     {
+        if (input.Id is { } editedId) await rights.DemandEventAsync(actor, editedId, ct);
+        else if (!actor.HasOrganizerRole) throw new AccessDeniedException($"User {actor.UserId} may not create events.");
         var errors = input.Validate().ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
         errors.AddRange(await CheckAgainstStoreAsync(db, input, ct));
+        errors.AddRange(await CheckParentRightsAsync(db, input, actor, ct));
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 
         Event ev;
@@ -37,7 +44,7 @@ public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory)
         else
         {
             ev = new Event { Slug = input.Slug, Title = input.Title };
-            ev.Staff.Add(new EventStaff { UserId = userId });
+            ev.Staff.Add(new EventStaff { UserId = actor.UserId });
             db.Events.Add(ev);
         }
         input.ApplyTo(ev);
@@ -61,6 +68,26 @@ public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Events.AnyAsync(e => e.Slug == input.Slug.Trim() && e.Id != input.Id, ct);
+    }
+
+    /// <summary>
+    /// A sub-forum's staff must not take it out of the parent's program (or into another's) unless they also run
+    /// the parents concerned, so the old parent and the new one are both checked whenever the parent changes.
+    /// </summary>
+    private async Task<List<RuleViolation>> CheckParentRightsAsync(EventsDbContext db, EventInput input, Actor actor, CancellationToken ct)
+    {
+        int? oldParent = input.Id is { } id
+            ? await db.Events.Where(e => e.Id == id).Select(e => e.ParentEventId).FirstOrDefaultAsync(ct)
+            : null;
+        if (oldParent == input.ParentEventId) return [];
+        foreach (var parent in new[] { oldParent, input.ParentEventId }.OfType<int>())
+        {
+            if (!await rights.MayManageEventAsync(actor, parent, ct))
+            {
+                return [new RuleViolation(nameof(EventInput.ParentEventId), "ParentNotYours")];
+            }
+        }
+        return [];
     }
 
     private static async Task<List<RuleViolation>> CheckAgainstStoreAsync(EventsDbContext db, EventInput input, CancellationToken ct)

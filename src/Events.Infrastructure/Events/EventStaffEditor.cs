@@ -1,6 +1,8 @@
 using System.Globalization;
+using Events.Core.Access;
 using Events.Core.Events;
 using Events.Core.Mail;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -19,19 +21,22 @@ public enum StaffChange
 }
 
 /// <summary>The staff list behind event-level organizer rights.</summary>
-public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory, Outbox outbox)
+public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory, Outbox outbox, EventRights rights)
 {
     public async Task<IReadOnlyList<StaffMember>> ListAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.EventStaff.Where(s => s.EventId == eventId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new StaffMember(u.Id, u.Email!, u.DisplayName))
-            .OrderBy(m => m.Email)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => u)
+            // Ordered on the entity before the projection: EF cannot translate a member of a constructed record.
+            .OrderBy(u => u.Email)
+            .Select(u => new StaffMember(u.Id, u.Email!, u.DisplayName))
             .ToListAsync(ct);
     }
 
-    public async Task<StaffChange> AddAsync(int eventId, string email, CancellationToken ct = default)
+    public async Task<StaffChange> AddAsync(Actor actor, int eventId, string email, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var normalized = email.Trim().ToUpperInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
@@ -57,18 +62,13 @@ public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory,
     }
 
     /// <summary>The last organizer cannot remove themselves: an event without staff could only be reached by an administrator.</summary>
-    public async Task<StaffChange> RemoveAsync(int eventId, string userId, CancellationToken ct = default)
+    public async Task<StaffChange> RemoveAsync(Actor actor, int eventId, string userId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var count = await db.EventStaff.CountAsync(s => s.EventId == eventId, ct);
         if (count <= 1) return StaffChange.LastStaffMember;
         await db.EventStaff.Where(s => s.EventId == eventId && s.UserId == userId).ExecuteDeleteAsync(ct);
         return StaffChange.Removed;
-    }
-
-    public async Task<bool> IsStaffAsync(int eventId, string userId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.EventStaff.AnyAsync(s => s.EventId == eventId && s.UserId == userId, ct);
     }
 }

@@ -22,6 +22,7 @@ public static class MailServiceCollectionExtensions
             .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1, "Mail:MaxAttempts and Mail:BatchSize must be at least 1")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Access.EventRights>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<MimeMessageFactory>();
         services.AddSingleton<OutboxSender>();

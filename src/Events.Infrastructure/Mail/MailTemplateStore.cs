@@ -1,3 +1,5 @@
+using Events.Core.Access;
+using Events.Infrastructure.Access;
 using System.Text.Json;
 using Events.Core.Mail;
 using Events.Infrastructure.Data;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Events.Infrastructure.Mail;
 
 /// <summary>The built-in templates (embedded per language) and the events' own rewordings of them.</summary>
-public sealed class MailTemplateStore(IDbContextFactory<EventsDbContext> factory)
+public sealed class MailTemplateStore(IDbContextFactory<EventsDbContext> factory, EventRights rights)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private static readonly Dictionary<string, Dictionary<string, MailTemplate>> Defaults = LoadDefaults();
@@ -42,8 +44,9 @@ public sealed class MailTemplateStore(IDbContextFactory<EventsDbContext> factory
     /// Saves an event's wording. Unknown placeholders are refused with their names, so no mail ever shows "{{…}}".
     /// <paramref name="loadedStamp"/> is the stamp the editor loaded (null for a template not yet overridden).
     /// </summary>
-    public async Task<TemplateSaveResult> SaveOverrideAsync(int eventId, string key, string culture, MailTemplate template, Guid? loadedStamp, CancellationToken ct = default)
+    public async Task<TemplateSaveResult> SaveOverrideAsync(Actor actor, int eventId, string key, string culture, MailTemplate template, Guid? loadedStamp, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         if (!MailTemplateKeys.PerEvent.Contains(key)) return TemplateSaveResult.Refused([]);
         if (string.IsNullOrWhiteSpace(template.Subject) || string.IsNullOrWhiteSpace(template.Body)) return TemplateSaveResult.Empty;
         var unknown = template.UnknownPlaceholders(MailTemplateKeys.Placeholders[key]);
@@ -76,8 +79,9 @@ public sealed class MailTemplateStore(IDbContextFactory<EventsDbContext> factory
         return TemplateSaveResult.Saved(row.ConcurrencyStamp);
     }
 
-    public async Task ResetAsync(int eventId, string key, string culture, CancellationToken ct = default)
+    public async Task ResetAsync(Actor actor, int eventId, string key, string culture, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.MailTemplateOverrides.Where(o => o.EventId == eventId && o.TemplateKey == key && o.Culture == Normalize(culture)).ExecuteDeleteAsync(ct);
     }

@@ -1,5 +1,7 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Mail;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ public sealed record OutboxListItem(long Id, string Subject, string To, string T
 public sealed record HeldBatch(Guid BatchId, string TemplateKey, int Count, DateTimeOffset CreatedAt, long SampleId);
 
 /// <summary>What organizers see and do with an event's outbox.</summary>
-public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, TimeProvider clock)
+public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, EventRights rights)
 {
     public async Task<PagedResult<OutboxListItem>> SearchAsync(int eventId, OutboxState? state, PageRequest page, CancellationToken ct = default)
     {
@@ -36,8 +38,9 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
     }
 
     /// <summary>A failed message goes back to the queue with a fresh set of attempts.</summary>
-    public async Task<bool> RetryAsync(int eventId, long id, CancellationToken ct = default)
+    public async Task<bool> RetryAsync(Actor actor, int eventId, long id, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         return await db.OutboxMessages.Where(m => m.Id == id && m.EventId == eventId && m.State == OutboxState.Failed)
@@ -45,8 +48,9 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
     }
 
     /// <summary>Only a message that is not being sent can be cancelled; the state check makes that race-free.</summary>
-    public async Task<bool> CancelAsync(int eventId, long id, CancellationToken ct = default)
+    public async Task<bool> CancelAsync(Actor actor, int eventId, long id, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.OutboxMessages.Where(m => m.Id == id && m.EventId == eventId && (m.State == OutboxState.Pending || m.State == OutboxState.Held))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct) == 1;
@@ -64,16 +68,18 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
             .OrderByDescending(b => b.CreatedAt).ToList();
     }
 
-    public async Task<int> ReleaseBatchAsync(int eventId, Guid batchId, CancellationToken ct = default)
+    public async Task<int> ReleaseBatchAsync(Actor actor, int eventId, Guid batchId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         return await db.OutboxMessages.Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.NextAttemptAt, now), ct);
     }
 
-    public async Task<int> CancelBatchAsync(int eventId, Guid batchId, CancellationToken ct = default)
+    public async Task<int> CancelBatchAsync(Actor actor, int eventId, Guid batchId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.OutboxMessages.Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct);

@@ -1,3 +1,5 @@
+using Events.Core.Access;
+using Events.Infrastructure.Access;
 using System.Globalization;
 using Events.Core.Events;
 using Events.Core.Mail;
@@ -12,10 +14,11 @@ public sealed record SpeakerNoticeResult(Guid BatchId, int Queued, IReadOnlyList
 /// A message from the organizers to everyone taking part in an event. It is bulk mail, so it is created held:
 /// nothing leaves until an organizer has looked at a sample and released the batch.
 /// </summary>
-public sealed class SpeakerNotices(IDbContextFactory<EventsDbContext> factory, Outbox outbox)
+public sealed class SpeakerNotices(IDbContextFactory<EventsDbContext> factory, Outbox outbox, EventRights rights)
 {
-    public async Task<SpeakerNoticeResult?> QueueAsync(int eventId, string message, CancellationToken ct = default)
+    public async Task<SpeakerNoticeResult?> QueueAsync(Actor actor, int eventId, string message, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (ev is null || string.IsNullOrWhiteSpace(message)) return null;

@@ -1,6 +1,8 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Organizations;
 using Events.Core.Validation;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,8 +44,9 @@ public sealed class OrganizationService(IDbContextFactory<EventsDbContext> facto
         return org is null ? null : OrganizationInput.From(org);
     }
 
-    public async Task<SaveResult> SaveAsync(OrganizationInput input, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(Actor actor, OrganizationInput input, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         var errors = input.Validate().ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
         if (input.ParentId is { } parentId && errors.Count == 0 && await CreatesCycleAsync(db, input.Id, parentId, ct))

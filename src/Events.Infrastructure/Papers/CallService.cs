@@ -1,15 +1,17 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Events;
 using Events.Core.Papers;
 using Events.Core.Program;
 using Events.Core.Validation;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Papers;
 
 /// <summary>An event's call for papers: the organizer's settings and the public call page.</summary>
-public sealed class CallService(IDbContextFactory<EventsDbContext> factory, TimeProvider clock)
+public sealed class CallService(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, EventRights rights)
 {
     /// <summary>The settings form for an event; a new call starts from defaults counted back from the event's first day.</summary>
     public async Task<CallEditView?> LoadAsync(int eventId, CancellationToken ct = default)
@@ -35,8 +37,9 @@ public sealed class CallService(IDbContextFactory<EventsDbContext> factory, Time
     /// Creates or updates the call. A stale stamp writes nothing and reports a conflict. Topics chosen by submissions and
     /// criteria with scores cannot be removed, and a scale cannot shrink below a score already given.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(CallInput input, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(Actor actor, CallInput input, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, input.EventId, ct);
         var errors = input.Validate().ToList();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 

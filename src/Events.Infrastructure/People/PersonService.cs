@@ -1,5 +1,7 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.People;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +46,9 @@ public sealed class PersonService(IDbContextFactory<EventsDbContext> factory, Fi
         return person is null ? null : PersonInput.From(person);
     }
 
-    public async Task<SaveResult> SaveAsync(PersonInput input, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(Actor actor, PersonInput input, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         var errors = input.Validate();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -71,8 +74,9 @@ public sealed class PersonService(IDbContextFactory<EventsDbContext> factory, Fi
     }
 
     /// <summary>Stores a validated photo under a name the app chooses and replaces the previous one.</summary>
-    public async Task<ImageCheck> SetPhotoAsync(int personId, Stream content, long maxBytes, CancellationToken ct = default)
+    public async Task<ImageCheck> SetPhotoAsync(Actor actor, int personId, Stream content, long maxBytes, CancellationToken ct = default)
     {
+        EventRights.DemandOrganizerRole(actor);
         using var buffer = new MemoryStream();
         var check = await ImageValidator.ReadAsync(content, maxBytes, buffer, ct);
         if (!check.IsValid) return check;

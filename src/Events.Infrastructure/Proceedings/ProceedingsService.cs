@@ -1,5 +1,7 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Proceedings;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +24,7 @@ public enum PublishOutcome
 
 /// <summary>The organizer's side of a volume: its settings and order, its builds, and which build is published.</summary>
 public sealed class ProceedingsService(
-    IDbContextFactory<EventsDbContext> factory, BuildProgressRegistry registry, BuildQueueSignal signal, TimeProvider clock)
+    IDbContextFactory<EventsDbContext> factory, BuildProgressRegistry registry, BuildQueueSignal signal, TimeProvider clock, EventRights rights)
 {
     public async Task<Core.Proceedings.Proceedings?> GetAsync(int eventId, CancellationToken ct = default)
     {
@@ -31,8 +33,9 @@ public sealed class ProceedingsService(
     }
 
     /// <summary>Creates the volume on first save, else updates it if nobody saved since <paramref name="loadedStamp"/>.</summary>
-    public async Task<SaveResult> SaveAsync(int eventId, ProceedingsInput input, Guid? loadedStamp, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(Actor actor, int eventId, ProceedingsInput input, Guid? loadedStamp, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         var errors = input.Validate();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -73,8 +76,9 @@ public sealed class ProceedingsService(
     }
 
     /// <summary>Stores a new manual order (the full list of submission ids), checked against the volume's stamp.</summary>
-    public async Task<SaveResult> SaveOrderAsync(int eventId, IReadOnlyList<int> order, Guid loadedStamp, CancellationToken ct = default)
+    public async Task<SaveResult> SaveOrderAsync(Actor actor, int eventId, IReadOnlyList<int> order, Guid loadedStamp, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var volume = await db.Proceedings.Include(p => p.Order).FirstOrDefaultAsync(p => p.EventId == eventId, ct);
         if (volume is null) return SaveResult.NotFound;
@@ -90,8 +94,8 @@ public sealed class ProceedingsService(
     }
 
     /// <summary>Forgets the manual order; papers follow their groups' natural order again.</summary>
-    public Task<SaveResult> ResetOrderAsync(int eventId, Guid loadedStamp, CancellationToken ct = default) =>
-        SaveOrderAsync(eventId, [], loadedStamp, ct);
+    public Task<SaveResult> ResetOrderAsync(Actor actor, int eventId, Guid loadedStamp, CancellationToken ct = default) =>
+        SaveOrderAsync(actor, eventId, [], loadedStamp, ct);
 
     public async Task<IReadOnlyList<ProceedingsBuild>> BuildsAsync(int eventId, CancellationToken ct = default)
     {
@@ -106,8 +110,9 @@ public sealed class ProceedingsService(
     /// Queues a build. One build per volume at a time: while one is queued or running, another request is refused.
     /// Two requests at the same moment both take the next version number; the unique (volume, version) index lets one in.
     /// </summary>
-    public async Task<(BuildRequestOutcome Outcome, int BuildId)> RequestBuildAsync(int eventId, string userId, CancellationToken ct = default)
+    public async Task<(BuildRequestOutcome Outcome, int BuildId)> RequestBuildAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var volumeId = await db.Proceedings.Where(p => p.EventId == eventId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (volumeId is null) return (BuildRequestOutcome.NotFound, 0);
@@ -121,7 +126,7 @@ public sealed class ProceedingsService(
             ProceedingsId = volumeId.Value,
             Version = version,
             RequestedAt = clock.GetUtcNow(),
-            RequestedByUserId = userId,
+            RequestedByUserId = actor.UserId,
         };
         db.ProceedingsBuilds.Add(build);
         try
@@ -140,8 +145,9 @@ public sealed class ProceedingsService(
     /// Stops a build. A queued one is cancelled at once; a running one here stops at its next step and is then marked
     /// cancelled by the worker. Nothing published changes either way.
     /// </summary>
-    public async Task<bool> CancelBuildAsync(int eventId, int buildId, CancellationToken ct = default)
+    public async Task<bool> CancelBuildAsync(Actor actor, int eventId, int buildId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var owned = db.ProceedingsBuilds.Where(b => b.Id == buildId && db.Proceedings.Any(p => p.Id == b.ProceedingsId && p.EventId == eventId));
         var queued = await owned.Where(b => b.State == BuildState.Queued)
@@ -154,8 +160,9 @@ public sealed class ProceedingsService(
     }
 
     /// <summary>Makes a finished build the one attendees download (or, with null, withdraws the volume).</summary>
-    public async Task<PublishOutcome> PublishAsync(int eventId, int? buildId, Guid loadedStamp, CancellationToken ct = default)
+    public async Task<PublishOutcome> PublishAsync(Actor actor, int eventId, int? buildId, Guid loadedStamp, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var volume = await db.Proceedings.FirstOrDefaultAsync(p => p.EventId == eventId, ct);
         if (volume is null) return PublishOutcome.NotFound;

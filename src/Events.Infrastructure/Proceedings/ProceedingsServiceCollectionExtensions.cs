@@ -12,6 +12,7 @@ public static class ProceedingsServiceCollectionExtensions
     public static IServiceCollection AddEventsProceedings(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Access.EventRights>();
         services.AddSingleton<BuildProgressRegistry>();
         services.AddSingleton<BuildQueueSignal>();
         services.AddSingleton<ProceedingsService>();

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Events.Core.Access;
 using Events.Core.Events;
 using Events.Core.Mail;
 using Events.Core.Program;
 using Events.Core.Program.Conflicts;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +30,14 @@ public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string?
 /// Publishes an event's program as a numbered version: a fixed snapshot that the public pages and exports read,
 /// with a change log against the previous version. People whose slots changed get a mail, held for review.
 /// </summary>
-public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock)
+public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, EventRights rights)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public async Task<PublishResult> PublishAsync(int rootId, string? publishedBy, bool acknowledgeConflicts, CancellationToken ct = default)
+    /// <summary>Publishing releases the whole program, so it takes rights over the top-level event.</summary>
+    public async Task<PublishResult> PublishAsync(Actor actor, int rootId, string? publishedBy, bool acknowledgeConflicts, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, rootId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var root = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == rootId && e.ParentEventId == null, ct);
         if (root is null) return new PublishResult(PublishOutcome.NotFound);

@@ -1,8 +1,10 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Events;
 using Events.Core.Program;
 using Events.Core.Program.Conflicts;
 using Events.Core.Validation;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ public sealed record TimetableView(
 public sealed record ConflictView(Conflict Conflict, string SessionTitle, string? OtherTitle, string? PersonName, string? RoomName);
 
 /// <summary>Organizers' editing of an event's program: rooms, sessions with their items and people, and the live conflict check.</summary>
-public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
+public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, EventRights rights)
 {
     /// <summary>The top-level event whose program contains <paramref name="eventId"/> (itself, or its parent for a sub-forum).</summary>
     public async Task<Event?> RootOfAsync(int eventId, CancellationToken ct = default)
@@ -62,11 +64,16 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
         return SessionInput.From(s, zone);
     }
 
-    /// <summary>Creates or updates a session in one save; a stale edit writes nothing and reports a conflict.</summary>
-    public async Task<SaveResult> SaveSessionAsync(int rootId, SessionInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Creates or updates a session in one save; a stale edit writes nothing and reports a conflict.
+    /// Takes rights over the forum the session is in and, when it moves, over the forum it leaves.
+    /// </summary>
+    public async Task<SaveResult> SaveSessionAsync(Actor actor, int rootId, SessionInput input, CancellationToken ct = default)
     {
-        var errors = input.Validate().ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
+        var was = input.Id is { } editedId ? await ForumOfSessionAsync(db, editedId, ct) : null;
+        await rights.DemandEventsAsync(actor, was is { } w ? [w, input.EventId] : [input.EventId], ct);
+        var errors = input.Validate().ToList();
         var forum = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == input.EventId && (e.Id == rootId || e.ParentEventId == rootId), ct);
         if (forum is null) errors.Add(new RuleViolation(nameof(SessionInput.EventId), "ParentInvalid"));
         if (input.RoomId is { } roomId && !await db.Rooms.AnyAsync(r => r.Id == roomId && r.EventId == input.EventId, ct))
@@ -106,9 +113,11 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
         return SaveResult.Saved(session.Id);
     }
 
-    public async Task<SaveResult> DeleteSessionAsync(int sessionId, Guid loadedStamp, CancellationToken ct = default)
+    public async Task<SaveResult> DeleteSessionAsync(Actor actor, int sessionId, Guid loadedStamp, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (await ForumOfSessionAsync(db, sessionId, ct) is not { } forumId) return SaveResult.NotFound;
+        await rights.DemandEventAsync(actor, forumId, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -146,8 +155,9 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
             .OrderBy(r => r.EventId).ThenBy(r => r.Order).ToListAsync(ct);
     }
 
-    public async Task<Room?> AddRoomAsync(int eventId, string name, int? capacity, CancellationToken ct = default)
+    public async Task<Room?> AddRoomAsync(Actor actor, int eventId, string name, int? capacity, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.Rooms.Where(r => r.EventId == eventId).Select(r => (int?)r.Order).MaxAsync(ct) ?? -1;
@@ -158,8 +168,9 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
     }
 
     /// <summary>Removing a room leaves its sessions without a room rather than deleting them.</summary>
-    public async Task RemoveRoomAsync(int eventId, int roomId, CancellationToken ct = default)
+    public async Task RemoveRoomAsync(Actor actor, int eventId, int roomId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Sessions.Where(s => s.RoomId == roomId && s.EventId == eventId).ExecuteUpdateAsync(u => u.SetProperty(s => s.RoomId, (int?)null), ct);
         await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
@@ -202,6 +213,9 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory)
         }).ToList();
         return (sessions, windows);
     }
+
+    private static async Task<int?> ForumOfSessionAsync(EventsDbContext db, int sessionId, CancellationToken ct) =>
+        await db.Sessions.Where(s => s.Id == sessionId).Select(s => (int?)s.EventId).FirstOrDefaultAsync(ct);
 
     private static async Task<string> ZoneOfAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
         await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct) ?? Event.DefaultTimeZone;

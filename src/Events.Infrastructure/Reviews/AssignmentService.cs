@@ -1,3 +1,5 @@
+using Events.Core.Access;
+using Events.Infrastructure.Access;
 using System.Globalization;
 using Events.Core.Mail;
 using Events.Core.Papers;
@@ -37,7 +39,7 @@ public sealed record AssignResult(AssignOutcome Outcome, IReadOnlyList<ConflictF
 }
 
 /// <summary>Manual assignment. Every assignment, however it is made, passes the conflict check here on the server.</summary>
-public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock)
+public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, EventRights rights)
 {
     public async Task<AssignmentBoard> BoardAsync(int eventId, CancellationToken ct = default)
     {
@@ -66,8 +68,9 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
     }
 
     /// <summary>Assigns one reviewer to one paper and mails them. A conflict of any kind refuses it, with the reasons.</summary>
-    public async Task<AssignResult> AssignAsync(int eventId, int submissionId, int reviewerId, CancellationToken ct = default)
+    public async Task<AssignResult> AssignAsync(Actor actor, int eventId, int submissionId, int reviewerId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var reviewer = await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewerId && r.EventId == eventId && r.State == ReviewerState.Accepted, ct);
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId && s.EventId == eventId && s.State != SubmissionState.Withdrawn, ct);
@@ -94,8 +97,9 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
     /// a relative). An unsubmitted assignment of that reviewer to the paper is withdrawn with its draft; a submitted review
     /// is never thrown away this way. Declaring again replaces the reason.
     /// </summary>
-    public async Task<AssignResult> DeclareConflictAsync(int eventId, int submissionId, int reviewerId, string? reason, CancellationToken ct = default)
+    public async Task<AssignResult> DeclareConflictAsync(Actor actor, int eventId, int submissionId, int reviewerId, string? reason, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var known = await db.Reviewers.AnyAsync(r => r.Id == reviewerId && r.EventId == eventId, ct)
             && await db.Submissions.AnyAsync(s => s.Id == submissionId && s.EventId == eventId && s.State != SubmissionState.Withdrawn, ct);
@@ -109,8 +113,9 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
     }
 
     /// <summary>Withdraws a conflict the organizers declared; conflicts from the rules, authors or reviewers stay.</summary>
-    public async Task<AssignResult> WithdrawConflictAsync(int eventId, int submissionId, int reviewerId, CancellationToken ct = default)
+    public async Task<AssignResult> WithdrawConflictAsync(Actor actor, int eventId, int submissionId, int reviewerId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var removed = await db.DeclaredConflicts
             .Where(d => d.ReviewerId == reviewerId && d.SubmissionId == submissionId && d.DeclaredBy == ConflictSource.Organizer
@@ -120,8 +125,9 @@ public sealed class AssignmentService(IDbContextFactory<EventsDbContext> factory
     }
 
     /// <summary>Removes an assignment and its draft. A submitted review is never thrown away this way.</summary>
-    public async Task<AssignResult> UnassignAsync(int eventId, int assignmentId, CancellationToken ct = default)
+    public async Task<AssignResult> UnassignAsync(Actor actor, int eventId, int assignmentId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var assignment = await db.ReviewAssignments.Include(a => a.Review).Include(a => a.Reviewer)
             .FirstOrDefaultAsync(a => a.Id == assignmentId && a.Reviewer!.EventId == eventId, ct);

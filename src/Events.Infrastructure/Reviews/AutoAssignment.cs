@@ -1,6 +1,8 @@
+using Events.Core.Access;
 using Events.Core.Papers;
 using Events.Core.Reviews;
 using Events.Core.Reviews.Assignment;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,7 @@ public sealed record AutoAssignCommit(int Added, int Skipped, int Mails);
 /// reads the proposal, and committing stores it. Existing assignments are kept and count, so running it again fills only
 /// the reviews still missing.
 /// </summary>
-public sealed class AutoAssignment(IDbContextFactory<EventsDbContext> factory, AssignmentService assignments, TimeProvider clock)
+public sealed class AutoAssignment(IDbContextFactory<EventsDbContext> factory, AssignmentService assignments, TimeProvider clock, EventRights rights)
 {
     public async Task<AutoAssignPreview> PreviewAsync(int eventId, CancellationToken ct = default)
     {
@@ -48,8 +50,9 @@ public sealed class AutoAssignment(IDbContextFactory<EventsDbContext> factory, A
     /// Stores the previewed pairs that still hold: a pair that became a conflict, a reviewer no longer accepted, a withdrawn
     /// paper or a pair assigned meanwhile is skipped. Each reviewer gets one mail listing their new papers.
     /// </summary>
-    public async Task<AutoAssignCommit> CommitAsync(int eventId, IReadOnlyList<ProposedRow> proposal, CancellationToken ct = default)
+    public async Task<AutoAssignCommit> CommitAsync(Actor actor, int eventId, IReadOnlyList<ProposedRow> proposal, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var reviewers = await db.Reviewers.AsNoTracking().Where(r => r.EventId == eventId && r.State == ReviewerState.Accepted).ToDictionaryAsync(r => r.Id, ct);
         var papers = await db.Submissions.AsNoTracking().Where(s => s.EventId == eventId && s.State != SubmissionState.Withdrawn).ToDictionaryAsync(s => s.Id, ct);

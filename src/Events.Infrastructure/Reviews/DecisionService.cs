@@ -1,8 +1,10 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Mail;
 using Events.Core.Papers;
 using Events.Core.Reviews;
 using Events.Core.Reviews.Conflicts;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +34,7 @@ public sealed record CommitteePaperView(int SubmissionId, int Number, string Tit
 public sealed record NotifyResult(Guid BatchId, int Queued, IReadOnlyList<int> WithoutAddress);
 
 /// <summary>The organizers' ranking, decisions and the held batch of decision mail.</summary>
-public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock)
+public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, EventRights rights)
 {
     /// <summary>
     /// Every paper of the event with its standing, in three queries whatever the number of papers. Sorting and ranking
@@ -98,8 +100,9 @@ public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, 
     }
 
     /// <summary>Sets or clears a decision. A stale table (someone decided meanwhile) writes nothing and reports a conflict.</summary>
-    public async Task<SaveResult> DecideAsync(int eventId, int submissionId, Decision? decision, Guid loadedStamp, CancellationToken ct = default)
+    public async Task<SaveResult> DecideAsync(Actor actor, int eventId, int submissionId, Decision? decision, Guid loadedStamp, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var s = await db.Submissions.FirstOrDefaultAsync(x => x.Id == submissionId && x.EventId == eventId && x.State != SubmissionState.Withdrawn, ct);
         if (s is null) return SaveResult.NotFound;
@@ -116,8 +119,9 @@ public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, 
     /// held batch: nothing leaves until an organizer has read a sample in the outbox and released it. Marking the papers
     /// notified happens in the same save, so authors see their decision from now on.
     /// </summary>
-    public async Task<NotifyResult> NotifyAsync(int eventId, CancellationToken ct = default)
+    public async Task<NotifyResult> NotifyAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
         var papers = await db.Submissions.Include(s => s.Authors)

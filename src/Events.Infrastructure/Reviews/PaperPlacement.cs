@@ -1,7 +1,9 @@
+using Events.Core.Access;
 using Events.Core.Common;
 using Events.Core.Papers;
 using Events.Core.People;
 using Events.Core.Program;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Program;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +32,7 @@ public sealed record PlacementResult(PlacementOutcome Outcome, int? ItemId = nul
 /// (people exist, forum belongs to the event) and its concurrency check apply. The presenter becomes a person of the
 /// people list, found by address when they already are one, so a speaker who presents twice is one person.
 /// </summary>
-public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, ProgramService program)
+public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, ProgramService program, EventRights rights)
 {
     public const int DefaultMinutes = 15;
 
@@ -63,16 +65,19 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
     /// Adds an item titled as the paper at the end of the session, with the presenter as speaker and the chosen people as
     /// discussants, and links the paper to it. Without a chosen presenter the byline's presenter (or first author) presents.
     /// </summary>
-    public async Task<PlacementResult> PlaceAsync(int eventId, int submissionId, int sessionId, int? presenterAuthorId, IReadOnlyList<int> discussantIds,
+    public async Task<PlacementResult> PlaceAsync(Actor actor, int eventId, int submissionId, int sessionId, int? presenterAuthorId, IReadOnlyList<int> discussantIds,
         int minutes = DefaultMinutes, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var paper = await db.Submissions.AsNoTracking().Include(s => s.Authors).FirstOrDefaultAsync(s => s.Id == submissionId && s.EventId == eventId, ct);
         if (paper is null) return new(PlacementOutcome.NotFound);
         if (!paper.IsAccepted || paper.State == SubmissionState.Withdrawn) return new(PlacementOutcome.NotAccepted);
         if (paper.SessionItemId is not null) return new(PlacementOutcome.AlreadyPlaced);
         var options = await SessionsAsync(eventId, ct);
-        if (options.All(o => o.SessionId != sessionId)) return new(PlacementOutcome.NotAPaperSession);
+        if (options.FirstOrDefault(o => o.SessionId == sessionId) is not { } target) return new(PlacementOutcome.NotAPaperSession);
+        // Checked before the presenter may be added to the people list, so a refused placement writes nothing.
+        await rights.DemandEventAsync(actor, target.EventId, ct);
         var authors = paper.Authors.OrderBy(a => a.Order).ToList();
         var presenter = (presenterAuthorId is { } pid ? authors.FirstOrDefault(a => a.Id == pid) : null)
             ?? authors.FirstOrDefault(a => a.IsPresenter) ?? authors.FirstOrDefault();
@@ -90,7 +95,7 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
                 .. discussantIds.Distinct().Where(id => id != personId).Select(id => new ParticipantInput { PersonId = id, Role = ItemRole.Discussant })],
         };
         input.Items.Add(item);
-        var saved = await program.SaveSessionAsync(root.Id, input, ct);
+        var saved = await program.SaveSessionAsync(actor, root.Id, input, ct);
         if (saved.Outcome == SaveOutcome.Conflict) return new(PlacementOutcome.Conflict);
         if (saved.Outcome != SaveOutcome.Saved || item.Id is null) return new(PlacementOutcome.Invalid);
 

@@ -1,3 +1,4 @@
+using Events.Infrastructure.Access;
 using System.Globalization;
 using System.Security.Cryptography;
 using Events.Core.Access;
@@ -36,7 +37,7 @@ public sealed record ReviewingEventRow(int EventId, string Title, DateOnly Start
     DateTimeOffset? ReviewDeadline, string TimeZoneId);
 
 /// <summary>Invitations, acceptance, expertise and the list of reviewers of an event.</summary>
-public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock)
+public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, EventRights rights)
 {
     public async Task<IReadOnlyList<ReviewerRow>> ListAsync(int eventId, CancellationToken ct = default)
     {
@@ -61,8 +62,9 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
     }
 
     /// <summary>Creates the reviewer and queues the invitation in one save. An address already on the list is refused.</summary>
-    public async Task<SaveResult> InviteAsync(int eventId, ReviewerInvite input, CancellationToken ct = default)
+    public async Task<SaveResult> InviteAsync(Actor actor, int eventId, ReviewerInvite input, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         var errors = input.Validate().ToList();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -90,8 +92,9 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
     }
 
     /// <summary>Sends the same invitation link again to someone who has not answered.</summary>
-    public async Task<bool> ResendAsync(int eventId, int reviewerId, CancellationToken ct = default)
+    public async Task<bool> ResendAsync(Actor actor, int eventId, int reviewerId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var reviewer = await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewerId && r.EventId == eventId && r.State == ReviewerState.Invited, ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
@@ -101,8 +104,9 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
         return true;
     }
 
-    public async Task<bool> SetMaxLoadAsync(int eventId, int reviewerId, int? maxLoad, CancellationToken ct = default)
+    public async Task<bool> SetMaxLoadAsync(Actor actor, int eventId, int reviewerId, int? maxLoad, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         if (maxLoad is < 0) return false;
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Reviewers.Where(r => r.Id == reviewerId && r.EventId == eventId)
@@ -110,8 +114,9 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
     }
 
     /// <summary>A reviewer with assignments stays: removing them would silently drop reviews.</summary>
-    public async Task<bool> RemoveAsync(int eventId, int reviewerId, CancellationToken ct = default)
+    public async Task<bool> RemoveAsync(Actor actor, int eventId, int reviewerId, CancellationToken ct = default)
     {
+        await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await db.ReviewAssignments.AnyAsync(a => a.ReviewerId == reviewerId, ct)) return false;
         return await db.Reviewers.Where(r => r.Id == reviewerId && r.EventId == eventId).ExecuteDeleteAsync(ct) == 1;

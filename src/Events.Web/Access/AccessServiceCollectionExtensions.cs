@@ -33,7 +33,6 @@ public static class AccessServiceCollectionExtensions
         services.AddEventsAuthorization();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<AccountLinks>();
-        services.AddScoped<Components.Pages.Events.EventSaving>();
         return services;
     }
 

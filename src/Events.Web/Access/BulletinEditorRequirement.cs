@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Events.Infrastructure.Bulletins;
-using Events.Infrastructure.Events;
+using Events.Infrastructure.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Events.Web.Access;
@@ -12,29 +11,16 @@ public sealed class BulletinEditorRequirement : IAuthorizationRequirement
 }
 
 /// <summary>
-/// Who may edit one issue: organizers and administrators (who run the series), and, for an issue about an event,
-/// the staff of that event or of its parent forum. The issue id comes from the route, as for <see cref="EventStaffHandler"/>.
+/// Who may edit one issue, decided by <see cref="EventRights.MayEditBulletinAsync"/>.
+/// The issue id comes from the route, as for <see cref="EventStaffHandler"/>.
 /// </summary>
-public sealed class BulletinEditorHandler(BulletinService bulletins, EventStaffEditor staff) : AuthorizationHandler<BulletinEditorRequirement>
+public sealed class BulletinEditorHandler(EventRights rights) : AuthorizationHandler<BulletinEditorRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, BulletinEditorRequirement requirement)
     {
-        if (Policies.OrganizerRoles.Any(context.User.IsInRole))
-        {
-            context.Succeed(requirement);
-            return;
-        }
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null || BulletinIdOf(context.Resource) is not { } id) return;
-        if (await bulletins.AccessInfoAsync(id) is not { } info) return;
-        foreach (var eventId in new[] { info.EventId, info.ParentEventId })
-        {
-            if (eventId is { } e && await staff.IsStaffAsync(e, userId))
-            {
-                context.Succeed(requirement);
-                return;
-            }
-        }
+        if (await rights.MayEditBulletinAsync(EventAccess.Actor(context.User), id)) context.Succeed(requirement);
     }
 
     private static int? BulletinIdOf(object? resource)

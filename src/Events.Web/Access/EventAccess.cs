@@ -14,4 +14,15 @@ public sealed class EventAccess(IAuthorizationService authorization)
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in.");
 
     public static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
+
+    /// <summary>The signed-in user as the services see them: the id and the site roles that carry rights.</summary>
+    public static Actor Actor(ClaimsPrincipal user) =>
+        new(UserId(user), user.IsInRole(Roles.Administrator), user.IsInRole(Roles.Organizer));
+}
+
+public static class ActorExtensions
+{
+    /// <summary>For pages: <c>await Auth.ActorAsync()</c> with their cascading authentication state.</summary>
+    public static async Task<Actor> ActorAsync(this Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> auth) =>
+        EventAccess.Actor((await auth).User);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Events.Core.Access;
-using Events.Infrastructure.Events;
+using Events.Infrastructure.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 
@@ -16,7 +16,7 @@ public sealed class EventStaffRequirement : IAuthorizationRequirement
 /// Decides event-level organizer rights. The event id comes from the route: an HTTP request passes its HttpContext,
 /// an interactive page its RouteData, and a component may pass the id itself.
 /// </summary>
-public sealed class EventStaffHandler(EventStaffEditor staff) : AuthorizationHandler<EventStaffRequirement>
+public sealed class EventStaffHandler(EventRights rights) : AuthorizationHandler<EventStaffRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, EventStaffRequirement requirement)
     {
@@ -27,7 +27,7 @@ public sealed class EventStaffHandler(EventStaffEditor staff) : AuthorizationHan
         }
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null || EventIdOf(context.Resource) is not { } eventId) return;
-        if (await staff.IsStaffAsync(eventId, userId)) context.Succeed(requirement);
+        if (await rights.MayManageEventAsync(EventAccess.Actor(context.User), eventId)) context.Succeed(requirement);
     }
 
     private static int? EventIdOf(object? resource)

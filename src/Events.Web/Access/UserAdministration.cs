@@ -1,5 +1,6 @@
 using Events.Core.Access;
 using Events.Core.Common;
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -37,10 +38,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
     }
 
     /// <summary>Sets one role on or off. An administrator cannot remove their own Administrator role, so the site never loses its last one by accident.</summary>
-    public async Task<bool> SetRoleAsync(string userId, string role, bool on, string actingUserId)
+    public async Task<bool> SetRoleAsync(Actor actor, string userId, string role, bool on)
     {
+        EventRights.DemandAdministrator(actor);
         if (!Roles.All.Contains(role)) return false;
-        if (!on && role == Roles.Administrator && userId == actingUserId) return false;
+        if (!on && role == Roles.Administrator && userId == actor.UserId) return false;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(userId);

@@ -1,4 +1,6 @@
+using Events.Infrastructure.Access;
 using Events.Infrastructure.Bulletins;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
@@ -19,6 +21,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddEventsServices(this IServiceCollection services, string filesRoot)
     {
         services.AddSingleton(new FileStore(filesRoot));
+        services.TryAddSingleton<EventRights>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<EventEditor>();
         services.AddSingleton<EventStaffEditor>();

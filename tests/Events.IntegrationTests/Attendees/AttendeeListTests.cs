@@ -38,7 +38,7 @@ public sealed class AttendeeListTests : IAsyncLifetime, IDisposable
         var settings = (await app.Get<RegistrationSettingsEditor>().LoadAsync(eventId))!.Input;
         settings.IsOpen = true;
         settings.Capacity = 10;
-        await app.Get<RegistrationSettingsEditor>().SaveAsync(eventId, settings);
+        await app.Get<RegistrationSettingsEditor>().SaveAsync(TestActors.Admin, eventId, settings);
 
         for (var i = 0; i < People.Length; i++)
         {
@@ -94,7 +94,7 @@ public sealed class AttendeeListTests : IAsyncLifetime, IDisposable
     public async Task Cancelled_registrations_leave_the_list_and_the_counts_unless_asked_for()
     {
         var wang = (await SearchAsync("王五")).Items.Single();
-        Assert.True(await app.Get<RegistrationService>().CancelForAttendeeAsync(eventId, wang.Id));
+        Assert.True(await app.Get<RegistrationService>().CancelForAttendeeAsync(TestActors.Admin, eventId, wang.Id));
 
         Assert.Equal(3, (await SearchAsync(null)).Total);
         var all = await SearchAsync(null, cancelled: true);

@@ -31,7 +31,7 @@ public sealed class AttendeePageTests : IDisposable
         var view = (await app.Get<RegistrationSettingsEditor>().LoadAsync(id))!;
         view.Input.IsOpen = true;
         view.Input.Capacity = capacity;
-        await app.Get<RegistrationSettingsEditor>().SaveAsync(id, view.Input);
+        await app.Get<RegistrationSettingsEditor>().SaveAsync(TestActors.Admin, id, view.Input);
         return id;
     }
 

@@ -33,7 +33,7 @@ public sealed class RegistrationMailTests : IAsyncLifetime, IDisposable
     {
         await using var db = app.CreateDbContext();
         var id = await db.Events.Where(e => e.Slug == Symposium).Select(e => e.Id).SingleAsync();
-        await app.Get<RegistrationSettingsEditor>().SaveAsync(id, new RegistrationSettingsInput { IsOpen = true, Capacity = 2 });
+        await app.Get<RegistrationSettingsEditor>().SaveAsync(TestActors.Admin, id, new RegistrationSettingsInput { IsOpen = true, Capacity = 2 });
         return id;
     }
 
@@ -70,7 +70,7 @@ public sealed class RegistrationMailTests : IAsyncLifetime, IDisposable
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "en"));
         }
         var registration = await app.Get<RegistrationService>().RegisterAsync(eventId, user.Id, Form("Gary Hack", "gary@example.org"));
-        Assert.True(await app.Get<RegistrationService>().CancelForAttendeeAsync(eventId, registration.RegistrationId));
+        Assert.True(await app.Get<RegistrationService>().CancelForAttendeeAsync(TestActors.Admin, eventId, registration.RegistrationId));
 
         Assert.Equal(2, await app.Get<OutboxSender>().RunOnceAsync());
 

@@ -35,7 +35,7 @@ public sealed class RegistrationTests : IDisposable
         view.Input.Capacity = capacity;
         view.Input.ClosesOn = closesOn;
         view.Input.ClosesAtTime = closesAt;
-        Assert.Equal(SaveOutcome.Saved, (await app.Get<RegistrationSettingsEditor>().SaveAsync(id, view.Input)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await app.Get<RegistrationSettingsEditor>().SaveAsync(TestActors.Admin, id, view.Input)).Outcome);
         return id;
     }
 
@@ -170,8 +170,8 @@ public sealed class RegistrationTests : IDisposable
         var user = (await UsersAsync(1))[0];
         var registration = await Service.RegisterAsync(eventId, user, Form());
 
-        Assert.False(await Service.CancelForAttendeeAsync(other, registration.RegistrationId));
-        Assert.True(await Service.CancelForAttendeeAsync(eventId, registration.RegistrationId));
+        Assert.False(await Service.CancelForAttendeeAsync(TestActors.Admin, other, registration.RegistrationId));
+        Assert.True(await Service.CancelForAttendeeAsync(TestActors.Admin, eventId, registration.RegistrationId));
 
         Assert.Equal((0, 0), await CountAsync(eventId));
         await using var db = app.CreateDbContext();
@@ -264,9 +264,9 @@ public sealed class RegistrationTests : IDisposable
         await Service.RegisterAsync(eventId, user, Form());
 
         first.Capacity = 60;
-        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(eventId, first)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(TestActors.Admin, eventId, first)).Outcome);
         second.IsOpen = false;
-        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(eventId, second)).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(TestActors.Admin, eventId, second)).Outcome);
 
         var stored = (await editor.LoadAsync(eventId))!;
         Assert.Equal((true, (int?)60, 1), (stored.Input.IsOpen, stored.Input.Capacity, stored.SeatsTaken));
@@ -281,7 +281,7 @@ public sealed class RegistrationTests : IDisposable
         var second = (await editor.LoadAsync(eventId))!.Input;
         first.IsOpen = second.IsOpen = true;
 
-        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(eventId, first)).Outcome);
-        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(eventId, second)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await editor.SaveAsync(TestActors.Admin, eventId, first)).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await editor.SaveAsync(TestActors.Admin, eventId, second)).Outcome);
     }
 }

@@ -29,7 +29,7 @@ public sealed class BulletinDraftAndMailTests(PdfAppFixture fx)
     public async Task A_draft_from_the_sub_forum_names_every_speaker_with_titles_and_topics_from_the_published_program()
     {
         var series = await BulletinTestData.NewSeriesAsync(fx.App);
-        var result = await fx.App.Get<BulletinService>().CreateDraftFromEventAsync(series, await EventIdAsync("pujiang-forum-2024-regional"), Phrases);
+        var result = await fx.App.Get<BulletinService>().CreateDraftFromEventAsync(TestActors.Admin, series, await EventIdAsync("pujiang-forum-2024-regional"), Phrases);
 
         var draft = (await fx.App.Get<BulletinService>().LoadAsync(result.Id))!;
         Assert.Equal(BulletinStatus.Draft, draft.Status);
@@ -47,7 +47,7 @@ public sealed class BulletinDraftAndMailTests(PdfAppFixture fx)
     public async Task A_draft_from_the_symposium_has_its_units_chair_addresses_discussants_and_released_reports()
     {
         var series = await BulletinTestData.NewSeriesAsync(fx.App);
-        var result = await fx.App.Get<BulletinService>().CreateDraftFromEventAsync(series, await EventIdAsync("regional-innovation-symposium-7"), Phrases);
+        var result = await fx.App.Get<BulletinService>().CreateDraftFromEventAsync(TestActors.Admin, series, await EventIdAsync("regional-innovation-symposium-7"), Phrases);
 
         var body = (await fx.App.Get<BulletinService>().LoadAsync(result.Id))!.Input.Body;
         Assert.Contains("指导单位：四川省科学技术厅、中国科学学与科技政策研究会。", body, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class BulletinDraftAndMailTests(PdfAppFixture fx)
         var pdf = (await fx.App.Get<BulletinDocuments>().PublishedPdfAsync(id))!;
         var mailer = fx.App.Get<BulletinMailer>();
 
-        var mailing = (await mailer.QueueAsync(id, pdf.Content, pdf.FileName))!;
+        var mailing = (await mailer.QueueAsync(TestActors.Admin, id, pdf.Content, pdf.FileName))!;
 
         await using (var db = fx.App.CreateDbContext())
         {
@@ -101,7 +101,7 @@ public sealed class BulletinDraftAndMailTests(PdfAppFixture fx)
             Assert.All(messages, m => Assert.Contains($"/bulletins/{id}.pdf", m.TextBody, StringComparison.Ordinal));
         }
 
-        Assert.Equal(2, await mailer.ReleaseAsync(id, mailing.BatchId));
+        Assert.Equal(2, await mailer.ReleaseAsync(TestActors.Admin, id, mailing.BatchId));
         var after = (await mailer.MailingsAsync(id)).Single();
         Assert.Equal(0, after.Held);
     }
@@ -112,6 +112,6 @@ public sealed class BulletinDraftAndMailTests(PdfAppFixture fx)
         var series = await BulletinTestData.NewSeriesAsync(fx.App);
         var id = await BulletinTestData.NewIssueAsync(fx.App, series, "草稿不发", "正文", mailTo: "a@example.org");
 
-        Assert.Null(await fx.App.Get<BulletinMailer>().QueueAsync(id, [1, 2, 3], "x.pdf"));
+        Assert.Null(await fx.App.Get<BulletinMailer>().QueueAsync(TestActors.Admin, id, [1, 2, 3], "x.pdf"));
     }
 }

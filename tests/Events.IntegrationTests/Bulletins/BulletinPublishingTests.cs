@@ -1,6 +1,7 @@
 using Events.Core.Bulletins;
 using Events.Core.Common;
 using Events.Infrastructure.Bulletins;
+using Events.IntegrationTests.Infrastructure;
 using Events.IntegrationTests.Pdf;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public sealed class BulletinPublishingTests(PdfAppFixture fx)
         var id = await BulletinTestData.NewIssueAsync(fx.App, series, "未审核", "正文");
         var stamp = (await fx.App.Get<BulletinService>().LoadAsync(id))!.Input.ConcurrencyStamp;
 
-        var result = await fx.App.Get<BulletinPublisher>().PublishAsync(id, stamp, "test");
+        var result = await fx.App.Get<BulletinPublisher>().PublishAsync(TestActors.Admin, id, stamp, "test");
 
         Assert.Equal(BulletinPublishOutcome.Invalid, result.Outcome);
         Assert.Equal(BulletinStatus.Draft, (await fx.App.Get<BulletinService>().LoadAsync(id))!.Status);
@@ -50,13 +51,13 @@ public sealed class BulletinPublishingTests(PdfAppFixture fx)
         foreach (var id in ids)
         {
             var loaded = await service.LoadAsync(id);
-            Assert.Equal(SaveOutcome.Saved, (await service.MoveAsync(id, BulletinStatus.InReview, loaded!.Input.ConcurrencyStamp)).Outcome);
+            Assert.Equal(SaveOutcome.Saved, (await service.MoveAsync(TestActors.Admin, id, BulletinStatus.InReview, loaded!.Input.ConcurrencyStamp)).Outcome);
             stamps.Add((await service.LoadAsync(id))!.Input.ConcurrencyStamp);
         }
 
         // Each publish uses its own context and connection, as two organizers' circuits would.
         var publisher = fx.App.Get<BulletinPublisher>();
-        var results = await Task.WhenAll(ids.Select((id, i) => Task.Run(() => publisher.PublishAsync(id, stamps[i], $"editor{i}"))));
+        var results = await Task.WhenAll(ids.Select((id, i) => Task.Run(() => publisher.PublishAsync(TestActors.Admin, id, stamps[i], $"editor{i}"))));
 
         Assert.All(results, r => Assert.Equal(BulletinPublishOutcome.Published, r.Outcome));
         Assert.Equal([100, 101, 102, 103], results.Select(r => r.Numbers!.CumulativeNumber!.Value).Order());
@@ -96,9 +97,9 @@ public sealed class BulletinPublishingTests(PdfAppFixture fx)
         edit.Title = "改过的标题";
         edit.Body = "改过的正文";
 
-        var saved = await service.SaveAsync(edit);
-        var moved = await service.MoveAsync(id, BulletinStatus.Draft, loaded.Input.ConcurrencyStamp);
-        var again = await fx.App.Get<BulletinPublisher>().PublishAsync(id, loaded.Input.ConcurrencyStamp, "test");
+        var saved = await service.SaveAsync(TestActors.Admin, edit);
+        var moved = await service.MoveAsync(TestActors.Admin, id, BulletinStatus.Draft, loaded.Input.ConcurrencyStamp);
+        var again = await fx.App.Get<BulletinPublisher>().PublishAsync(TestActors.Admin, id, loaded.Input.ConcurrencyStamp, "test");
 
         Assert.Contains(saved.Violations, v => v.Code == "BulletinPublished");
         Assert.Contains(moved.Violations, v => v.Code == "BulletinBadTransition");
@@ -114,7 +115,7 @@ public sealed class BulletinPublishingTests(PdfAppFixture fx)
         var original = await BulletinTestData.NewIssueAsync(fx.App, series, "有误的一期", "正文有误");
         await BulletinTestData.PublishAsync(fx.App, original);
 
-        var correction = await fx.App.Get<BulletinService>().CreateCorrectionAsync(original);
+        var correction = await fx.App.Get<BulletinService>().CreateCorrectionAsync(TestActors.Admin, original);
         var published = await BulletinTestData.PublishAsync(fx.App, correction.Id);
 
         Assert.Equal(SaveOutcome.Saved, correction.Outcome);
@@ -139,8 +140,8 @@ public sealed class BulletinPublishingTests(PdfAppFixture fx)
         first.Title = "甲改";
         second.Title = "乙改";
 
-        Assert.Equal(SaveOutcome.Saved, (await service.SaveAsync(first)).Outcome);
-        Assert.Equal(SaveOutcome.Conflict, (await service.SaveAsync(second)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await service.SaveAsync(TestActors.Admin, first)).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await service.SaveAsync(TestActors.Admin, second)).Outcome);
         Assert.Equal("甲改", (await service.LoadAsync(id))!.Input.Title);
     }
 }

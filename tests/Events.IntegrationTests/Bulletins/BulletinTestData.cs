@@ -25,14 +25,14 @@ public static class BulletinTestData
             Address = "上海市某路1号",
             Postcode = "200000",
         };
-        var result = await app.Get<BulletinService>().SaveSeriesAsync(input);
+        var result = await app.Get<BulletinService>().SaveSeriesAsync(TestActors.Admin, input);
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         return result.Id;
     }
 
     public static async Task<int> NewIssueAsync(EventsAppFactory app, int seriesId, string title, string body, DateOnly? date = null, string? mailTo = null)
     {
-        var result = await app.Get<BulletinService>().CreateAsync(new BulletinInput
+        var result = await app.Get<BulletinService>().CreateAsync(TestActors.Admin, new BulletinInput
         {
             SeriesId = seriesId,
             IssueDate = date ?? new DateOnly(2025, 3, 1),
@@ -59,10 +59,10 @@ public static class BulletinTestData
         var loaded = await service.LoadAsync(id) ?? throw new InvalidOperationException("no such issue");
         if (loaded.Status == BulletinStatus.Draft)
         {
-            Assert.Equal(SaveOutcome.Saved, (await service.MoveAsync(id, BulletinStatus.InReview, loaded.Input.ConcurrencyStamp)).Outcome);
+            Assert.Equal(SaveOutcome.Saved, (await service.MoveAsync(TestActors.Admin, id, BulletinStatus.InReview, loaded.Input.ConcurrencyStamp)).Outcome);
             loaded = await service.LoadAsync(id) ?? throw new InvalidOperationException("no such issue");
         }
-        return await app.Get<BulletinPublisher>().PublishAsync(id, loaded.Input.ConcurrencyStamp, "test");
+        return await app.Get<BulletinPublisher>().PublishAsync(TestActors.Admin, id, loaded.Input.ConcurrencyStamp, "test");
     }
 
     public static async Task<int> SeededIssueIdAsync(EventsAppFactory app)

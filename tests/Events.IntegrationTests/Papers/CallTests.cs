@@ -73,14 +73,14 @@ public sealed class CallTests(EventsAppFactory app) : IClassFixture<EventsAppFac
         Assert.False(fresh.Exists);
         fresh.Input.Topics = [new TopicInput { Name = "绿色创新" }];
         fresh.Input.Criteria = [new CriterionInput { Name = "创新性", ScaleMax = 7, Weight = 2 }];
-        Assert.Equal(SaveOutcome.Saved, (await Calls.SaveAsync(fresh.Input)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await Calls.SaveAsync(TestActors.Admin, fresh.Input)).Outcome);
 
         var first = (await Calls.LoadAsync(eventId))!.Input;
         var second = (await Calls.LoadAsync(eventId))!.Input;
         first.MaxPages = 12;
         second.MaxPages = 40;
-        Assert.Equal(SaveOutcome.Saved, (await Calls.SaveAsync(first)).Outcome);
-        Assert.Equal(SaveOutcome.Conflict, (await Calls.SaveAsync(second)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await Calls.SaveAsync(TestActors.Admin, first)).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await Calls.SaveAsync(TestActors.Admin, second)).Outcome);
         var stored = (await Calls.GetAsync(eventId))!;
         Assert.Equal(12, stored.MaxPages);
         Assert.Equal(7, Assert.Single(stored.Criteria).ScaleMax);
@@ -95,7 +95,7 @@ public sealed class CallTests(EventsAppFactory app) : IClassFixture<EventsAppFac
         var before = (await Calls.GetAsync(eventId))!.CameraReadyDeadline;
         input.CameraReadyDeadline = new DeadlineInput { Day = input.SubmissionDeadline.Day!.Value.AddDays(-1), Time = new TimeOnly(9, 0) };
 
-        var result = await Calls.SaveAsync(input);
+        var result = await Calls.SaveAsync(TestActors.Admin, input);
 
         Assert.Contains(result.Violations, v => v.Field == nameof(CallInput.CameraReadyDeadline) && v.Code == "DeadlineOrder");
         Assert.Equal(before, (await Calls.GetAsync(eventId))!.CameraReadyDeadline);
@@ -109,7 +109,7 @@ public sealed class CallTests(EventsAppFactory app) : IClassFixture<EventsAppFac
         var author = await TestUsers.CreateAsync(app, $"a-{Guid.NewGuid():N}@test.local", []);
         var input = (await Calls.LoadAsync(eventId))!.Input;
         input.Criteria = [new CriterionInput { Name = "创新性", ScaleMax = 5 }];
-        await Calls.SaveAsync(input);
+        await Calls.SaveAsync(TestActors.Admin, input);
         var id = await PaperTestKit.SubmitAsync(app, slug, author.Id);
         await using (var db = app.CreateDbContext())
         {
@@ -128,17 +128,17 @@ public sealed class CallTests(EventsAppFactory app) : IClassFixture<EventsAppFac
         var edit = (await Calls.LoadAsync(eventId))!.Input;
         edit.Topics.RemoveAt(0);
         edit.Criteria.Clear();
-        var removal = await Calls.SaveAsync(edit);
+        var removal = await Calls.SaveAsync(TestActors.Admin, edit);
         Assert.Contains(removal.Violations, v => v.Code == "TopicInUse");
         Assert.Contains(removal.Violations, v => v.Code == "CriterionInUse");
 
         var shrink = (await Calls.LoadAsync(eventId))!.Input;
         shrink.Criteria[0].ScaleMax = 3;
-        Assert.Contains((await Calls.SaveAsync(shrink)).Violations, v => v.Field == "Criteria[0].ScaleMax" && v.Code == "ScaleBelowScores");
+        Assert.Contains((await Calls.SaveAsync(TestActors.Admin, shrink)).Violations, v => v.Field == "Criteria[0].ScaleMax" && v.Code == "ScaleBelowScores");
 
         var unused = (await Calls.LoadAsync(eventId))!.Input;
         unused.Topics.RemoveAt(1);
-        Assert.Equal(SaveOutcome.Saved, (await Calls.SaveAsync(unused)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await Calls.SaveAsync(TestActors.Admin, unused)).Outcome);
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public sealed class SubmissionDeadlineTests(EventsAppFactory app) : IClassFixtur
         Assert.True(row.RevisionReceived);
 
         // The new decision replaces the request to revise and waits to be sent; no more revisions are taken.
-        Assert.Equal(SaveOutcome.Saved, (await decisions.DecideAsync(eventId, id, Decision.AcceptOral, row.ConcurrencyStamp)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await decisions.DecideAsync(TestActors.Admin, eventId, id, Decision.AcceptOral, row.ConcurrencyStamp)).Outcome);
         Assert.False((await decisions.TableAsync(eventId)).Rows.Single(r => r.SubmissionId == id).RevisionReceived);
         var afterDecision = await Service.UploadAsync(id, SubmissionFileKind.Submission, new PaperUpload("again.pdf", new MemoryStream(TestPdfs.Valid())), author.Id);
         Assert.Equal(PaperUploadProblem.SubmissionDeadlinePassed, afterDecision.Problem);

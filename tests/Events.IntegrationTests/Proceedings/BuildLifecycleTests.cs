@@ -1,6 +1,7 @@
 using Events.Core.Proceedings;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Proceedings;
+using Events.IntegrationTests.Infrastructure;
 using Events.IntegrationTests.Pdf;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,9 +62,9 @@ public sealed class BuildLifecycleTests(PdfAppFixture fx)
         theirs.Title = "他人先保存的书名";
         mine.Title = "我的书名";
 
-        Assert.Equal(Core.Common.SaveOutcome.Saved, (await volumes.SaveAsync(data.EventId, theirs, loaded.ConcurrencyStamp)).Outcome);
-        Assert.Equal(Core.Common.SaveOutcome.Conflict, (await volumes.SaveAsync(data.EventId, mine, loaded.ConcurrencyStamp)).Outcome);
-        Assert.Equal(Core.Common.SaveOutcome.Conflict, (await volumes.SaveOrderAsync(data.EventId, [data.Accepted[1].SubmissionId], loaded.ConcurrencyStamp)).Outcome);
+        Assert.Equal(Core.Common.SaveOutcome.Saved, (await volumes.SaveAsync(TestActors.Admin, data.EventId, theirs, loaded.ConcurrencyStamp)).Outcome);
+        Assert.Equal(Core.Common.SaveOutcome.Conflict, (await volumes.SaveAsync(TestActors.Admin, data.EventId, mine, loaded.ConcurrencyStamp)).Outcome);
+        Assert.Equal(Core.Common.SaveOutcome.Conflict, (await volumes.SaveOrderAsync(TestActors.Admin, data.EventId, [data.Accepted[1].SubmissionId], loaded.ConcurrencyStamp)).Outcome);
         Assert.Equal("他人先保存的书名", (await volumes.GetAsync(data.EventId))!.Title);
     }
 }

@@ -56,19 +56,19 @@ public sealed class CancelBuildTests : IClassFixture<HeldPrinterApp>
         var publishedBytes = PaperPdfs.Make(99, "已发布的旧版本", 1);
         var published = await PublishExistingAsync(data.EventId, publishedBytes);
 
-        var (outcome, buildId) = await volumes.RequestBuildAsync(data.EventId, "tests");
+        var (outcome, buildId) = await volumes.RequestBuildAsync(TestActors.AdminAs("tests"), data.EventId);
         Assert.Equal(BuildRequestOutcome.Queued, outcome);
         await app.Printer.Entered.WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(BuildState.Running, (await VolumeBuilds.WaitAsync(app, buildId, b => b.State == BuildState.Running)).State);
         Assert.Equal(BuildStage.FrontMatter, volumes.Progress(buildId)?.Stage);
         // One build per volume at a time.
-        Assert.Equal(BuildRequestOutcome.AlreadyBuilding, (await volumes.RequestBuildAsync(data.EventId, "tests")).Outcome);
+        Assert.Equal(BuildRequestOutcome.AlreadyBuilding, (await volumes.RequestBuildAsync(TestActors.AdminAs("tests"), data.EventId)).Outcome);
         // The worker is busy, so another volume's build waits in the queue, and cancelling it there ends it at once.
-        var (_, queuedId) = await volumes.RequestBuildAsync(other.EventId, "tests");
-        Assert.True(await volumes.CancelBuildAsync(other.EventId, queuedId));
+        var (_, queuedId) = await volumes.RequestBuildAsync(TestActors.AdminAs("tests"), other.EventId);
+        Assert.True(await volumes.CancelBuildAsync(TestActors.Admin, other.EventId, queuedId));
         Assert.Equal(BuildState.Cancelled, (await VolumeBuilds.WaitAsync(app, queuedId)).State);
 
-        Assert.True(await volumes.CancelBuildAsync(data.EventId, buildId));
+        Assert.True(await volumes.CancelBuildAsync(TestActors.Admin, data.EventId, buildId));
         var cancelled = await VolumeBuilds.WaitAsync(app, buildId);
 
         Assert.Equal(BuildState.Cancelled, cancelled.State);
@@ -80,7 +80,7 @@ public sealed class CancelBuildTests : IClassFixture<HeldPrinterApp>
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(publishedBytes, await served.Content.ReadAsByteArrayAsync());
         // A finished build cannot be cancelled.
-        Assert.False(await volumes.CancelBuildAsync(data.EventId, buildId));
+        Assert.False(await volumes.CancelBuildAsync(TestActors.Admin, data.EventId, buildId));
     }
 
     /// <summary>A volume published earlier: a stored file and a finished build row, published through the service.</summary>
@@ -104,7 +104,7 @@ public sealed class CancelBuildTests : IClassFixture<HeldPrinterApp>
         };
         db.ProceedingsBuilds.Add(build);
         await db.SaveChangesAsync();
-        Assert.Equal(PublishOutcome.Published, await app.Get<ProceedingsService>().PublishAsync(eventId, build.Id, volume.ConcurrencyStamp));
+        Assert.Equal(PublishOutcome.Published, await app.Get<ProceedingsService>().PublishAsync(TestActors.Admin, eventId, build.Id, volume.ConcurrencyStamp));
         return build;
     }
 }

@@ -41,7 +41,7 @@ public sealed class DownloadTests(PdfAppFixture fx)
         var build = await VolumeBuilds.BuildAsync(fx.App, data.EventId);
         var volumes = fx.App.Get<ProceedingsService>();
         var stamp = (await volumes.GetAsync(data.EventId))!.ConcurrencyStamp;
-        Assert.Equal(PublishOutcome.Published, await volumes.PublishAsync(data.EventId, build.Id, stamp));
+        Assert.Equal(PublishOutcome.Published, await volumes.PublishAsync(TestActors.Admin, data.EventId, build.Id, stamp));
         return new Published(data, build, VolumeBuilds.Read(fx.App, build));
     }
 

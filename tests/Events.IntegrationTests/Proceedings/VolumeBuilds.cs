@@ -11,7 +11,7 @@ public static class VolumeBuilds
 {
     public static async Task<ProceedingsBuild> BuildAsync(EventsAppFactory app, int eventId)
     {
-        var (outcome, buildId) = await app.Get<ProceedingsService>().RequestBuildAsync(eventId, "tests");
+        var (outcome, buildId) = await app.Get<ProceedingsService>().RequestBuildAsync(TestActors.AdminAs("tests"), eventId);
         Assert.Equal(BuildRequestOutcome.Queued, outcome);
         return await WaitAsync(app, buildId);
     }

@@ -1,5 +1,6 @@
 using Events.Core.Proceedings;
 using Events.Infrastructure.Proceedings;
+using Events.IntegrationTests.Infrastructure;
 using Events.IntegrationTests.Pdf;
 
 namespace Events.IntegrationTests.Proceedings;
@@ -28,7 +29,7 @@ public sealed class VolumeContentsTests(PdfAppFixture fx)
         Assert.DoesNotContain(sections.SelectMany(s => s.Papers), x => x.Title == data.RejectedTitle);
 
         var stamp = (await volumes.GetAsync(data.EventId))!.ConcurrencyStamp;
-        Assert.Equal(Core.Common.SaveOutcome.Saved, (await volumes.SaveOrderAsync(data.EventId, PaperOrdering.Move(sections, p[1].SubmissionId, -1), stamp)).Outcome);
+        Assert.Equal(Core.Common.SaveOutcome.Saved, (await volumes.SaveOrderAsync(TestActors.Admin, data.EventId, PaperOrdering.Move(sections, p[1].SubmissionId, -1), stamp)).Outcome);
         var moved = await volumes.ArrangedPapersAsync(data.EventId, "其他论文");
         Assert.Equal([p[1].SubmissionId, p[2].SubmissionId], moved[0].Papers.Select(x => x.SubmissionId));
     }

@@ -71,13 +71,13 @@ public sealed class ProgramTests : IDisposable
         var input = (await program.LoadSessionAsync(opening.Id))!;
         input.StartTime = new TimeOnly(8, 30);
         input.EndTime = new TimeOnly(9, 0);
-        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(root, input)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, input)).Outcome);
         var removed = (await program.LoadSessionAsync(breakSession.Id))!;
-        Assert.Equal(SaveOutcome.Saved, (await program.DeleteSessionAsync(breakSession.Id, removed.ConcurrencyStamp)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.DeleteSessionAsync(TestActors.Admin, breakSession.Id, removed.ConcurrencyStamp)).Outcome);
         var added = new SessionInput { EventId = root, Kind = SessionKind.Closing, Title = "合影", Day = new DateOnly(2023, 7, 30), StartTime = new TimeOnly(12, 15), EndTime = new TimeOnly(12, 30) };
-        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(root, added)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, added)).Outcome);
 
-        var result = await app.Get<ProgramPublisher>().PublishAsync(root, "organizer@test", acknowledgeConflicts: false);
+        var result = await app.Get<ProgramPublisher>().PublishAsync(TestActors.Admin, root, "organizer@test", acknowledgeConflicts: false);
 
         Assert.Equal(PublishOutcome.Published, result.Outcome);
         Assert.Equal(2, result.Version);
@@ -107,9 +107,9 @@ public sealed class ProgramTests : IDisposable
         var opening = (await program.LoadSessionAsync(view.Sessions.First(s => s.Kind == SessionKind.Opening).Id))!;
         opening.Title = "开幕式（调整）";
         opening.Items[0].Title = "四川省科学技术厅致辞";
-        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(root, opening)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, opening)).Outcome);
 
-        var result = await app.Get<ProgramPublisher>().PublishAsync(root, null, false);
+        var result = await app.Get<ProgramPublisher>().PublishAsync(TestActors.Admin, root, null, false);
 
         Assert.NotNull(result.NotificationBatch);
         await using var check = app.CreateDbContext();
@@ -133,15 +133,15 @@ public sealed class ProgramTests : IDisposable
             EventId = root, Kind = SessionKind.Panel, Title = "临时对话", Day = new DateOnly(2023, 7, 29), StartTime = new TimeOnly(11, 0), EndTime = new TimeOnly(11, 30),
             Items = [new ItemInput { Title = "对话", Minutes = 30, Participants = [new ParticipantInput { PersonId = chen, Role = ItemRole.Panelist }] }],
         };
-        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(root, clash)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, clash)).Outcome);
         var conflicts = await program.ConflictsAsync(root);
         Assert.Contains(conflicts, c => c.Conflict.Kind == Core.Program.Conflicts.ConflictKind.PersonDoubleBooked && c.PersonName == "陈光");
 
-        var refused = await app.Get<ProgramPublisher>().PublishAsync(root, null, acknowledgeConflicts: false);
+        var refused = await app.Get<ProgramPublisher>().PublishAsync(TestActors.Admin, root, null, acknowledgeConflicts: false);
         Assert.Equal(PublishOutcome.NeedsAcknowledgement, refused.Outcome);
         Assert.Single(await app.Get<ProgramPublisher>().VersionsAsync(root));
 
-        var published = await app.Get<ProgramPublisher>().PublishAsync(root, null, acknowledgeConflicts: true);
+        var published = await app.Get<ProgramPublisher>().PublishAsync(TestActors.Admin, root, null, acknowledgeConflicts: true);
         Assert.Equal(PublishOutcome.Published, published.Outcome);
         Assert.True((await app.Get<ProgramPublisher>().VersionsAsync(root))[0].AcknowledgedConflicts);
     }
@@ -154,7 +154,7 @@ public sealed class ProgramTests : IDisposable
         var view = (await program.TimetableAsync(root, root, new DateOnly(2023, 7, 29)))!;
         var input = (await program.LoadSessionAsync(view.Sessions.First(s => s.Kind == SessionKind.Opening).Id))!;
         input.Title = "草稿中的新标题";
-        await program.SaveSessionAsync(root, input);
+        await program.SaveSessionAsync(TestActors.Admin, root, input);
 
         var html = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/events/regional-innovation-symposium-7/program"));
         Assert.DoesNotContain("草稿中的新标题", html, StringComparison.Ordinal);
@@ -171,8 +171,8 @@ public sealed class ProgramTests : IDisposable
         var second = (await program.LoadSessionAsync(id))!;
         first.Title = "甲的修改";
         second.Title = "乙的修改";
-        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(root, first)).Outcome);
-        Assert.Equal(SaveOutcome.Conflict, (await program.SaveSessionAsync(root, second)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, first)).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await program.SaveSessionAsync(TestActors.Admin, root, second)).Outcome);
         Assert.Equal("甲的修改", (await program.LoadSessionAsync(id))!.Title);
     }
 
@@ -181,7 +181,7 @@ public sealed class ProgramTests : IDisposable
     {
         var root = await EventIdAsync("regional-innovation-symposium-7");
         var input = new SessionInput { EventId = root, Kind = SessionKind.Break, Title = "早茶", Day = new DateOnly(2023, 7, 30), StartTime = new TimeOnly(8, 0), EndTime = new TimeOnly(8, 30) };
-        var id = (await app.Get<ProgramService>().SaveSessionAsync(root, input)).Id;
+        var id = (await app.Get<ProgramService>().SaveSessionAsync(TestActors.Admin, root, input)).Id;
         await using var db = app.CreateDbContext();
         var stored = await db.Sessions.SingleAsync(s => s.Id == id);
         Assert.Equal(new DateTimeOffset(2023, 7, 30, 0, 0, 0, TimeSpan.Zero), stored.Start.ToUniversalTime());

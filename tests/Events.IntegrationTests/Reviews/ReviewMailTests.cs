@@ -185,8 +185,8 @@ public sealed class ReviewMailTests : IAsyncLifetime, IDisposable
 
         var decisions = app.Get<DecisionService>();
         var row = (await decisions.TableAsync(s.EventId)).Rows.Single(r => r.SubmissionId == s.PaperId);
-        Assert.Equal(SaveOutcome.Saved, (await decisions.DecideAsync(s.EventId, s.PaperId, Decision.AcceptOral, row.ConcurrencyStamp)).Outcome);
-        var result = await decisions.NotifyAsync(s.EventId);
+        Assert.Equal(SaveOutcome.Saved, (await decisions.DecideAsync(TestActors.Admin, s.EventId, s.PaperId, Decision.AcceptOral, row.ConcurrencyStamp)).Outcome);
+        var result = await decisions.NotifyAsync(TestActors.Admin, s.EventId);
         Assert.Equal(1, result.Queued);
 
         await using (var db = app.CreateDbContext())
@@ -199,9 +199,9 @@ public sealed class ReviewMailTests : IAsyncLifetime, IDisposable
         }
         Assert.Equal(0, await app.Get<OutboxSender>().RunOnceAsync());
         Assert.Empty(await server.MessagesAsync());
-        Assert.Equal(0, (await decisions.NotifyAsync(s.EventId)).Queued);
+        Assert.Equal(0, (await decisions.NotifyAsync(TestActors.Admin, s.EventId)).Queued);
 
-        Assert.Equal(1, await app.Get<OutboxAdmin>().ReleaseBatchAsync(s.EventId, result.BatchId));
+        Assert.Equal(1, await app.Get<OutboxAdmin>().ReleaseBatchAsync(TestActors.Admin, s.EventId, result.BatchId));
         await SendAllAsync();
 
         var received = Assert.Single(await server.MessagesAsync());

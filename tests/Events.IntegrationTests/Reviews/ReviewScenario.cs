@@ -129,22 +129,22 @@ public sealed class ReviewScenario
         s.ReviewerId = await AcceptedReviewerAsync(app, s, "reviewer@test.local", "钟离守正", "北京大学政府管理学院", s.Reviewer);
         s.SecondReviewerId = await AcceptedReviewerAsync(app, s, "reviewer2@test.local", "慕容知远", "复旦大学", s.SecondReviewer);
         s.ConflictedReviewerId = await AcceptedReviewerAsync(app, s, "conflicted@test.local", "端木怀瑾", "西南交通大学", s.ConflictedReviewer);
-        var pending = await reviewers.InviteAsync(s.EventId, new ReviewerInvite { Email = "pending@test.local", Name = "公孙未决", Affiliation = "南开大学" });
+        var pending = await reviewers.InviteAsync(TestActors.Admin, s.EventId, new ReviewerInvite { Email = "pending@test.local", Name = "公孙未决", Affiliation = "南开大学" });
         await using (var db = app.CreateDbContext())
         {
             s.PendingToken = await db.Reviewers.Where(r => r.Id == pending.Id).Select(r => r.InvitationToken).SingleAsync();
         }
 
         var assignments = app.Get<AssignmentService>();
-        Assert.Equal(AssignOutcome.Assigned, (await assignments.AssignAsync(s.EventId, s.PaperId, s.ReviewerId)).Outcome);
-        Assert.Equal(AssignOutcome.Assigned, (await assignments.AssignAsync(s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
+        Assert.Equal(AssignOutcome.Assigned, (await assignments.AssignAsync(TestActors.Admin, s.EventId, s.PaperId, s.ReviewerId)).Outcome);
+        Assert.Equal(AssignOutcome.Assigned, (await assignments.AssignAsync(TestActors.Admin, s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
         return s;
     }
 
     private static async Task<int> AcceptedReviewerAsync(EventsAppFactory app, ReviewScenario s, string email, string name, string affiliation, TestUser user)
     {
         var reviewers = app.Get<ReviewerService>();
-        var invited = await reviewers.InviteAsync(s.EventId, new ReviewerInvite { Email = email, Name = name, Affiliation = affiliation });
+        var invited = await reviewers.InviteAsync(TestActors.Admin, s.EventId, new ReviewerInvite { Email = email, Name = name, Affiliation = affiliation });
         Assert.Equal(Events.Core.Common.SaveOutcome.Saved, invited.Outcome);
         await using var db = app.CreateDbContext();
         var token = await db.Reviewers.Where(r => r.Id == invited.Id).Select(r => r.InvitationToken).SingleAsync();

@@ -38,7 +38,7 @@ public sealed class ReviewWorkflowTests : IDisposable
     {
         var s = await ScenarioAsync();
 
-        var refused = await app.Get<AssignmentService>().AssignAsync(s.EventId, s.PaperId, s.ConflictedReviewerId);
+        var refused = await app.Get<AssignmentService>().AssignAsync(TestActors.Admin, s.EventId, s.PaperId, s.ConflictedReviewerId);
 
         Assert.Equal(AssignOutcome.Conflict, refused.Outcome);
         var reason = Assert.Single(refused.Conflicts);
@@ -80,23 +80,23 @@ public sealed class ReviewWorkflowTests : IDisposable
             Assert.True(await db.ReviewAssignments.AnyAsync(a => a.ReviewerId == s.SecondReviewerId && a.SubmissionId == s.PaperId));
         }
 
-        Assert.Equal(AssignOutcome.ConflictDeclared, (await assignments.DeclareConflictAsync(s.EventId, s.PaperId, s.SecondReviewerId, "博士生导师")).Outcome);
+        Assert.Equal(AssignOutcome.ConflictDeclared, (await assignments.DeclareConflictAsync(TestActors.Admin, s.EventId, s.PaperId, s.SecondReviewerId, "博士生导师")).Outcome);
 
         await using (var db = app.CreateDbContext())
         {
             Assert.False(await db.ReviewAssignments.AnyAsync(a => a.ReviewerId == s.SecondReviewerId && a.SubmissionId == s.PaperId));
         }
-        var reason = Assert.Single((await assignments.AssignAsync(s.EventId, s.PaperId, s.SecondReviewerId)).Conflicts);
+        var reason = Assert.Single((await assignments.AssignAsync(TestActors.Admin, s.EventId, s.PaperId, s.SecondReviewerId)).Conflicts);
         Assert.Equal((ConflictReason.DeclaredByOrganizer, "博士生导师"), (reason.Reason, reason.Detail));
         using var request = s.SecondReviewer.Get($"/reviewing/papers/{s.PaperId}");
         using var response = await app.CreateRawClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(AssignOutcome.NotFound, (await assignments.DeclareConflictAsync(s.EventId + 1000, s.PaperId, s.SecondReviewerId, null)).Outcome);
+        Assert.Equal(AssignOutcome.NotFound, (await assignments.DeclareConflictAsync(TestActors.Admin, s.EventId + 1000, s.PaperId, s.SecondReviewerId, null)).Outcome);
 
         // Withdrawn, the reviewer may be assigned again; only the organizers' own declaration is removed this way.
-        Assert.Equal(AssignOutcome.NotFound, (await assignments.WithdrawConflictAsync(s.EventId, s.PaperId, s.ConflictedReviewerId)).Outcome);
-        Assert.Equal(AssignOutcome.ConflictWithdrawn, (await assignments.WithdrawConflictAsync(s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
-        Assert.Equal(AssignOutcome.Assigned, (await assignments.AssignAsync(s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
+        Assert.Equal(AssignOutcome.NotFound, (await assignments.WithdrawConflictAsync(TestActors.Admin, s.EventId, s.PaperId, s.ConflictedReviewerId)).Outcome);
+        Assert.Equal(AssignOutcome.ConflictWithdrawn, (await assignments.WithdrawConflictAsync(TestActors.Admin, s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
+        Assert.Equal(AssignOutcome.Assigned, (await assignments.AssignAsync(TestActors.Admin, s.EventId, s.PaperId, s.SecondReviewerId)).Outcome);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ReviewWorkflowTests : IDisposable
         var declared = Assert.Single(workspace.Declared);
         Assert.Equal((s.OtherPaperId, "同一课题组"), (declared.SubmissionId, declared.Reason));
         Assert.Empty((await bidding.BiddablePageAsync(s.EventId, s.ConflictedReviewer.Id, new PageRequest(0, 50), null)).Items);
-        var refused = await assignments.AssignAsync(s.EventId, s.OtherPaperId, s.ConflictedReviewerId);
+        var refused = await assignments.AssignAsync(TestActors.Admin, s.EventId, s.OtherPaperId, s.ConflictedReviewerId);
         Assert.Equal(ConflictReason.DeclaredByReviewer, Assert.Single(refused.Conflicts).Reason);
 
         // Withdrawing the declaration makes the paper biddable again.
@@ -135,7 +135,7 @@ public sealed class ReviewWorkflowTests : IDisposable
         await using (var db = app.CreateDbContext())
         {
             var second = await db.ReviewAssignments.SingleAsync(a => a.SubmissionId == s.PaperId && a.ReviewerId == s.SecondReviewerId);
-            Assert.Equal(AssignOutcome.Removed, (await app.Get<AssignmentService>().UnassignAsync(s.EventId, second.Id)).Outcome);
+            Assert.Equal(AssignOutcome.Removed, (await app.Get<AssignmentService>().UnassignAsync(TestActors.Admin, s.EventId, second.Id)).Outcome);
         }
         await app.Get<BiddingService>().SetBidAsync(s.EventId, s.ConflictedReviewer.Id, s.OtherPaperId, BidPreference.Eager);
 
@@ -156,7 +156,7 @@ public sealed class ReviewWorkflowTests : IDisposable
             lastMailBefore = await db.OutboxMessages.MaxAsync(m => m.Id);
         }
 
-        var committed = await auto.CommitAsync(s.EventId, preview.Added);
+        var committed = await auto.CommitAsync(TestActors.Admin, s.EventId, preview.Added);
 
         Assert.Equal((3, 0), (committed.Added, committed.Skipped));
         await using (var db = app.CreateDbContext())
@@ -221,8 +221,8 @@ public sealed class ReviewWorkflowTests : IDisposable
         var decisions = app.Get<DecisionService>();
         var stamp = (await decisions.TableAsync(s.EventId)).Rows.Single(r => r.SubmissionId == s.PaperId).ConcurrencyStamp;
 
-        Assert.Equal(SaveOutcome.Saved, (await decisions.DecideAsync(s.EventId, s.PaperId, Decision.AcceptPoster, stamp)).Outcome);
-        Assert.Equal(SaveOutcome.Conflict, (await decisions.DecideAsync(s.EventId, s.PaperId, Decision.Reject, stamp)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await decisions.DecideAsync(TestActors.Admin, s.EventId, s.PaperId, Decision.AcceptPoster, stamp)).Outcome);
+        Assert.Equal(SaveOutcome.Conflict, (await decisions.DecideAsync(TestActors.Admin, s.EventId, s.PaperId, Decision.Reject, stamp)).Outcome);
 
         var filtered = await decisions.TableAsync(s.EventId, s.TopicIds[1]);
         Assert.Equal([s.OtherPaperId], filtered.Rows.Select(r => r.SubmissionId));
@@ -235,15 +235,15 @@ public sealed class ReviewWorkflowTests : IDisposable
         var s = await ScenarioAsync();
         var decisions = app.Get<DecisionService>();
         var stamp = (await decisions.TableAsync(s.EventId)).Rows.Single(r => r.SubmissionId == s.PaperId).ConcurrencyStamp;
-        await decisions.DecideAsync(s.EventId, s.PaperId, Decision.AcceptOral, stamp);
+        await decisions.DecideAsync(TestActors.Admin, s.EventId, s.PaperId, Decision.AcceptOral, stamp);
         var placement = app.Get<PaperPlacement>();
         var session = Assert.Single(await placement.SessionsAsync(s.EventId));
-        var placed = await placement.PlaceAsync(s.EventId, s.PaperId, session.SessionId, null, [], 12);
+        var placed = await placement.PlaceAsync(TestActors.Admin, s.EventId, s.PaperId, session.SessionId, null, [], 12);
         var submissions = app.Get<SubmissionService>();
 
         Assert.Null((await submissions.GetForAuthorAsync(s.PaperId, s.Author.Id))!.Slot);
 
-        await decisions.NotifyAsync(s.EventId);
+        await decisions.NotifyAsync(TestActors.Admin, s.EventId);
         var slot = (await submissions.GetForAuthorAsync(s.PaperId, s.Author.Id))!.Slot;
 
         await using var db = app.CreateDbContext();
@@ -263,7 +263,7 @@ public sealed class ReviewWorkflowTests : IDisposable
         var s = await ScenarioAsync();
         var decisions = app.Get<DecisionService>();
         var stamp = (await decisions.TableAsync(s.EventId)).Rows.Single(r => r.SubmissionId == s.PaperId).ConcurrencyStamp;
-        await decisions.DecideAsync(s.EventId, s.PaperId, Decision.AcceptOral, stamp);
+        await decisions.DecideAsync(TestActors.Admin, s.EventId, s.PaperId, Decision.AcceptOral, stamp);
         var placement = app.Get<PaperPlacement>();
         var session = Assert.Single(await placement.SessionsAsync(s.EventId));
         int discussant;
@@ -272,10 +272,10 @@ public sealed class ReviewWorkflowTests : IDisposable
             discussant = await db.People.Where(p => p.Name == "郭俊华").Select(p => p.Id).SingleAsync();
         }
 
-        Assert.Equal(PlacementOutcome.NotAccepted, (await placement.PlaceAsync(s.EventId, s.OtherPaperId, session.SessionId, null, [])).Outcome);
-        var placed = await placement.PlaceAsync(s.EventId, s.PaperId, session.SessionId, null, [discussant]);
+        Assert.Equal(PlacementOutcome.NotAccepted, (await placement.PlaceAsync(TestActors.Admin, s.EventId, s.OtherPaperId, session.SessionId, null, [])).Outcome);
+        var placed = await placement.PlaceAsync(TestActors.Admin, s.EventId, s.PaperId, session.SessionId, null, [discussant]);
         Assert.Equal(PlacementOutcome.Placed, placed.Outcome);
-        Assert.Equal(PlacementOutcome.AlreadyPlaced, (await placement.PlaceAsync(s.EventId, s.PaperId, session.SessionId, null, [])).Outcome);
+        Assert.Equal(PlacementOutcome.AlreadyPlaced, (await placement.PlaceAsync(TestActors.Admin, s.EventId, s.PaperId, session.SessionId, null, [])).Outcome);
 
         await using (var db = app.CreateDbContext())
         {
@@ -294,7 +294,7 @@ public sealed class ReviewWorkflowTests : IDisposable
         var input = (await program.LoadSessionAsync(session.SessionId))!;
         var otherIds = input.Items.Where(i => i.Id != placed.ItemId).Select(i => i.Id).ToList();
         input.Items.RemoveAll(i => i.Id == placed.ItemId);
-        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(s.EventId, input)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, s.EventId, input)).Outcome);
         await using (var db = app.CreateDbContext())
         {
             Assert.Null((await db.Submissions.SingleAsync(x => x.Id == s.PaperId)).SessionItemId);
@@ -303,14 +303,14 @@ public sealed class ReviewWorkflowTests : IDisposable
         }
 
         // Placed again, the presenter is the same person (found by address); deleting the whole session unplaces it too.
-        var again = await placement.PlaceAsync(s.EventId, s.PaperId, session.SessionId, null, []);
+        var again = await placement.PlaceAsync(TestActors.Admin, s.EventId, s.PaperId, session.SessionId, null, []);
         Assert.Equal(PlacementOutcome.Placed, again.Outcome);
         await using (var db = app.CreateDbContext())
         {
             Assert.Equal(1, await db.People.CountAsync(p => p.Email == ReviewScenario.AuthorEmail));
         }
         var stampNow = (await program.LoadSessionAsync(session.SessionId))!.ConcurrencyStamp;
-        Assert.Equal(SaveOutcome.Saved, (await program.DeleteSessionAsync(session.SessionId, stampNow)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await program.DeleteSessionAsync(TestActors.Admin, session.SessionId, stampNow)).Outcome);
         await using (var db = app.CreateDbContext())
         {
             Assert.Null((await db.Submissions.SingleAsync(x => x.Id == s.PaperId)).SessionItemId);
@@ -323,9 +323,9 @@ public sealed class ReviewWorkflowTests : IDisposable
         var s = await ScenarioAsync();
         var reviewers = app.Get<ReviewerService>();
         var newcomer = await TestUsers.CreateAsync(app, "newcomer@test.local", []);
-        var invited = await reviewers.InviteAsync(s.EventId, new ReviewerInvite { Email = "Newcomer@Test.local", Name = "新来的审稿人", Affiliation = "浙江大学" });
+        var invited = await reviewers.InviteAsync(TestActors.Admin, s.EventId, new ReviewerInvite { Email = "Newcomer@Test.local", Name = "新来的审稿人", Affiliation = "浙江大学" });
         Assert.Equal(SaveOutcome.Saved, invited.Outcome);
-        Assert.Equal(SaveOutcome.Invalid, (await reviewers.InviteAsync(s.EventId, new ReviewerInvite { Email = "newcomer@test.local", Name = "重复" })).Outcome);
+        Assert.Equal(SaveOutcome.Invalid, (await reviewers.InviteAsync(TestActors.Admin, s.EventId, new ReviewerInvite { Email = "newcomer@test.local", Name = "重复" })).Outcome);
 
         string token;
         await using (var db = app.CreateDbContext())

@@ -128,7 +128,7 @@ public class EventOutboxTests : ComponentTestBase
     public async Task Release_when_clicked_on_a_held_speaker_notice_batch_then_all_its_mail_is_pending_and_other_events_mail_is_untouched()
     {
         AddParticipants(eventId, ("张三", "zhangsan@example.org"), ("李四", "lisi@example.org"), ("王五", "wangwu@example.org"), ("赵六", null));
-        var result = await Services.GetRequiredService<SpeakerNotices>().QueueAsync(eventId, "会议地点改为二号楼报告厅。");
+        var result = await Services.GetRequiredService<SpeakerNotices>().QueueAsync(TestActors.Admin, eventId, "会议地点改为二号楼报告厅。");
         Assert.NotNull(result);
         Assert.Equal(3, result.Queued);
         // Another event's held mail, even in a batch with the same id, is not this page's to release.

@@ -105,7 +105,7 @@ public class MailTemplateEditorTests : ComponentTestBase
     [Fact]
     public async Task Editor_when_the_event_already_has_an_override_then_loads_it_and_a_second_save_updates_it()
     {
-        var saved = await Store.SaveOverrideAsync(eventId, MailTemplateKeys.StaffAdded, "zh-CN",
+        var saved = await Store.SaveOverrideAsync(TestActors.Admin, eventId, MailTemplateKeys.StaffAdded, "zh-CN",
             new MailTemplate("会务组通知：{{eventTitle}}", ValidBody), null);
         Assert.Equal(TemplateSaveOutcome.Saved, saved.Outcome);
 

@@ -186,8 +186,8 @@ public class ProgramTimetableTests : ComponentTestBase
             (rootId, forumId, personId) = (root.Id, forum.Id, person.Id);
         }
         var program = Services.GetRequiredService<ProgramService>();
-        var mainHall = await program.AddRoomAsync(rootId, "主会场", 300);
-        var forumRoom = await program.AddRoomAsync(forumId, "第一会议室", 80);
+        var mainHall = await program.AddRoomAsync(TestActors.Admin, rootId, "主会场", 300);
+        var forumRoom = await program.AddRoomAsync(TestActors.Admin, forumId, "第一会议室", 80);
         Assert.NotNull(mainHall);
         Assert.NotNull(forumRoom);
         openingId = await SaveSessionAsync(program, rootId, "开幕式暨主旨报告", mainHall.Id, new TimeOnly(9, 0), new TimeOnly(10, 0), personId);
@@ -196,7 +196,7 @@ public class ProgramTimetableTests : ComponentTestBase
 
     private async Task<int> SaveSessionAsync(ProgramService program, int forumId, string title, int roomId, TimeOnly start, TimeOnly end, int speakerId)
     {
-        var result = await program.SaveSessionAsync(rootId, new SessionInput
+        var result = await program.SaveSessionAsync(TestActors.Admin, rootId, new SessionInput
         {
             EventId = forumId,
             Kind = SessionKind.Keynote,
