@@ -1,5 +1,6 @@
 using Events.Web.Access;
 using Events.Web.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
 using System.Globalization;
 using Bunit;
 using Events.Core.Organizations;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using System.Security.Claims;
 
 namespace Events.Web.Tests.Infrastructure;
 
@@ -42,6 +44,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         });
         Services.AddEventsLocalization();
         Services.AddEventsAuthorization();
+        // Components read the signed-in user from the cascading authentication state and pass it to the services,
+        // which check rights themselves; a test that is about rights wraps its component in its own state.
+        Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(Administrator)));
         // bUnit puts a placeholder in front of the real authorization service; pages here check rights in code.
         Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
 
@@ -63,6 +68,10 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         using var db = CreateDbContext();
         db.Database.EnsureCreated();
     }
+
+    /// <summary>The user components see by default: an administrator, who passes every rights check.</summary>
+    protected static readonly ClaimsPrincipal Administrator = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, TestActors.Admin.UserId), new Claim(ClaimTypes.Role, Events.Core.Access.Roles.Administrator)], "test"));
 
     protected EventsDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<EventsDbContext>>().CreateDbContext();
