@@ -25,8 +25,10 @@ public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.EventStaff.Where(s => s.EventId == eventId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new StaffMember(u.Id, u.Email!, u.DisplayName))
-            .OrderBy(m => m.Email)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => u)
+            // Ordered before the projection: EF cannot translate a member of a constructed record.
+            .OrderBy(u => u.Email)
+            .Select(u => new StaffMember(u.Id, u.Email!, u.DisplayName))
             .ToListAsync(ct);
     }
 
