@@ -194,21 +194,48 @@ public sealed class RealSizeFormTests(BrowserApp app)
         await Assertions.Expect(Textarea(page, "template-body")).ToHaveValueAsync(body);
     }
 
+    [Fact]
+    public async Task An_attendee_registers_with_an_organization_and_a_title_at_their_limits()
+    {
+        var eventId = await NewEventAsync("long-registration", EventStatus.Published);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+            db.RegistrationSettings.Add(new Events.Core.Attendees.RegistrationSettings { EventId = eventId, IsOpen = true });
+            await db.SaveChangesAsync();
+        }
+        var (_, email) = await NewUserAsync("long-registration-attendee");
+        var (organization, title) = (LongText.Chinese(FieldLimits.OrganizationName), LongText.Chinese(FieldLimits.Title, seed: 1));
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(email, Password, "/events/long-registration/register");
+
+        await page.Field("reg-name").FillAsync("长文本参会者");
+        await page.Field("reg-organization").FillAsync(organization);
+        await page.Field("reg-title").FillAsync(title);
+        await page.GetByTestId("reg-submit").ClickAsync();
+        await page.WaitForURLAsync("**/events/long-registration/me?registered=1");
+
+        // The attendee page shows what was stored.
+        await page.GotoInteractiveAsync("/events/long-registration/me");
+        await Assertions.Expect(page.GetByTestId("my-registration")).ToContainTextAsync($"长文本参会者 · {title}");
+        await Assertions.Expect(page.GetByTestId("my-registration")).ToContainTextAsync(organization);
+    }
+
     /// <summary>The template body has no shared limit; this is its form's MaxLength.</summary>
     private const int MailTemplateBodyLimit = 8_000;
 
     private static ILocator Textarea(IPage page, string testId) =>
         page.Locator($"textarea[data-testid={testId}], [data-testid={testId}] textarea").First;
 
-    /// <summary>A draft event of its own, with the journeys' organizer on its staff.</summary>
-    private async Task<int> NewEventAsync(string slug)
+    /// <summary>An event of its own (a draft unless said otherwise), with the journeys' organizer on its staff.</summary>
+    private async Task<int> NewEventAsync(string slug, EventStatus status = EventStatus.Draft)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
         var organizer = db.Users.Single(u => u.Email == BrowserApp.OrganizerEmail).Id;
         var ev = new Event
         {
-            Slug = slug, Title = $"长文本测试活动 {slug}", Kind = EventKind.Workshop, Status = EventStatus.Draft,
+            Slug = slug, Title = $"长文本测试活动 {slug}", Kind = EventKind.Workshop, Status = status,
             StartDate = new DateOnly(2099, 5, 1), EndDate = new DateOnly(2099, 5, 2),
         };
         db.Events.Add(ev);
