@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Events.E2E;
@@ -18,12 +19,17 @@ public sealed class BrowserApp : IAsyncLifetime
 {
     public const string OrganizerEmail = "organizer@e2e.local";
     public const string OrganizerPassword = "Organizer#2026";
+    public const string AdminEmail = "admin@e2e.local";
+    public const string AdminPassword = "Admin#E2e2026";
 
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "events-e2e", Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program>? factory;
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Every error the app logged since it started.</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
     public int SymposiumId { get; private set; }
     public IBrowser Browser { get; private set; } = default!;
 
@@ -36,8 +42,11 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("App:DataPath", dataPath);
             b.UseSetting("Seed:Path", Path.Combine(RepoRoot(), "seeds"));
-            b.UseSetting("Seed:AdminEmail", "admin@e2e.local");
-            b.UseSetting("Seed:AdminPassword", "Admin#E2e2026");
+            // The journeys and the crawl run on the demo events.
+            b.UseSetting("Seed:Demo", "true");
+            b.UseSetting("Seed:AdminEmail", AdminEmail);
+            b.UseSetting("Seed:AdminPassword", AdminPassword);
+            b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(ServerErrors));
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();

@@ -15,6 +15,7 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     public int SymposiumId { get; private set; }
     public int BulletinSeriesId { get; private set; }
     public int BulletinId { get; private set; }
+    public int SessionId { get; private set; }
     public string DraftSlug { get; } = "draft-only-event";
 
     public async Task InitializeAsync()
@@ -32,6 +33,7 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         SymposiumId = await db.Events.Where(e => e.Slug == "regional-innovation-symposium-7").Select(e => e.Id).SingleAsync();
         BulletinSeriesId = await db.BulletinSeries.Where(s => s.Name == "浦江创新观察").Select(s => s.Id).SingleAsync();
         BulletinId = await db.Bulletins.Where(b => b.SeriesId == BulletinSeriesId).Select(b => b.Id).FirstAsync();
+        SessionId = await db.Sessions.Where(s => s.EventId == SymposiumId).Select(s => s.Id).FirstAsync();
         db.Events.Add(new Event
         {
             Slug = DraftSlug,

@@ -6,7 +6,8 @@ namespace Events.IntegrationTests;
 /// Every role against every page and endpoint, over real HTTP. "Allow" is a 200; a denial is the login redirect
 /// for anonymous users and 403 for signed-in users; unpublished or unknown public pages are 404 for everyone.
 /// An event's attendee page sends a signed-in user who is not registered to its registration page, and the
-/// registration page sends a registered attendee to their attendee page.
+/// registration page sends a registered attendee to their attendee page. Choosing a language sends everyone home.
+/// Every route of the app must have a row here or in the review matrix.
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IClassFixture<AuthorizationMatrixFixture>
 {
@@ -15,11 +16,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
     private const string N = "notfound";
     private const string RM = "redirect-to-me";
     private const string RR = "redirect-to-register";
+    private const string RH = "redirect-home";
 
     private static readonly string[] Who = ["anonymous", "attendee", "author", "reviewer", "organizer-this", "organizer-other", "administrator"];
 
     // Columns follow Who.
-    private static readonly (string Path, string[] Expected)[] Matrix =
+    internal static readonly (string Path, string[] Expected)[] Matrix =
     [
         ("/events", [A, A, A, A, A, A, A]),
         ("/", [A, A, A, A, A, A, A]),
@@ -89,6 +91,24 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/bulletins/issues/{bulletin}", [D, D, D, D, A, A, A]),
         ("/manage/bulletins/issues/{bulletin}/preview.html", [D, D, D, D, A, A, A]),
         ("/manage/events/{symposium}/bulletins", [D, D, D, D, A, D, A]),
+        ("/manage/bulletins/issues/{bulletin}/preview.pdf", [D, D, D, D, A, A, A]),
+        // A published session is public; a session asked for under another event's address, or a draft's, is not found.
+        ("/events/regional-innovation-symposium-7/sessions/{session}", [A, A, A, A, A, A, A]),
+        ("/events/pujiang-forum-2024/sessions/{session}", [N, N, N, N, N, N, N]),
+        ("/events/{draft}/sessions/{session}", [N, N, N, N, N, N, N]),
+        ("/events/regional-innovation-symposium-7/schedule.json", [A, A, A, A, A, A, A]),
+        ("/events/regional-innovation-symposium-7/program.xlsx", [A, A, A, A, A, A, A]),
+        ("/events/{draft}/program.xlsx", [N, N, N, N, N, N, N]),
+        // The agenda feed has no sign-in: its token is the key, and a wrong one finds nothing.
+        ("/events/regional-innovation-symposium-7/agenda/not-a-feed-token.ics", [N, N, N, N, N, N, N]),
+        ("/events/regional-innovation-symposium-7/papers/999999.pdf", [N, N, N, N, N, N, N]),
+        ("/people/999999/photo", [N, N, N, N, N, N, N]),
+        ("/culture/zh-CN", [RH, RH, RH, RH, RH, RH, RH]),
+        ("/account/access-denied", [A, A, A, A, A, A, A]),
+        ("/account/confirm-email", [A, A, A, A, A, A, A]),
+        ("/account/reset-password", [A, A, A, A, A, A, A]),
+        ("/not-found", [A, A, A, A, A, A, A]),
+        ("/error", [A, A, A, A, A, A, A]),
     ];
 
     public static TheoryData<string, string, string> Cases()
@@ -108,7 +128,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         var url = path.Replace("{symposium}", fx.SymposiumId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{draft}", fx.DraftSlug, StringComparison.Ordinal)
             .Replace("{bulletinSeries}", fx.BulletinSeriesId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{bulletin}", fx.BulletinId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{bulletin}", fx.BulletinId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{session}", fx.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var client = fx.App.CreateRawClient();
         var user = fx.Users[who];
         using var request = user is null ? new HttpRequestMessage(HttpMethod.Get, url) : user.Get(url);
@@ -129,12 +150,39 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
             case D:
                 Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
                 break;
+            case RH:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Equal("/", response.Headers.Location?.OriginalString);
+                break;
             case RM or RR:
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 Assert.EndsWith(expected == RM ? $"{url[..url.LastIndexOf('/')]}/me" : $"{url[..url.LastIndexOf('/')]}/register",
                     response.Headers.Location?.OriginalString, StringComparison.Ordinal);
                 break;
         }
+    }
+
+    /// <summary>Routes that only take a POST, with the test that checks who may call them.</summary>
+    private static readonly Dictionary<string, string> PostOnlyRoutes = new()
+    {
+        ["/account/logout"] = nameof(Logout_without_an_antiforgery_token_is_rejected),
+    };
+
+    [Fact]
+    public void Every_page_and_endpoint_of_the_route_table_has_a_row_in_an_authorization_matrix()
+    {
+        // The placeholders stand for ids the fixtures look up; any digits match an int parameter.
+        var rows = Matrix.Select(r => r.Path).Concat(Reviews.ReviewAuthorizationMatrixTests.Matrix.Select(r => r.Path))
+            .Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"\{(draft|pendingToken)\}", "placeholder"))
+            .Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"\{[A-Za-z]+\}", "1"))
+            .Select(p => p.Split('?')[0])
+            .ToList();
+        var routes = Infrastructure.AppRouteTable.Routes(fx.App.Services);
+
+        var missing = routes.Where(r => r.AnswersGet ? !rows.Any(r.Matches) : !PostOnlyRoutes.ContainsKey(r.Template)).ToList();
+        Assert.True(missing.Count == 0, "Add a matrix row for: " + string.Join(", ", missing));
+        var stray = rows.Where(p => !routes.Any(r => r.AnswersGet && r.Matches(p))).ToList();
+        Assert.True(stray.Count == 0, "These matrix rows match no route: " + string.Join(", ", stray));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ReviewAuthorizationMatrixTests(ReviewAuthorizationFixture fx
     private static readonly string[] Who = ["anonymous", "author", "other-author", "reviewer", "conflicted-reviewer", "organizer-this", "organizer-other"];
 
     // Columns follow Who.
-    private static readonly (string Path, string[] Expected)[] Matrix =
+    internal static readonly (string Path, string[] Expected)[] Matrix =
     [
         ("/reviewing", [D, A, A, A, A, A, A]),
         ("/reviewing/invitations/{pendingToken}", [D, A, A, A, A, A, A]),
