@@ -36,6 +36,7 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("App:DataPath", dataPath);
             b.UseSetting("Seed:Path", Path.Combine(RepoRoot(), "seeds"));
+            b.UseSetting("Seed:Demo", "true");
             b.UseSetting("Seed:AdminEmail", "admin@e2e.local");
             b.UseSetting("Seed:AdminPassword", "Admin#E2e2026");
         });
