@@ -28,7 +28,8 @@ internal static class ConflictData
             .Select(r => new
             {
                 r.Id, r.UserId, r.Email, r.Name, r.Affiliation,
-                AccountEmail = db.Users.Where(u => u.Id == r.UserId).Select(u => u.Email).FirstOrDefault(),
+                // An unconfirmed account address proves nothing about its holder, so it neither grants nor binds.
+                AccountEmail = db.Users.Where(u => u.Id == r.UserId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefault(),
             })
             .AsNoTracking().ToListAsync(ct);
         return rows.Select(r => new ReviewerIdentity(r.Id, r.UserId,
