@@ -66,6 +66,13 @@ internal static class ConflictData
     }
 
     /// <summary>
+    /// The conflicts that shape what the reviewer sees and may open (see <see cref="ConflictRules.LimitsReviewerView"/>):
+    /// nothing the reviewer does to their own submissions changes them, so they cannot be used to test guesses about authors.
+    /// </summary>
+    public static async Task<IReadOnlyList<ConflictFinding>> ForReviewerViewAsync(EventsDbContext db, int reviewerId, IQueryable<Submission> targets, CancellationToken ct) =>
+        (await ForReviewerAsync(db, reviewerId, targets, ct)).Where(c => ConflictRules.LimitsReviewerView(c.Reason)).ToList();
+
+    /// <summary>
     /// One reviewer against some papers of the event. Co-authorship needs the papers the reviewer wrote too,
     /// so those are loaded alongside the targets rather than the whole event.
     /// </summary>
