@@ -36,8 +36,9 @@ public sealed class AccountFlows(
     AccountLinks links)
 {
     /// <summary>
-    /// Register and forgot-password take at least this long, whichever branch they take: creating an account hashes a
-    /// password and writes a row, while an existing address only queues a mail.
+    /// Register, forgot-password and a failed sign-in take at least this long, whichever branch they take: creating an
+    /// account hashes a password and writes a row while an existing address only queues a mail, and a wrong password
+    /// writes the failure count while an unknown address writes nothing.
     /// </summary>
     public static readonly TimeSpan ResponseFloor = TimeSpan.FromMilliseconds(600);
 
@@ -91,18 +92,24 @@ public sealed class AccountFlows(
         return [];
     }
 
-    /// <summary>Signs in with a confirmed account. Every failure looks the same and costs one password hash.</summary>
+    /// <summary>
+    /// Signs in with a confirmed account. Every failure looks the same, costs one password hash and takes at least
+    /// <see cref="ResponseFloor"/> (a wrong password also writes the failure count, which an unknown address cannot).
+    /// </summary>
     public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember)
     {
+        var started = Stopwatch.StartNew();
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.Value, password);
+            await PadAsync(started);
             return SignInOutcome.Failed;
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
+            await PadAsync(started);
             return SignInOutcome.Failed;
         }
         if (!user.EmailConfirmed)
