@@ -22,6 +22,7 @@ public static class BenchmarkApp
             b.UseEnvironment("Production");
             b.UseSetting("App:DataPath", folder);
             b.UseSetting("Seed:Path", Path.Combine(root, "seeds"));
+            b.UseSetting("Seed:Demo", "true");
             b.UseSetting("Seed:AdminEmail", "admin@bench.local");
             b.UseSetting("Seed:AdminPassword", "Bench#2026admin");
             b.UseSetting("Mail:SendInBackground", "false");

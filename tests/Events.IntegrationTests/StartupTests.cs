@@ -1,6 +1,7 @@
 using System.Net;
 using Events.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Events.IntegrationTests;
@@ -15,6 +16,35 @@ public sealed class StartupTests
             builder.UseSetting("Seed:AdminEmail", "");
             builder.UseSetting("Seed:AdminPassword", "");
         }
+    }
+
+    /// <summary>Production with the administrator configured; Seed:Demo left unset unless the test sets it.</summary>
+    private sealed class Production(bool? demo) : EventsAppFactory
+    {
+        protected override string EnvironmentName => "Production";
+        protected override bool? SeedDemo => demo;
+    }
+
+    [Fact]
+    public async Task Production_on_an_empty_database_starts_with_the_administrator_and_no_demo_events()
+    {
+        using var app = new Production(demo: null);
+        _ = app.Server;
+        await using var db = app.CreateDbContext();
+        Assert.Equal(0, await db.Events.CountAsync());
+        Assert.Equal(0, await db.Organizations.CountAsync());
+        Assert.Equal(0, await db.People.CountAsync());
+        Assert.Equal(0, await db.BulletinSeries.CountAsync());
+        Assert.Equal([EventsAppFactory.AdminEmail], await db.Users.Select(u => u.Email).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Production_loads_the_demo_events_when_Seed_Demo_is_true()
+    {
+        using var app = new Production(demo: true);
+        _ = app.Server;
+        await using var db = app.CreateDbContext();
+        Assert.True(await db.Events.AnyAsync(e => e.Slug == "regional-innovation-symposium-7"));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ public static class MailTemplateKeys
 {
     public const string ConfirmAccount = nameof(ConfirmAccount);
     public const string ResetPassword = nameof(ResetPassword);
+    /// <summary>To an address that has an account, when someone registers it again (the register form answers the same either way).</summary>
+    public const string AccountExists = nameof(AccountExists);
     public const string StaffAdded = nameof(StaffAdded);
     public const string SpeakerNotice = nameof(SpeakerNotice);
     public const string ProgramChanged = nameof(ProgramChanged);
@@ -20,6 +22,7 @@ public static class MailTemplateKeys
     {
         [ConfirmAccount] = ["name", "link"],
         [ResetPassword] = ["name", "link"],
+        [AccountExists] = ["name", "link"],
         [StaffAdded] = ["name", "eventTitle", "eventDates", "eventLink", "manageLink"],
         [SpeakerNotice] = ["name", "eventTitle", "eventDates", "eventLink", "message"],
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],

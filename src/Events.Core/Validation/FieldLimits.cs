@@ -27,6 +27,8 @@ public static class FieldLimits
     public const int CallIntroduction = 8000;
     public const int ReviewComments = 10000;
     public const int FileName = 255;
+    /// <summary>Passwords are hashed, so this bounds the work a request can ask for, not a column.</summary>
+    public const int Password = 128;
 
     /// <summary>Adds a TooLong violation when a value exceeds its column.</summary>
     public static void Check(List<RuleViolation> errors, string field, string? value, int max)

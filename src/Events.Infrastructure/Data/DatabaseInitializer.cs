@@ -13,7 +13,8 @@ public sealed record AdminAccount(string Email, string Password);
 /// <summary>Migrates, creates the roles and the administrator, and loads the demo data on an empty database.</summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeAsync(IServiceProvider services, AdminAccount admin, string seedFolder, CancellationToken ct = default)
+    /// <param name="seedFolder">The demo data to load into an empty database; null loads none (production starts empty).</param>
+    public static async Task InitializeAsync(IServiceProvider services, AdminAccount admin, string? seedFolder, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -23,6 +24,7 @@ public static class DatabaseInitializer
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await db.Database.MigrateAsync(ct);
+            if (seedFolder is null) return;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (await new SeedLoader(seedFolder).LoadIfEmptyAsync(db, ct))
             {

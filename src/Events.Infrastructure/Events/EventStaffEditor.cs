@@ -39,7 +39,8 @@ public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory,
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var normalized = email.Trim().ToUpperInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        // Only a confirmed address identifies a person: anyone can register an address they do not own.
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.EmailConfirmed, ct);
         if (user is null) return StaffChange.UnknownUser;
         if (await db.EventStaff.AnyAsync(s => s.EventId == eventId && s.UserId == user.Id, ct)) return StaffChange.AlreadyStaff;
         db.EventStaff.Add(new() { EventId = eventId, UserId = user.Id });

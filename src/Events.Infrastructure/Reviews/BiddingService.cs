@@ -105,7 +105,7 @@ public sealed class BiddingService(IDbContextFactory<EventsDbContext> factory, T
         var reviewer = await AcceptedAsync(db, eventId, userId, ct);
         if (reviewer is null) return BidOutcome.NotFound;
         if (!await db.Submissions.AnyAsync(s => s.Id == submissionId && s.EventId == eventId && s.State != SubmissionState.Withdrawn, ct)) return BidOutcome.NotFound;
-        var conflicts = await ConflictData.ForReviewerAsync(db, reviewer.Id, db.Submissions.Where(s => s.Id == submissionId), ct);
+        var conflicts = await ConflictData.ForReviewerViewAsync(db, reviewer.Id, db.Submissions.Where(s => s.Id == submissionId), ct);
         if (conflicts.Any(c => c.Reason != ConflictReason.DeclaredByReviewer)) return BidOutcome.NotFound;
 
         var bid = await db.Bids.FirstOrDefaultAsync(b => b.ReviewerId == reviewer.Id && b.SubmissionId == submissionId, ct);
@@ -134,6 +134,7 @@ public sealed class BiddingService(IDbContextFactory<EventsDbContext> factory, T
     internal static Task<Reviewer?> AcceptedAsync(EventsDbContext db, int eventId, string userId, CancellationToken ct) =>
         db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId && r.State == ReviewerState.Accepted, ct);
 
+    /// <summary>What the reviewer's lists leave out: conflicts they cannot cause themselves (see ConflictRules.LimitsReviewerView).</summary>
     private static Task<IReadOnlyList<ConflictFinding>> ConflictsAsync(EventsDbContext db, int reviewerId, int eventId, CancellationToken ct) =>
-        ConflictData.ForReviewerAsync(db, reviewerId, db.Submissions.Where(s => s.EventId == eventId), ct);
+        ConflictData.ForReviewerViewAsync(db, reviewerId, db.Submissions.Where(s => s.EventId == eventId), ct);
 }

@@ -28,7 +28,8 @@ internal static class ConflictData
             .Select(r => new
             {
                 r.Id, r.UserId, r.Email, r.Name, r.Affiliation,
-                AccountEmail = db.Users.Where(u => u.Id == r.UserId).Select(u => u.Email).FirstOrDefault(),
+                // An unconfirmed account address proves nothing about its holder, so it neither grants nor binds.
+                AccountEmail = db.Users.Where(u => u.Id == r.UserId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefault(),
             })
             .AsNoTracking().ToListAsync(ct);
         return rows.Select(r => new ReviewerIdentity(r.Id, r.UserId,
@@ -63,6 +64,13 @@ internal static class ConflictData
         var rules = new ConflictRules(await PapersAsync(db, submissions, ct));
         return rules.FindAll(await ReviewersAsync(db, reviewers, ct), await DeclaredAsync(db, reviewers, submissions, ct));
     }
+
+    /// <summary>
+    /// The conflicts that shape what the reviewer sees and may open (see <see cref="ConflictRules.LimitsReviewerView"/>):
+    /// nothing the reviewer does to their own submissions changes them, so they cannot be used to test guesses about authors.
+    /// </summary>
+    public static async Task<IReadOnlyList<ConflictFinding>> ForReviewerViewAsync(EventsDbContext db, int reviewerId, IQueryable<Submission> targets, CancellationToken ct) =>
+        (await ForReviewerAsync(db, reviewerId, targets, ct)).Where(c => ConflictRules.LimitsReviewerView(c.Reason)).ToList();
 
     /// <summary>
     /// One reviewer against some papers of the event. Co-authorship needs the papers the reviewer wrote too,

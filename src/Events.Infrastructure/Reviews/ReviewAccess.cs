@@ -17,7 +17,9 @@ public sealed class ReviewAccess(IDbContextFactory<EventsDbContext> factory)
 
     /// <summary>
     /// May this user open the paper as its reviewer: an accepted reviewer of its event, assigned to it, the paper not
-    /// withdrawn, and no conflict of any kind between them. A conflict found after assignment closes the paper too.
+    /// withdrawn, and no conflict between them that limits the reviewer's view. Such a conflict found after assignment
+    /// closes the paper too; a co-authorship found after assignment does not (the reviewer could cause it at will, so it
+    /// would answer their guesses): organizers see it flagged and decide.
     /// </summary>
     public async Task<bool> MayReviewAsync(int submissionId, string userId, CancellationToken ct = default)
     {
@@ -32,7 +34,7 @@ public sealed class ReviewAccess(IDbContextFactory<EventsDbContext> factory)
             .Where(a => db.Submissions.Any(s => s.Id == submissionId && s.State != SubmissionState.Withdrawn && s.EventId == a.Reviewer!.EventId))
             .FirstOrDefaultAsync(ct);
         if (assignment is null) return null;
-        var conflicts = await ConflictData.ForReviewerAsync(db, assignment.ReviewerId, db.Submissions.Where(s => s.Id == submissionId), ct);
+        var conflicts = await ConflictData.ForReviewerViewAsync(db, assignment.ReviewerId, db.Submissions.Where(s => s.Id == submissionId), ct);
         return conflicts.Count == 0 ? assignment : null;
     }
 }

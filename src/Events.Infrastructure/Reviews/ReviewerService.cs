@@ -22,7 +22,8 @@ public sealed record ReviewerRow(int Id, string Name, string Email, string? Affi
 public sealed record TopicOption(int Id, string Name);
 
 public sealed record InvitationView(int ReviewerId, int EventId, string EventTitle, string Name, string Email, ReviewerState State,
-    bool LinkedToOtherUser, IReadOnlyList<TopicOption> Topics, IReadOnlyList<int> ChosenTopicIds, DateTimeOffset? ReviewDeadline, string TimeZoneId);
+    bool LinkedToOtherUser, IReadOnlyList<TopicOption> Topics, IReadOnlyList<int> ChosenTopicIds, DateTimeOffset? ReviewDeadline, string TimeZoneId,
+    bool AccountConfirmed = true);
 
 public enum InvitationOutcome
 {
@@ -31,6 +32,8 @@ public enum InvitationOutcome
     UsedByAnotherAccount,
     AlreadyReviewer,
     HasAssignments,
+    /// <summary>The signed-in account has not confirmed its address: holding the link alone does not bind the invitation.</summary>
+    EmailNotConfirmed,
 }
 
 public sealed record ReviewingEventRow(int EventId, string Title, DateOnly StartDate, DateOnly EndDate, int Assigned, int Submitted,
@@ -132,13 +135,13 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
         var call = await db.CallsForPapers.AsNoTracking().FirstOrDefaultAsync(c => c.EventId == reviewer.EventId, ct);
         return new InvitationView(reviewer.Id, ev.Id, ev.Title, reviewer.Name, reviewer.Email, reviewer.State,
             reviewer.UserId is not null && reviewer.UserId != userId, await TopicsAsync(db, ev.Id, ct),
-            reviewer.Topics.Select(t => t.TopicId).ToList(), call?.ReviewDeadline, ev.TimeZoneId);
+            reviewer.Topics.Select(t => t.TopicId).ToList(), call?.ReviewDeadline, ev.TimeZoneId, await IsConfirmedAsync(db, userId, ct));
     }
 
     /// <summary>
     /// Links the invitation to the signed-in account and records the expertise. Whoever holds the link may accept it
-    /// with the account they choose (people often sign in with another address than the one invited); once linked,
-    /// no other account can take it over.
+    /// with the account they choose (people often sign in with another address than the one invited), as long as that
+    /// account's address is confirmed; once linked, no other account can take it over.
     /// </summary>
     public async Task<InvitationOutcome> AcceptAsync(string token, string userId, IReadOnlyCollection<int> topicIds, CancellationToken ct = default)
     {
@@ -146,6 +149,7 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
         var reviewer = await db.Reviewers.Include(r => r.Topics).FirstOrDefaultAsync(r => r.InvitationToken == token, ct);
         if (reviewer is null) return InvitationOutcome.NotFound;
         if (reviewer.UserId is not null && reviewer.UserId != userId) return InvitationOutcome.UsedByAnotherAccount;
+        if (!await IsConfirmedAsync(db, userId, ct)) return InvitationOutcome.EmailNotConfirmed;
         if (await db.Reviewers.AnyAsync(r => r.EventId == reviewer.EventId && r.UserId == userId && r.Id != reviewer.Id, ct)) return InvitationOutcome.AlreadyReviewer;
         reviewer.UserId = userId;
         reviewer.State = ReviewerState.Accepted;
@@ -162,6 +166,7 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
         var reviewer = await db.Reviewers.FirstOrDefaultAsync(r => r.InvitationToken == token, ct);
         if (reviewer is null) return InvitationOutcome.NotFound;
         if (reviewer.UserId is not null && reviewer.UserId != userId) return InvitationOutcome.UsedByAnotherAccount;
+        if (!await IsConfirmedAsync(db, userId, ct)) return InvitationOutcome.EmailNotConfirmed;
         if (await db.ReviewAssignments.AnyAsync(a => a.ReviewerId == reviewer.Id, ct)) return InvitationOutcome.HasAssignments;
         reviewer.State = ReviewerState.Declined;
         reviewer.UserId = userId;
@@ -198,16 +203,22 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
             .Select(r => new ReviewingEventRow(r.Id, r.Title, r.StartDate, r.EndDate, r.Assigned, r.Submitted, r.Deadline, r.TimeZoneId)).ToList();
     }
 
-    /// <summary>Pending invitations addressed to the account's email, so a reviewer who lost the mail still finds them.</summary>
+    /// <summary>
+    /// Pending invitations addressed to the account's email, so a reviewer who lost the mail still finds them. Only a
+    /// confirmed address counts: anyone can register an address, so an unconfirmed one would hand its invitations to a squatter.
+    /// </summary>
     public async Task<IReadOnlyList<(string Token, string EventTitle)>> PendingInvitationsAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
+        var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
         if (email is null) return [];
         var rows = await db.Reviewers.Where(r => r.State == ReviewerState.Invited && r.UserId == null && r.Email.ToUpper() == email)
             .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new { r.InvitationToken, e.Title }).AsNoTracking().ToListAsync(ct);
         return rows.Select(r => (r.InvitationToken, r.Title)).ToList();
     }
+
+    private static Task<bool> IsConfirmedAsync(EventsDbContext db, string userId, CancellationToken ct) =>
+        db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed, ct);
 
     internal static async Task<IReadOnlyList<TopicOption>> TopicsAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
         await db.PaperTopics.Where(t => db.CallsForPapers.Any(c => c.Id == t.CallId && c.EventId == eventId))

@@ -24,11 +24,18 @@ public static class AccessServiceCollectionExtensions
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
                 o.Lockout.MaxFailedAccessAttempts = 5;
+                // An unconfirmed address proves nothing; see README (Configuration, "Accounts").
+                o.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EventsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        // The cookie is checked against the user's security stamp on every request, so signing out (which changes the
+        // stamp) or a password reset ends every copy of the cookie at once; the cost is one lookup by key per request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<AccountFlows>();
 
         services.AddEventsAuthorization();
         services.AddSingleton<UserAdministration>();

@@ -1,5 +1,4 @@
-using Events.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
+using Events.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Events.Web.Endpoints;
@@ -9,9 +8,9 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // A form POST, which makes minimal APIs validate the antiforgery token: another site cannot log a user out.
-        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, HttpContext http, AccountFlows account) =>
         {
-            await signIn.SignOutAsync();
+            await account.SignOutAsync(http.User);
             return Results.LocalRedirect(CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
         }).RequireAuthorization();
         return app;

@@ -29,6 +29,11 @@ public static class CultureEndpoints
         return app;
     }
 
+    /// <summary>
+    /// A path on this site that is safe to put in a Location header. Anything else (another host, a backslash, a control
+    /// character, a space or a non-ASCII character, which Kestrel refuses in a header) makes callers fall back to a fixed page.
+    /// </summary>
     internal static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url.Length <= 2048 && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && url.All(c => c is > ' ' and < '\x7f' and not '\\');
 }

@@ -76,6 +76,6 @@ public static class EventsAppExtensions
     public static Task InitializeDatabaseAsync(this WebApplication app)
     {
         var paths = app.Services.GetRequiredService<AppPaths>();
-        return DatabaseInitializer.InitializeAsync(app.Services, AdminSettings.Read(app.Configuration), paths.Seeds);
+        return DatabaseInitializer.InitializeAsync(app.Services, AdminSettings.Read(app.Configuration), DemoSeed.Folder(app.Configuration, app.Environment, paths));
     }
 }

@@ -19,11 +19,15 @@ public class EventsAppFactory : WebApplicationFactory<global::Program>
 
     protected virtual string EnvironmentName => "Development";
 
+    /// <summary>The tests build on the demo data, so they ask for it whatever the environment (Seed:Demo).</summary>
+    protected virtual bool? SeedDemo => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("App:DataPath", DataPath);
         builder.UseSetting("Seed:Path", RepoPaths.Seeds);
+        if (SeedDemo is { } demo) builder.UseSetting("Seed:Demo", demo ? "true" : "false");
         ConfigureAdmin(builder);
         builder.ConfigureTestServices(services =>
         {

@@ -63,6 +63,17 @@ public sealed class ConflictRules
     /// <summary>The detected (not declared) conflicts of one pair.</summary>
     public IReadOnlyList<ConflictFinding> Detect(ReviewerIdentity reviewer, PaperParties paper) => Detect(reviewer, paper, CoAuthorIndex(reviewer));
 
+    /// <summary>
+    /// Whether a conflict closes papers to the reviewer themselves (their bidding list, their assigned papers, files and
+    /// reviews). Co-authorship does not: it is computed from the reviewer's own bylines, which they may edit until the
+    /// submission deadline, so if it closed papers a reviewer could add a guessed co-author to their own paper and watch
+    /// a blind paper disappear. It binds the organizers instead: such a pair is never assigned (by hand or by the solver),
+    /// and an assignment that predates it is flagged on the assignments page for the organizers to decide. Every other
+    /// reason rests on data the reviewer cannot change (others' bylines, the affiliation the organizers entered, a
+    /// confirmed address, declarations) and closes the paper at once.
+    /// </summary>
+    public static bool LimitsReviewerView(ConflictReason reason) => reason != ConflictReason.CoAuthor;
+
     public static ConflictReason ReasonOf(ConflictSource source) => source switch
     {
         ConflictSource.Author => ConflictReason.DeclaredByAuthor,
