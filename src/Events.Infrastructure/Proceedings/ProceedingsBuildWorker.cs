@@ -37,6 +37,8 @@ public sealed partial class ProceedingsBuildWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A crash mid-build leaves a volume in the scratch folder; it goes now, before anything else runs.
+        WorkFolder.RemoveLeftovers();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -108,13 +110,15 @@ public sealed partial class ProceedingsBuildWorker(
         var ct = cts.Token;
         using var watcher = new CancellationTokenSource();
         var watching = KeepClaimAsync(buildId, cts, watcher.Token);
-        var temp = Path.Combine(Path.GetTempPath(), $"events-volume-{Guid.NewGuid():N}.pdf");
+        // The volume is written to a private scratch folder first: it holds unpublished papers and authors' names.
+        using var scratch = WorkFolder.Create();
+        var temp = Path.Combine(scratch.Path, "volume.pdf");
         string? stored = null;
         try
         {
             var request = await LoadRequestAsync(buildId, ct);
             ComposedVolume composed;
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            await using (var output = scratch.CreateFile("volume.pdf", 1 << 16))
             {
                 composed = await composer.ComposeAsync(request, OpenPaper, output, (stage, percent) => registry.Report(buildId, stage, percent), ct);
             }
@@ -171,7 +175,6 @@ public sealed partial class ProceedingsBuildWorker(
             await watcher.CancelAsync();
             await watching;
             registry.Finish(buildId);
-            File.Delete(temp);
         }
     }
 
