@@ -27,6 +27,7 @@ public static class EventsAppExtensions
         builder.Services.AddEventsDocuments();
         builder.Services.AddEventsAccess();
         builder.Services.AddEventsTransportSecurity(builder.Configuration, builder.Environment);
+        builder.Services.AddEventsCircuitLimits();
 
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
         builder.Services.AddEventsLocalization();
