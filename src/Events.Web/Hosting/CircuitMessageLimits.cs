@@ -20,7 +20,11 @@ public static class CircuitMessageLimits
     /// </summary>
     public const long MaxReceiveBytes = LongestField * 6L + 64 * 1024;
 
-    public static IServiceCollection AddEventsCircuitLimits(this IServiceCollection services) =>
+    public static IServiceCollection AddEventsCircuitLimits(this IServiceCollection services)
+    {
         // The global hub options are the defaults every hub, Blazor's included, copies from.
         services.Configure<HubOptions>(o => o.MaximumReceiveMessageSize = MaxReceiveBytes);
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitConnectionLog>();
+        return services;
+    }
 }
