@@ -15,6 +15,12 @@ public class ProceedingsBuild
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>
+    /// While running: the instance building it renews this claim; once it lapses (that instance stopped) another
+    /// instance may take the build over. Means nothing once the build finished.
+    /// </summary>
+    public DateTimeOffset? ClaimExpiresAt { get; set; }
+
     /// <summary>Set by a cancel that arrives while the build waits in the queue or runs on another instance.</summary>
     public bool CancelRequested { get; set; }
 

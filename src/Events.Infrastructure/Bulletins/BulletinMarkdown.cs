@@ -42,7 +42,8 @@ public static class BulletinMarkdown
     {
         if (text is not null)
         {
-            link.ReplaceBy(new LiteralInline(text));
+            // Without copyChildren: false Markdig moves the image's alt-text children in after the literal, printing it twice.
+            link.ReplaceBy(new LiteralInline(text), copyChildren: false);
             return;
         }
         var parent = link.Parent;

@@ -7,6 +7,8 @@ public enum ImageProblem
     TooLarge,
     NotAnImage,
     NotFound,
+    /// <summary>Width × height over <see cref="ImageSanitizer.MaxPixels"/>, read from the header before decoding.</summary>
+    TooManyPixels,
 }
 
 public sealed record ImageCheck(ImageProblem Problem, string? Extension, string? ContentType)
@@ -15,7 +17,10 @@ public sealed record ImageCheck(ImageProblem Problem, string? Extension, string?
     public static ImageCheck Fail(ImageProblem problem) => new(problem, null, null);
 }
 
-/// <summary>Accepts PNG, JPEG and WebP by their leading bytes, never by the uploader's file name or declared type.</summary>
+/// <summary>
+/// Accepts PNG, JPEG and WebP by their leading bytes, never by the uploader's file name or declared type. This is the
+/// first filter only: <see cref="ImageSanitizer"/> then decodes and re-encodes what passes.
+/// </summary>
 public static class ImageValidator
 {
     public static async Task<ImageCheck> ReadAsync(Stream content, long maxBytes, Stream copyTo, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Events.Infrastructure.Files;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -28,8 +29,9 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
 
     private readonly PdfOptions settings = options.Value;
     private readonly string assetBase = AssetBaseUrl(options.Value.AssetRoot);
-    // One folder per renderer: several apps in one process (tests) must not delete each other's documents.
-    private readonly string workFolder = Path.Combine(Path.GetTempPath(), "events-pdf", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+    // One private folder per renderer: several apps in one process (tests) must not delete each other's documents,
+    // and documents can hold unpublished papers, so nobody else on the machine may read them.
+    private readonly WorkFolder workFolder = WorkFolder.Create();
     private readonly SemaphoreSlim startLock = new(1, 1);
     private readonly SemaphoreSlim slots = new(Math.Max(1, options.Value.PoolSize));
     private readonly ConcurrentBag<DocumentPage> idle = [];
@@ -118,14 +120,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
         while (idle.TryTake(out var page)) await page.CloseQuietlyAsync();
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
-        try
-        {
-            if (Directory.Exists(workFolder)) Directory.Delete(workFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open: the temp cleaner gets it.
-        }
+        workFolder.Dispose();
         startLock.Dispose();
         slots.Dispose();
     }
@@ -152,11 +147,15 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
     {
         public IPage Page { get; } = page;
 
-        public async Task<byte[]> PrintAsync(string html, PdfRenderOptions render, string folder, float timeoutMs)
+        public async Task<byte[]> PrintAsync(string html, PdfRenderOptions render, WorkFolder folder, float timeoutMs)
         {
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.html");
-            await File.WriteAllTextAsync(file, html);
+            string file;
+            await using (var stream = folder.CreateFile($"{Guid.NewGuid():N}.html"))
+            await using (var writer = new StreamWriter(stream))
+            {
+                file = stream.Name;
+                await writer.WriteAsync(html);
+            }
             try
             {
                 await Page.GotoAsync(new Uri(file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs });

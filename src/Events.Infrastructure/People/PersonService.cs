@@ -78,15 +78,17 @@ public sealed class PersonService(IDbContextFactory<EventsDbContext> factory, Fi
     {
         EventRights.DemandOrganizerRole(actor);
         using var buffer = new MemoryStream();
-        var check = await ImageValidator.ReadAsync(content, maxBytes, buffer, ct);
-        if (!check.IsValid) return check;
+        var sniffed = await ImageValidator.ReadAsync(content, maxBytes, buffer, ct);
+        if (!sniffed.IsValid) return sniffed;
+        // Only pixels are stored: whatever else the upload carried (a script, EXIF with a GPS position) is dropped here.
+        var (check, clean) = ImageSanitizer.Clean(buffer.ToArray(), sniffed);
+        if (clean is null) return check;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return ImageCheck.Fail(ImageProblem.NotFound);
 
-        buffer.Position = 0;
-        var stored = await files.SaveAsync(PhotoFolder, check.Extension!, buffer, ct);
+        var stored = await files.SaveAsync(PhotoFolder, check.Extension!, new MemoryStream(clean), ct);
         var old = person.PhotoFile;
         person.PhotoFile = stored;
         await db.SaveChangesAsync(ct);

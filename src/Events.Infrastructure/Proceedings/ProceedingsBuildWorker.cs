@@ -14,6 +14,12 @@ namespace Events.Infrastructure.Proceedings;
 /// conditional update, so two instances never run the same one. A build's failure is recorded on its row and never
 /// reaches the host.
 /// </summary>
+/// <remarks>
+/// A running build carries a claim that expires after <see cref="ClaimDuration"/>; the instance running it renews the
+/// claim every <see cref="Heartbeat"/>. Only a build whose claim lapsed (its instance stopped or crashed) is taken over,
+/// so a second instance starting up leaves the first one's live build alone. An instance that finds its claim lost
+/// (taken over, or cancelled from elsewhere) stops building.
+/// </remarks>
 public sealed partial class ProceedingsBuildWorker(
     IDbContextFactory<EventsDbContext> factory,
     FileStore files,
@@ -24,15 +30,21 @@ public sealed partial class ProceedingsBuildWorker(
     ILogger<ProceedingsBuildWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan CancelCheck = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
+
+    /// <summary>Many heartbeats long, so a slow database write or a busy machine never loses a live claim.</summary>
+    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
+        // A crash mid-build leaves a volume in the scratch folder; it goes now, before anything else runs.
+        WorkFolder.RemoveLeftovers();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Every round, not only at start: a build whose instance died must not block its volume until a restart.
+                await RecoverAsync(stoppingToken);
                 if (await ClaimNextAsync(stoppingToken) is { } buildId)
                 {
                     await RunAsync(buildId, stoppingToken);
@@ -52,21 +64,26 @@ public sealed partial class ProceedingsBuildWorker(
         }
     }
 
-    /// <summary>A build left running by a process that stopped cannot be resumed half-way; it is marked failed.</summary>
-    private async Task RecoverAsync(CancellationToken ct)
+    /// <summary>
+    /// A build whose claim expired was left running by an instance that stopped; it cannot be resumed half-way, so it
+    /// is marked failed. Builds with a live claim are another instance's work and stay running. Returns how many were taken over.
+    /// </summary>
+    public async Task<int> RecoverAsync(CancellationToken ct)
     {
         try
         {
+            var now = clock.GetUtcNow();
             await using var db = await factory.CreateDbContextAsync(ct);
-            await db.ProceedingsBuilds.Where(b => b.State == BuildState.Running)
+            return await db.ProceedingsBuilds.Where(b => b.State == BuildState.Running && (b.ClaimExpiresAt == null || b.ClaimExpiresAt < now))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(b => b.State, BuildState.Failed)
                     .SetProperty(b => b.Error, BuildFailedException.Interrupted)
-                    .SetProperty(b => b.FinishedAt, clock.GetUtcNow()), ct);
+                    .SetProperty(b => b.FinishedAt, now), ct);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {
             LogWorkerError(e);
+            return 0;
         }
     }
 
@@ -78,7 +95,10 @@ public sealed partial class ProceedingsBuildWorker(
         foreach (var id in candidates)
         {
             var claimed = await db.ProceedingsBuilds.Where(b => b.Id == id && b.State == BuildState.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BuildState.Running).SetProperty(b => b.StartedAt, clock.GetUtcNow()), ct);
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.State, BuildState.Running)
+                    .SetProperty(b => b.StartedAt, clock.GetUtcNow())
+                    .SetProperty(b => b.ClaimExpiresAt, clock.GetUtcNow() + ClaimDuration), ct);
             if (claimed == 1) return id;
         }
         return null;
@@ -89,14 +109,16 @@ public sealed partial class ProceedingsBuildWorker(
         using var cts = registry.Start(buildId, stopping);
         var ct = cts.Token;
         using var watcher = new CancellationTokenSource();
-        var watching = WatchCancelFlagAsync(buildId, cts, watcher.Token);
-        var temp = Path.Combine(Path.GetTempPath(), $"events-volume-{Guid.NewGuid():N}.pdf");
+        var watching = KeepClaimAsync(buildId, cts, watcher.Token);
+        // The volume is written to a private scratch folder first: it holds unpublished papers and authors' names.
+        using var scratch = WorkFolder.Create();
+        var temp = Path.Combine(scratch.Path, "volume.pdf");
         string? stored = null;
         try
         {
             var request = await LoadRequestAsync(buildId, ct);
             ComposedVolume composed;
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            await using (var output = scratch.CreateFile("volume.pdf", 1 << 16))
             {
                 composed = await composer.ComposeAsync(request, OpenPaper, output, (stage, percent) => registry.Report(buildId, stage, percent), ct);
             }
@@ -153,7 +175,6 @@ public sealed partial class ProceedingsBuildWorker(
             await watcher.CancelAsync();
             await watching;
             registry.Finish(buildId);
-            File.Delete(temp);
         }
     }
 
@@ -191,16 +212,22 @@ public sealed partial class ProceedingsBuildWorker(
         return VolumeRequest.From(volume, eventTitle, entries, hint);
     }
 
-    /// <summary>Stops the build when its row was flagged by a cancel sent to another instance.</summary>
-    private async Task WatchCancelFlagAsync(int buildId, CancellationTokenSource build, CancellationToken stop)
+    /// <summary>
+    /// Renews the build's claim every heartbeat. The renewal only matches a running, uncancelled build, so when it
+    /// matches nothing the build was cancelled from another instance or taken over after a lapse: it stops here.
+    /// </summary>
+    private async Task KeepClaimAsync(int buildId, CancellationTokenSource build, CancellationToken stop)
     {
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                await Task.Delay(CancelCheck, clock, stop);
+                await Task.Delay(Heartbeat, clock, stop);
+                var until = clock.GetUtcNow() + ClaimDuration;
                 await using var db = await factory.CreateDbContextAsync(stop);
-                if (await db.ProceedingsBuilds.AnyAsync(b => b.Id == buildId && b.CancelRequested, stop))
+                var renewed = await db.ProceedingsBuilds.Where(b => b.Id == buildId && b.State == BuildState.Running && !b.CancelRequested)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimExpiresAt, until), stop);
+                if (renewed == 0)
                 {
                     await build.CancelAsync();
                     return;

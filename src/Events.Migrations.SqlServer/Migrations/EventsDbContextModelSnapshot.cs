@@ -1192,6 +1192,9 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

@@ -7,8 +7,10 @@ namespace Events.Web.Endpoints;
 
 public static class BulletinEndpoints
 {
-    // The preview is our own HTML with user text in it: no scripts, nothing from elsewhere, only our fonts and styles.
-    private const string PreviewPolicy = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+    // The preview is our own HTML with user text in it: no scripts, nothing from elsewhere, only our fonts and styles
+    // and the one style element (the series' masthead colour) that carries this response's nonce. Framed by the editor.
+    private static string PreviewPolicy(string nonce) =>
+        $"default-src 'none'; style-src 'self' 'nonce-{nonce}'; font-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'none'; frame-ancestors 'self'";
 
     /// <summary>
     /// The public PDF of a published issue (404 for anything else), cacheable because it never changes, and the
@@ -29,9 +31,10 @@ public static class BulletinEndpoints
         var manage = app.MapGroup("/manage/bulletins/issues/{bulletinId:int}").RequireAuthorization(Policies.BulletinEditor);
         manage.MapGet("/preview.html", async (int bulletinId, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
         {
-            var html = await documents.HtmlAsync(bulletinId, ct);
+            var nonce = Hosting.CspNonce.Of(http);
+            var html = await documents.PreviewHtmlAsync(bulletinId, nonce, ct);
             if (html is null) return Results.NotFound();
-            http.Response.Headers.ContentSecurityPolicy = PreviewPolicy;
+            http.Response.Headers.ContentSecurityPolicy = PreviewPolicy(nonce);
             http.Response.Headers.CacheControl = "no-store";
             return Results.Content(html, "text/html; charset=utf-8");
         });

@@ -26,6 +26,8 @@ public static class EventsAppExtensions
         builder.Services.AddEventsPdf(builder.Configuration, WebRoot(builder.Environment));
         builder.Services.AddEventsDocuments();
         builder.Services.AddEventsAccess();
+        builder.Services.AddEventsTransportSecurity(builder.Configuration, builder.Environment);
+        builder.Services.AddEventsCircuitLimits();
 
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
         builder.Services.AddEventsLocalization();
@@ -41,6 +43,7 @@ public static class EventsAppExtensions
 
     public static WebApplication UseEventsApp(this WebApplication app)
     {
+        app.UseEventsTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

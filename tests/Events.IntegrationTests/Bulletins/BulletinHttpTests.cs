@@ -98,9 +98,17 @@ public sealed class BulletinHttpTests(PdfAppFixture fx)
         var html = WebUtility.HtmlDecode(raw);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("浦江创新观察", html, StringComparison.Ordinal);
         Assert.Contains("fonts/noto-serif-sc/fonts.css", html, StringComparison.Ordinal);
-        Assert.Equal(await fx.App.Get<Events.Web.Components.Documents.BulletinDocuments>().HtmlAsync(id), raw);
+        // The masthead colour is a style element allowed by this response's nonce, not a style attribute the policy drops.
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains($"<style nonce=\"{nonce}\">.bulletin {{ --masthead: #", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=\"", raw, StringComparison.Ordinal);
+        // Otherwise the same HTML that is printed.
+        Assert.Equal(await fx.App.Get<Events.Web.Components.Documents.BulletinDocuments>().HtmlAsync(id), raw.Replace($" nonce=\"{nonce}\"", "", StringComparison.Ordinal));
     }
 }

@@ -18,6 +18,12 @@ public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml ht
     public async Task<string?> HtmlAsync(int id, CancellationToken ct = default) =>
         await bulletins.ViewAsync(id, ct) is { } view ? await RenderHtmlAsync(view) : null;
 
+    /// <summary>The preview HTML, whose masthead style carries <paramref name="styleNonce"/> for the response's policy.</summary>
+    public async Task<string?> PreviewHtmlAsync(int id, string styleNonce, CancellationToken ct = default) =>
+        await bulletins.ViewAsync(id, ct) is { } view
+            ? await html.RenderAsync<BulletinDocument>(new Dictionary<string, object?> { [nameof(BulletinDocument.View)] = view, [nameof(BulletinDocument.StyleNonce)] = styleNonce })
+            : null;
+
     /// <summary>Prints the issue as it stands now, whatever its status (preview and tests).</summary>
     public async Task<byte[]?> PdfAsync(int id, CancellationToken ct = default) =>
         await bulletins.ViewAsync(id, ct) is { } view ? await renderer.RenderAsync(await RenderHtmlAsync(view), ct: ct) : null;
