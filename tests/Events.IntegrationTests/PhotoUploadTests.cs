@@ -44,10 +44,10 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "多语种文件" })).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "多语种文件" })).Id;
         var polyglot = TestImages.Png(40, 30).Concat("<html><script>alert(1)</script></html>"u8.ToArray()).ToArray();
 
-        var check = await people.SetPhotoAsync(id, new MemoryStream(polyglot), 2_000_000);
+        var check = await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(polyglot), 2_000_000);
 
         Assert.True(check.IsValid);
         var bytes = StoredPhoto((await people.GetAsync(id))!.PhotoFile!);
@@ -63,10 +63,10 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "伪装图片" })).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "伪装图片" })).Id;
         var fake = header.Concat("<html><script>alert(document.cookie)</script></html>"u8.ToArray()).ToArray();
 
-        Assert.Equal(ImageProblem.NotAnImage, (await people.SetPhotoAsync(id, new MemoryStream(fake), 2_000_000)).Problem);
+        Assert.Equal(ImageProblem.NotAnImage, (await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(fake), 2_000_000)).Problem);
         Assert.Null((await people.GetAsync(id))!.PhotoFile);
     }
 
@@ -75,10 +75,10 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "像素炸弹" })).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "像素炸弹" })).Id;
         var bomb = TestImages.WithPngSize(TestImages.Png(8, 8), 50_000, 50_000);
 
-        Assert.Equal(ImageProblem.TooManyPixels, (await people.SetPhotoAsync(id, new MemoryStream(bomb), 2_000_000)).Problem);
+        Assert.Equal(ImageProblem.TooManyPixels, (await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(bomb), 2_000_000)).Problem);
         Assert.Null((await people.GetAsync(id))!.PhotoFile);
     }
 
@@ -87,10 +87,10 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "相机照片" })).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "相机照片" })).Id;
         var jpeg = TestImages.WithExif(TestImages.Jpeg(64, 48), "GPS-31.2304N-121.4737E");
 
-        var check = await people.SetPhotoAsync(id, new MemoryStream(jpeg), 2_000_000);
+        var check = await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(jpeg), 2_000_000);
 
         Assert.True(check.IsValid);
         var person = (await people.GetAsync(id))!;
@@ -108,10 +108,10 @@ public sealed class PhotoUploadTests(EventsAppFactory app) : IClassFixture<Event
     {
         _ = app.Server;
         var people = app.Get<PersonService>();
-        var id = (await people.SaveAsync(new PersonInput { Name = "竖拍照片" })).Id;
+        var id = (await people.SaveAsync(TestActors.Admin, new PersonInput { Name = "竖拍照片" })).Id;
         var jpeg = TestImages.WithExif(TestImages.Jpeg(64, 48), "camera", orientation: 6);
 
-        Assert.True((await people.SetPhotoAsync(id, new MemoryStream(jpeg), 2_000_000)).IsValid);
+        Assert.True((await people.SetPhotoAsync(TestActors.Admin, id, new MemoryStream(jpeg), 2_000_000)).IsValid);
 
         using var image = SKBitmap.Decode(StoredPhoto((await people.GetAsync(id))!.PhotoFile!));
         Assert.Equal((48, 64), (image.Width, image.Height));

@@ -25,7 +25,7 @@ public sealed partial class ConfirmedAddressTests(EventsAppFactory app) : IClass
     {
         await using var db = app.CreateDbContext();
         var eventId = await db.Events.Where(e => e.Slug == Slug).Select(e => e.Id).SingleAsync();
-        var invited = await app.Get<ReviewerService>().InviteAsync(eventId, new ReviewerInvite { Email = email, Name = "受邀审稿人" });
+        var invited = await app.Get<ReviewerService>().InviteAsync(TestActors.Admin, eventId, new ReviewerInvite { Email = email, Name = "受邀审稿人" });
         Assert.Equal(Events.Core.Common.SaveOutcome.Saved, invited.Outcome);
         var token = await db.Reviewers.Where(r => r.Id == invited.Id).Select(r => r.InvitationToken).SingleAsync();
         return (eventId, token);
@@ -76,11 +76,11 @@ public sealed partial class ConfirmedAddressTests(EventsAppFactory app) : IClass
         await using var db = app.CreateDbContext();
         var eventId = await db.Events.Where(e => e.Slug == Slug).Select(e => e.Id).SingleAsync();
 
-        Assert.Equal(StaffChange.UnknownUser, await app.Get<EventStaffEditor>().AddAsync(eventId, "would-be-staff@example.cn"));
+        Assert.Equal(StaffChange.UnknownUser, await app.Get<EventStaffEditor>().AddAsync(TestActors.Admin, eventId, "would-be-staff@example.cn"));
         Assert.False(await db.EventStaff.AnyAsync(s => s.UserId == unconfirmed.Id));
 
         await ConfirmAsync(unconfirmed.Id);
-        Assert.Equal(StaffChange.Added, await app.Get<EventStaffEditor>().AddAsync(eventId, "would-be-staff@example.cn"));
+        Assert.Equal(StaffChange.Added, await app.Get<EventStaffEditor>().AddAsync(TestActors.Admin, eventId, "would-be-staff@example.cn"));
     }
 
     [Fact]

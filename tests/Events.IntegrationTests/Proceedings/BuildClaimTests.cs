@@ -1,5 +1,6 @@
 using Events.Core.Proceedings;
 using Events.Infrastructure.Proceedings;
+using Events.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public sealed class BuildClaimTests : IClassFixture<HeldPrinterApp>
     {
         var data = await VolumeTestData.CreateAsync(app);
         var volumes = app.Get<ProceedingsService>();
-        var (_, buildId) = await volumes.RequestBuildAsync(data.EventId, "tests");
+        var (_, buildId) = await volumes.RequestBuildAsync(TestActors.AdminAs("tests"), data.EventId);
         await app.Printer.Entered.WaitAsync(TimeSpan.FromMinutes(1));
         var running = await VolumeBuilds.WaitAsync(app, buildId, b => b.State == BuildState.Running);
         Assert.NotNull(running.ClaimExpiresAt);

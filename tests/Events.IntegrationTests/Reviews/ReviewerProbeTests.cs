@@ -85,7 +85,7 @@ public sealed class ReviewerProbeTests : IDisposable
         var board = await app.Get<AssignmentService>().BoardAsync(s.EventId);
         Assert.Contains(board.Conflicts[(s.PaperId, s.ReviewerId)], c => c.Reason == ConflictReason.CoAuthor);
         Assert.Contains(board.Conflicts[(s.OtherPaperId, s.ReviewerId)], c => c.Reason == ConflictReason.CoAuthor);
-        var refused = await app.Get<AssignmentService>().AssignAsync(s.EventId, s.OtherPaperId, s.ReviewerId);
+        var refused = await app.Get<AssignmentService>().AssignAsync(TestActors.Admin, s.EventId, s.OtherPaperId, s.ReviewerId);
         Assert.Equal(AssignOutcome.Conflict, refused.Outcome);
         Assert.Contains(refused.Conflicts, c => c.Reason == ConflictReason.CoAuthor);
     }
