@@ -1,6 +1,9 @@
 using Events.Infrastructure.Mail;
 using Events.Infrastructure.Program;
 using Events.Infrastructure.Program.Exports;
+using System.Security.Claims;
+using Events.Web.Access;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Events.Web.Endpoints;
@@ -31,7 +34,26 @@ public static class ProgramEndpoints
                 ? Results.NotFound()
                 : Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, owner!.Value.Sessions), "text/calendar; charset=utf-8");
         });
+        MapAgendaForms(group);
         return app;
+    }
+
+    /// <summary>
+    /// The static program page's forms: star a session, make the private feed link. Both return to the page they came
+    /// from; the antiforgery token in the form is checked because the values bind from the form.
+    /// </summary>
+    private static void MapAgendaForms(RouteGroupBuilder group)
+    {
+        group.MapPost("/agenda/star", async ([FromForm] int sessionId, [FromForm] string? returnUrl, ClaimsPrincipal user, AgendaService agenda, CancellationToken ct) =>
+        {
+            await agenda.ToggleAsync(EventAccess.UserId(user), sessionId, ct);
+            return Results.LocalRedirect(CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
+        }).RequireAuthorization();
+        group.MapPost("/agenda/feed", async ([FromForm] string? returnUrl, ClaimsPrincipal user, AgendaService agenda, CancellationToken ct) =>
+        {
+            await agenda.FeedTokenAsync(EventAccess.UserId(user), ct: ct);
+            return Results.LocalRedirect(CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
+        }).RequireAuthorization();
     }
 
     private static async Task<IResult> ExportAsync(string slug, PublishedPrograms programs, Func<PublishedView, IResult> write, CancellationToken ct)
