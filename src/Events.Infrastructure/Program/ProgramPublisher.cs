@@ -7,6 +7,7 @@ using Events.Core.Mail;
 using Events.Core.Program;
 using Events.Core.Program.Conflicts;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Publishing;
 using Events.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string?
 /// Publishes an event's program as a numbered version: a fixed snapshot that the public pages and exports read,
 /// with a change log against the previous version. People whose slots changed get a mail, held for review.
 /// </summary>
-public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock)
+public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, IPublicPageCache pages)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -59,6 +60,7 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
             // Someone else published the same number first (unique index): nothing of ours was saved.
             return new PublishResult(PublishOutcome.Conflict);
         }
+        await pages.EventChangedAsync(rootId, ct: ct);
         return new PublishResult(PublishOutcome.Published, number, conflicts, diff.AffectedPeople.Count, batch);
     }
 

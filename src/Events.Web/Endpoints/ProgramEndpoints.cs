@@ -3,6 +3,7 @@ using Events.Infrastructure.Program;
 using Events.Infrastructure.Program.Exports;
 using System.Security.Claims;
 using Events.Web.Access;
+using Events.Web.PublicPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +19,18 @@ public static class ProgramEndpoints
     {
         var group = app.MapGroup("/events/{slug}").AllowAnonymous();
         group.MapGet("/schedule.xml", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl), "application/xml; charset=utf-8"), ct));
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl), "application/xml; charset=utf-8"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/schedule.json", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl), "application/json; charset=utf-8"), ct));
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl), "application/json; charset=utf-8"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/schedule.ics", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl), "text/calendar; charset=utf-8"), ct));
+            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl), "text/calendar; charset=utf-8"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/program.xlsx", (string slug, PublishedPrograms programs, CancellationToken ct) =>
             ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct));
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, IOptions<MailOptions> options, CancellationToken ct) =>
         {
             var owner = await agenda.ByFeedTokenAsync(token, ct);

@@ -59,6 +59,7 @@ public static class EventsAppExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePublicPages();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
