@@ -1,3 +1,4 @@
+using Events.Infrastructure.LiveUpdates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,7 @@ public static class ProceedingsServiceCollectionExtensions
     public static IServiceCollection AddEventsProceedings(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILiveUpdates, InProcessLiveUpdates>();
         services.AddSingleton<BuildProgressRegistry>();
         services.AddSingleton<BuildQueueSignal>();
         services.AddSingleton<ProceedingsService>();
