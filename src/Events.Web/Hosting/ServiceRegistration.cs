@@ -11,6 +11,8 @@ using Events.Infrastructure.Program;
 using Events.Web.Components.Pages.Proceedings;
 using Events.Web.Components.Pages.Proceedings.Documents;
 using Events.Infrastructure.Reviews;
+using Events.Infrastructure.Publishing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Events.Web.Hosting;
 
@@ -19,6 +21,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddEventsServices(this IServiceCollection services, string filesRoot)
     {
         services.AddSingleton(new FileStore(filesRoot));
+        // The web app replaces this with its output-cache eviction (AddPublicPages).
+        services.TryAddSingleton<IPublicPageCache, UncachedPublicPages>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<EventEditor>();
         services.AddSingleton<EventStaffEditor>();
