@@ -5,7 +5,8 @@ namespace Events.Benchmarks;
 /// <summary>
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
-/// "bulletin [runs]" times bulletin PDFs; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to
+/// "bulletin [runs]" times bulletin PDFs; "public-load [seconds] [cold seconds]" loads the public pages with wrk against
+/// same-size static files; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
@@ -27,6 +28,13 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "program")
         {
             await ProgramAtScale.RunAsync();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "public-load")
+        {
+            await PublicLoad.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60);
             return;
         }
         if (args.Length > 0 && args[0] == "assignment")

@@ -16,7 +16,7 @@ namespace Events.Benchmarks;
 /// </summary>
 public static class ProgramAtScale
 {
-    private const string Slug = "synthetic-forum";
+    internal const string Slug = "synthetic-forum";
 
     public static async Task RunAsync()
     {
@@ -75,7 +75,7 @@ public static class ProgramAtScale
         return (times[times.Count / 2], result);
     }
 
-    private static async Task<(int RootId, int ForumId, DateOnly Day)> LoadAsync(IDbContextFactory<EventsDbContext> factory)
+    internal static async Task<(int RootId, int ForumId, DateOnly Day)> LoadAsync(IDbContextFactory<EventsDbContext> factory)
     {
         var schedule = SyntheticProgram.Generate();
         await using var db = await factory.CreateDbContextAsync();

@@ -13,7 +13,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     public async Task Public_pages_have_no_serious_or_critical_accessibility_violations(string url)
     {
         var page = await app.NewPageAsync();
-        await page.GotoInteractiveAsync(url);
+        // Public pages render statically: loaded is final, there is no circuit to wait for.
+        await page.GotoAsync(url, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.NetworkIdle });
 
         var result = await page.RunAxe();
 

@@ -51,7 +51,7 @@ public sealed class OrganizerJourneyTests(BrowserApp app)
     public async Task Switching_to_English_and_back_changes_the_interface_and_is_remembered()
     {
         var page = await app.NewPageAsync();
-        await page.GotoInteractiveAsync("/events");
+        await page.GotoAsync("/events");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("会议与活动");
 
         await page.GetByTestId("lang-switch").ClickAsync();

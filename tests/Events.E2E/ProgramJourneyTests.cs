@@ -48,4 +48,55 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await Assertions.Expect(session).ToContainTextAsync("16:00–16:30");
         await Assertions.Expect(session).ToContainTextAsync("区域创新的新问题 — 孙海鹰");
     }
+
+    [Fact]
+    public async Task An_anonymous_visitor_reads_the_program_and_switches_days_without_opening_a_WebSocket()
+    {
+        var page = await app.NewPageAsync();
+        var sockets = 0;
+        page.WebSocket += (_, _) => sockets++;
+
+        await page.GotoAsync("/events/regional-innovation-symposium-7/program", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var days = page.GetByTestId("public-day");
+        await Assertions.Expect(days).ToHaveCountAsync(2);
+        await Assertions.Expect(days.First).ToHaveAttributeAsync("aria-current", "page");
+        var firstDay = await page.GetByTestId("public-session").AllInnerTextsAsync();
+
+        await days.Nth(1).ClickAsync();
+        await page.WaitForURLAsync("**/program?day=2023-07-30*");
+        await Assertions.Expect(page.GetByTestId("public-day").Nth(1)).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page.GetByTestId("public-session").First).Not.ToHaveTextAsync(firstDay[0]);
+        await Assertions.Expect(page.GetByTestId("star")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "嘉宾名单", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/speakers");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(0, sockets);
+    }
+
+    [Fact]
+    public async Task A_signed_in_reader_stars_a_session_on_the_static_program_page_and_sees_it_under_my_agenda_only()
+    {
+        await app.CreateUserAsync("star@e2e.local", "Star#E2e2026", "收藏者");
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("star@e2e.local", "Star#E2e2026", "/papers");
+
+        await page.GotoAsync("/events/regional-innovation-symposium-7/program?day=2023-07-30");
+        var session = page.GetByTestId("public-session").Nth(1);
+        var title = await session.Locator("h2").InnerTextAsync();
+        await session.GetByTestId("star").ClickAsync();
+
+        // The form posts and comes back to the same day, with the star set.
+        await page.WaitForURLAsync("**/program?day=2023-07-30*");
+        await Assertions.Expect(page.GetByTestId("public-session").Filter(new() { HasText = title }).GetByTestId("star")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.GetByTestId("only-mine").ClickAsync();
+        await page.WaitForURLAsync("**mine=1");
+        await Assertions.Expect(page.GetByTestId("public-session")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("public-session")).ToContainTextAsync(title);
+
+        // The private feed link is made only when asked for.
+        await Assertions.Expect(page.GetByTestId("agenda-feed")).ToHaveCountAsync(0);
+        await page.GetByTestId("make-agenda-feed").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("agenda-feed")).ToContainTextAsync("/events/regional-innovation-symposium-7/agenda/");
+    }
 }

@@ -19,7 +19,7 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("attendee-counts")).ToContainTextAsync("报名开放中");
 
         // Register from the public page; the form is prefilled with the account's name and address.
-        await page.GotoInteractiveAsync("/events/regional-innovation-symposium-7");
+        await page.GotoAsync("/events/regional-innovation-symposium-7");
         await page.GetByTestId("register-button").ClickAsync();
         await page.WaitForURLAsync("**/events/regional-innovation-symposium-7/register");
         await page.WaitForInteractiveAsync();

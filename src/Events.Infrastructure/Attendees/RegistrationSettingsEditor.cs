@@ -4,6 +4,7 @@ using Events.Core.Common;
 using Events.Core.Program;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Attendees;
@@ -12,7 +13,7 @@ namespace Events.Infrastructure.Attendees;
 public sealed record RegistrationSettingsView(RegistrationSettingsInput Input, string TimeZoneId, int SeatsTaken);
 
 /// <summary>An organizer opens, closes and sizes an event's registration.</summary>
-public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext> factory, EventRights rights)
+public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext> factory, EventRights rights, IPublicPageCache pages)
 {
     public async Task<RegistrationSettingsView?> LoadAsync(int eventId, CancellationToken ct = default)
     {
@@ -59,6 +60,8 @@ public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext
             return SaveResult.Conflict;
         }
         input.ConcurrencyStamp = settings.ConcurrencyStamp;
+        // The event page offers registration to anonymous readers only while it is open.
+        await pages.EventChangedAsync(eventId, ct: ct);
         return SaveResult.Saved(eventId);
     }
 }

@@ -3,6 +3,7 @@ using Events.Core.Bulletins;
 using Events.Core.Validation;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Bulletins;
@@ -25,7 +26,7 @@ public sealed record BulletinPublishResult(BulletinPublishOutcome Outcome, Issue
 /// fails on the stamp, reads the advanced counters and tries again, so numbers are unique and leave no gaps on SQLite
 /// and SQL Server alike. Unique indexes on (series, year, number) and (series, cumulative number) stand behind that.
 /// </summary>
-public sealed class BulletinPublisher(IDbContextFactory<EventsDbContext> factory, TimeProvider clock)
+public sealed class BulletinPublisher(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, IPublicPageCache pages)
 {
     private const int Attempts = 8;
 
@@ -62,6 +63,7 @@ public sealed class BulletinPublisher(IDbContextFactory<EventsDbContext> factory
             try
             {
                 await db.SaveChangesAsync(ct);
+                await pages.BulletinsChangedAsync(ct);
                 return new(BulletinPublishOutcome.Published, numbers);
             }
             catch (DbUpdateException) when (attempt < Attempts)

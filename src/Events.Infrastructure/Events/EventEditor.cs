@@ -4,11 +4,12 @@ using Events.Core.Events;
 using Events.Core.Validation;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Events;
 
-public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory, EventRights rights)
+public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory, EventRights rights, IPublicPageCache pages)
 {
     public async Task<EventInput?> LoadAsync(int id, CancellationToken ct = default)
     {
@@ -34,11 +35,13 @@ public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory, Even
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 
         Event ev;
+        string? formerSlug = null;
         if (input.Id is { } id)
         {
             var found = await db.Events.Include(e => e.Units).FirstOrDefaultAsync(e => e.Id == id, ct);
             if (found is null) return SaveResult.NotFound;
             ev = found;
+            formerSlug = found.Slug;
             db.ExpectVersion(ev, input.ConcurrencyStamp);
         }
         else
@@ -61,6 +64,7 @@ public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory, Even
         }
         input.Id = ev.Id;
         input.ConcurrencyStamp = ev.ConcurrencyStamp;
+        await pages.EventChangedAsync(ev.Id, formerSlug == ev.Slug ? null : formerSlug, ct);
         return SaveResult.Saved(ev.Id);
     }
 

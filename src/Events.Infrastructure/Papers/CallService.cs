@@ -6,12 +6,13 @@ using Events.Core.Program;
 using Events.Core.Validation;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Papers;
 
 /// <summary>An event's call for papers: the organizer's settings and the public call page.</summary>
-public sealed class CallService(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, EventRights rights)
+public sealed class CallService(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, EventRights rights, IPublicPageCache pages)
 {
     /// <summary>The settings form for an event; a new call starts from defaults counted back from the event's first day.</summary>
     public async Task<CallEditView?> LoadAsync(int eventId, CancellationToken ct = default)
@@ -80,6 +81,7 @@ public sealed class CallService(IDbContextFactory<EventsDbContext> factory, Time
         var saved = CallInput.From(call, ProgramTime.Zone(ev.TimeZoneId));
         input.Topics = saved.Topics;
         input.Criteria = saved.Criteria;
+        await pages.EventChangedAsync(input.EventId, ct: ct);
         return SaveResult.Saved(call.Id);
     }
 

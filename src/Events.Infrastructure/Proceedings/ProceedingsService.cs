@@ -3,6 +3,7 @@ using Events.Core.Common;
 using Events.Core.Proceedings;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Proceedings;
@@ -24,7 +25,7 @@ public enum PublishOutcome
 
 /// <summary>The organizer's side of a volume: its settings and order, its builds, and which build is published.</summary>
 public sealed class ProceedingsService(
-    IDbContextFactory<EventsDbContext> factory, BuildProgressRegistry registry, BuildQueueSignal signal, TimeProvider clock, EventRights rights)
+    IDbContextFactory<EventsDbContext> factory, BuildProgressRegistry registry, BuildQueueSignal signal, TimeProvider clock, EventRights rights, IPublicPageCache pages)
 {
     public async Task<Core.Proceedings.Proceedings?> GetAsync(int eventId, CancellationToken ct = default)
     {
@@ -172,7 +173,9 @@ public sealed class ProceedingsService(
         }
         db.ExpectVersion(volume, loadedStamp);
         volume.PublishedBuildId = buildId;
-        return await db.TrySaveVersionedAsync(ct) ? PublishOutcome.Published : PublishOutcome.Conflict;
+        if (!await db.TrySaveVersionedAsync(ct)) return PublishOutcome.Conflict;
+        await pages.EventChangedAsync(eventId, ct: ct);
+        return PublishOutcome.Published;
     }
 
     public BuildProgressInfo? Progress(int buildId) => registry.Get(buildId);

@@ -1,3 +1,4 @@
+using Events.Infrastructure.LiveUpdates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,7 @@ public static class ProceedingsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Access.EventRights>();
+        services.TryAddSingleton<ILiveUpdates, InProcessLiveUpdates>();
         services.AddSingleton<BuildProgressRegistry>();
         services.AddSingleton<BuildQueueSignal>();
         services.AddSingleton<ProceedingsService>();

@@ -32,6 +32,13 @@ public sealed class AgendaService(IDbContextFactory<EventsDbContext> factory)
         return true;
     }
 
+    /// <summary>The user's feed token if one was made; reading a page never makes one.</summary>
+    public async Task<string?> ExistingFeedTokenAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.AgendaFeedToken).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>The user's feed token, made on first use. The token is the only secret in the feed URL.</summary>
     public async Task<string> FeedTokenAsync(string userId, bool renew = false, CancellationToken ct = default)
     {

@@ -9,6 +9,7 @@ using Events.Core.Program;
 using Events.Core.Program.Conflicts;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Publishing;
 using Events.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string?
 /// Publishes an event's program as a numbered version: a fixed snapshot that the public pages and exports read,
 /// with a change log against the previous version. People whose slots changed get a mail, held for review.
 /// </summary>
-public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, EventRights rights)
+public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory, Outbox outbox, TimeProvider clock, EventRights rights, IPublicPageCache pages)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -63,6 +64,7 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
             // Someone else published the same number first (unique index): nothing of ours was saved.
             return new PublishResult(PublishOutcome.Conflict);
         }
+        await pages.EventChangedAsync(rootId, ct: ct);
         return new PublishResult(PublishOutcome.Published, number, conflicts, diff.AffectedPeople.Count, batch);
     }
 

@@ -1,6 +1,10 @@
 using Events.Infrastructure.Mail;
 using Events.Infrastructure.Program;
 using Events.Infrastructure.Program.Exports;
+using System.Security.Claims;
+using Events.Web.Access;
+using Events.Web.PublicPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Events.Web.Endpoints;
@@ -15,14 +19,18 @@ public static class ProgramEndpoints
     {
         var group = app.MapGroup("/events/{slug}").AllowAnonymous();
         group.MapGet("/schedule.xml", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl), "application/xml; charset=utf-8"), ct));
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl), "application/xml; charset=utf-8"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/schedule.json", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl), "application/json; charset=utf-8"), ct));
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl), "application/json; charset=utf-8"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/schedule.ics", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl), "text/calendar; charset=utf-8"), ct));
+            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl), "text/calendar; charset=utf-8"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/program.xlsx", (string slug, PublishedPrograms programs, CancellationToken ct) =>
             ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct));
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
         group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, IOptions<MailOptions> options, CancellationToken ct) =>
         {
             var owner = await agenda.ByFeedTokenAsync(token, ct);
@@ -31,7 +39,26 @@ public static class ProgramEndpoints
                 ? Results.NotFound()
                 : Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, owner!.Value.Sessions), "text/calendar; charset=utf-8");
         });
+        MapAgendaForms(group);
         return app;
+    }
+
+    /// <summary>
+    /// The static program page's forms: star a session, make the private feed link. Both return to the page they came
+    /// from; the antiforgery token in the form is checked because the values bind from the form.
+    /// </summary>
+    private static void MapAgendaForms(RouteGroupBuilder group)
+    {
+        group.MapPost("/agenda/star", async ([FromForm] int sessionId, [FromForm] string? returnUrl, ClaimsPrincipal user, AgendaService agenda, CancellationToken ct) =>
+        {
+            await agenda.ToggleAsync(EventAccess.UserId(user), sessionId, ct);
+            return Results.LocalRedirect(CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
+        }).RequireAuthorization();
+        group.MapPost("/agenda/feed", async ([FromForm] string? returnUrl, ClaimsPrincipal user, AgendaService agenda, CancellationToken ct) =>
+        {
+            await agenda.FeedTokenAsync(EventAccess.UserId(user), ct: ct);
+            return Results.LocalRedirect(CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
+        }).RequireAuthorization();
     }
 
     private static async Task<IResult> ExportAsync(string slug, PublishedPrograms programs, Func<PublishedView, IResult> write, CancellationToken ct)

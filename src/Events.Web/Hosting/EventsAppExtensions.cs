@@ -8,6 +8,7 @@ using Events.Web.Endpoints;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Events.Web.Localization;
+using Events.Web.PublicPages;
 using MudBlazor.Services;
 
 namespace Events.Web.Hosting;
@@ -33,6 +34,7 @@ public static class EventsAppExtensions
         builder.Services.AddEventsLocalization();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddPublicPages();
         builder.Services.AddHealthChecks().AddDbContextCheck<EventsDbContext>("database");
         return builder;
     }
@@ -60,6 +62,7 @@ public static class EventsAppExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePublicPages();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -13,6 +13,8 @@ using Events.Infrastructure.Program;
 using Events.Web.Components.Pages.Proceedings;
 using Events.Web.Components.Pages.Proceedings.Documents;
 using Events.Infrastructure.Reviews;
+using Events.Infrastructure.Publishing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Events.Web.Hosting;
 
@@ -22,6 +24,8 @@ public static class ServiceRegistration
     {
         services.AddSingleton(new FileStore(filesRoot));
         services.TryAddSingleton<EventRights>();
+        // The web app replaces this with its output-cache eviction (AddPublicPages).
+        services.TryAddSingleton<IPublicPageCache, UncachedPublicPages>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<EventEditor>();
         services.AddSingleton<EventStaffEditor>();

@@ -51,8 +51,29 @@ public sealed class AttendeePageTests : IDisposable
         Assert.Contains("开幕式", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/events/{Symposium}/schedule.ics\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/events/{Symposium}/program.xlsx\"", html, StringComparison.Ordinal);
-        Assert.Matches($"href=\"/events/{Symposium}/agenda/[0-9a-f]{{48}}\\.ics\"", html);
         Assert.Contains("您还没有收藏场次", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reading_the_attendee_and_program_pages_makes_no_feed_token_and_once_made_the_feed_is_listed()
+    {
+        var eventId = await OpenAsync(capacity: null);
+        var user = await TestUsers.CreateAsync(app, "reader@test.local", [Roles.Attendee]);
+        await app.Get<RegistrationService>().RegisterAsync(eventId, user.Id,
+            new RegistrationInput { Name = "王冰", Organization = "某单位", Title = "研究员", Email = "wangbing@example.cn" });
+
+        var before = await HtmlAsync(user, $"/events/{Symposium}/me");
+        await HtmlAsync(user, $"/events/{Symposium}/program");
+
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Null(await db.Users.Where(u => u.Id == user.Id).Select(u => u.AgendaFeedToken).SingleAsync());
+        }
+        Assert.DoesNotMatch($"/events/{Symposium}/agenda/[0-9a-f]{{48}}\\.ics", before);
+
+        var token = await app.Get<Events.Infrastructure.Program.AgendaService>().FeedTokenAsync(user.Id);
+
+        Assert.Contains($"href=\"/events/{Symposium}/agenda/{token}.ics\"", await HtmlAsync(user, $"/events/{Symposium}/me"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,11 +49,10 @@ public sealed class CallTests(EventsAppFactory app) : IClassFixture<EventsAppFac
         Assert.Contains("征文进行中", html, StringComparison.Ordinal);
         Assert.Contains($"/events/{slug}/submit", html, StringComparison.Ordinal);
 
-        await using (var db = app.CreateDbContext())
-        {
-            (await db.CallsForPapers.SingleAsync(c => c.EventId == eventId)).IsPublished = false;
-            await db.SaveChangesAsync();
-        }
+        // Unpublished the way organizers do it, through the service, which also drops the cached public page.
+        var edit = (await app.Get<CallService>().LoadAsync(eventId))!.Input;
+        edit.IsPublished = false;
+        Assert.Equal(SaveOutcome.Saved, (await app.Get<CallService>().SaveAsync(edit)).Outcome);
         using var response = await app.CreateRawClient().GetAsync($"/events/{slug}/call");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(await app.Get<SubmissionService>().GetSubmitContextAsync(slug));

@@ -1,5 +1,6 @@
 using Events.Core.Proceedings;
 using Events.Infrastructure.Files;
+using Events.Infrastructure.LiveUpdates;
 using Events.Infrastructure.Proceedings;
 using Events.IntegrationTests.Infrastructure;
 using Events.IntegrationTests.Pdf;
@@ -33,6 +34,33 @@ public sealed class BuildLifecycleTests(PdfAppFixture fx)
         Assert.Equal(BuildState.Failed, second.State);
         Assert.Equal(first.Version + 1, second.Version);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await fx.App.CreateRawClient().GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_build_tells_open_pages_when_it_starts_and_when_its_row_is_final()
+    {
+        var data = await VolumeTestData.CreateAsync(fx.App);
+        await using (var db = fx.App.CreateDbContext())
+        {
+            await db.SubmissionFiles.Where(f => f.SubmissionId == data.Accepted[0].SubmissionId).ExecuteDeleteAsync();
+        }
+        var states = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var finished = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int buildId;
+        using var subscription = fx.App.Get<ILiveUpdates>().Subscribe(BuildProgressRegistry.StateTopic, id =>
+        {
+            states.Enqueue(id);
+            if (states.Count(s => s == id) == 2) finished.TrySetResult(id);
+        });
+
+        (_, buildId) = await fx.App.Get<ProceedingsService>().RequestBuildAsync(data.EventId, "tests");
+        var notified = await finished.Task.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(buildId, notified);
+        await using (var db = fx.App.CreateDbContext())
+        {
+            Assert.Equal(BuildState.Failed, await db.ProceedingsBuilds.Where(b => b.Id == buildId).Select(b => b.State).SingleAsync());
+        }
     }
 
     [Fact]

@@ -16,12 +16,15 @@ public sealed class ProgramDownloads(PublishedPrograms programs, AgendaService a
         var view = await programs.GetAsync(attendee.Slug, ct);
         if (view is null) return [];
         var slug = Uri.EscapeDataString(attendee.Slug);
-        var token = await agenda.FeedTokenAsync(attendee.UserId, ct: ct);
+        // Reading the page never writes: without a feed token yet, the entry leads to the program page, whose button makes one.
+        var token = await agenda.ExistingFeedTokenAsync(attendee.UserId, ct);
         return
         [
             new(L["Downloads.ScheduleCalendar"], $"/events/{slug}/schedule.ics", "iCalendar", 10),
             new(L["Downloads.ScheduleWorkbook"], $"/events/{slug}/program.xlsx", "Excel", 11),
-            new(L["Downloads.MyAgendaFeed"], $"/events/{slug}/agenda/{token}.ics", "iCalendar", 12),
+            token is null
+                ? new(L["Downloads.MyAgendaFeed"], $"/events/{slug}/program", L["AgendaFeedCreate"], 12)
+                : new(L["Downloads.MyAgendaFeed"], $"/events/{slug}/agenda/{token}.ics", "iCalendar", 12),
         ];
     }
 }

@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Events.Infrastructure.Publishing;
+
+namespace Events.Web.PublicPages;
+
+/// <summary>How the public, read-only pages are written and served: as UTF-8 text, from the output cache.</summary>
+public static class PublicPagesExtensions
+{
+    public static IServiceCollection AddPublicPages(this IServiceCollection services)
+    {
+        // The default encoder writes every CJK character as an entity (&#x4F1A;, 8 bytes instead of 3). Allowing all
+        // ranges keeps the text as UTF-8; the encoder still escapes the HTML-sensitive characters (< > & ' " +).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        // Published content changes only by publishing, so anonymous readers can be served from memory.
+        services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy()));
+        services.AddSingleton<IPublicPageCache, OutputCachePublicPages>();
+        return services;
+    }
+
+    /// <summary>After authentication (the policy skips signed-in users) and request localization (it varies by culture).</summary>
+    public static IApplicationBuilder UsePublicPages(this IApplicationBuilder app) =>
+        app.UseOutputCache().UseMiddleware<ContentETagMiddleware>();
+}
