@@ -9,7 +9,7 @@ namespace Events.Infrastructure.Papers;
 /// <summary>
 /// Checks an uploaded paper on the server: it is streamed to a temporary file (never buffered whole in memory) with the size
 /// limit enforced while reading, then it must start with "%PDF-", end with an "%%EOF" marker (a cut-off upload does not),
-/// open in PdfPig without a password and without an /Encrypt dictionary, and every page must parse.
+/// open in PdfPig without a password and without an /Encrypt dictionary, every page must parse, and PDFsharp must open it.
 /// Before any parser sees it, <see cref="PdfBombScan"/> bounds what it decodes to and how many objects it holds; the parse
 /// then runs under a time budget, and only <see cref="PdfLimits.MaxConcurrentValidations"/> uploads are checked at once.
 /// The uploader's file name and declared type play no part.
@@ -145,6 +145,12 @@ public static class PdfUploadValidator
                 var page = document.GetPage(i);
                 _ = page.Letters.Count;
                 _ = page.GetImages().Count();
+            }
+            // Reviewers' copies and proceedings are made with PDFsharp, which forgives less than PdfPig (a broken cross-reference
+            // table, for one): a file it cannot open would be accepted here and fail later in front of a reviewer.
+            using (var sharp = PdfSharp.Pdf.IO.PdfReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import))
+            {
+                if (sharp.PageCount != pages) return (PaperUploadProblem.Damaged, 0);
             }
             return (PaperUploadProblem.None, pages);
         }

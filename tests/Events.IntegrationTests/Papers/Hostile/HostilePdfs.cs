@@ -184,7 +184,7 @@ public static class HostilePdfs
     {
         var bytes = OnePage();
         var text = Encoding.Latin1.GetString(bytes);
-        var xref = text.LastIndexOf("xref\n", StringComparison.Ordinal);
+        var xref = text.LastIndexOf("\nxref\n", StringComparison.Ordinal) + 1;
         var trailer = text.IndexOf("trailer", xref, StringComparison.Ordinal);
         var entries = System.Text.RegularExpressions.Regex.Replace(text[xref..trailer], @"^\d{10} 00000 n", "0000000003 00000 n", System.Text.RegularExpressions.RegexOptions.Multiline);
         return Encoding.Latin1.GetBytes(text[..xref] + entries + text[trailer..]);
@@ -218,7 +218,7 @@ public static class HostilePdfs
     private static byte[] Shift(byte[] pdf, int at, byte[] insert)
     {
         var text = Encoding.Latin1.GetString(pdf);
-        var xref = text.LastIndexOf("xref\n", StringComparison.Ordinal);
+        var xref = text.LastIndexOf("\nxref\n", StringComparison.Ordinal) + 1;
         var trailerEnd = text.IndexOf("startxref\n", xref, StringComparison.Ordinal);
         var table = System.Text.RegularExpressions.Regex.Replace(text[xref..trailerEnd], @"^(\d{10}) 00000 n", m =>
             $"{long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + insert.Length:D10} 00000 n", System.Text.RegularExpressions.RegexOptions.Multiline);
