@@ -176,6 +176,9 @@ public sealed class ValidatedPdf(string path) : IAsyncDisposable
     public int Pages { get; internal set; }
     public string Sha256 { get; internal set; } = "";
 
+    /// <summary>The double-blind findings to keep with the stored file (JSON), set by the service before it saves.</summary>
+    public string? AnonymityFindings { get; internal set; }
+
     public Stream OpenRead() => File.OpenRead(path);
 
     internal ValidatedPdf Fail(PaperUploadProblem problem)
