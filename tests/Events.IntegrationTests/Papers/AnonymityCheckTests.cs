@@ -48,6 +48,11 @@ public sealed class AnonymityCheckTests(EventsAppFactory app) : IClassFixture<Ev
         Assert.Equal(SaveOutcome.Saved, result.Save.Outcome);
         var file = Assert.Single(await PaperTestKit.FilesAsync(app, result.Save.Id));
         Assert.Contains(new AnonymityFinding(IdentityKind.Name, "Wei Zhang", TextPlace.PageText, 1), AnonymityCheck.Deserialize(file.AnonymityFindings));
+        var staff = await TestUsers.CreateAsync(app, $"staff-{Guid.NewGuid():N}@test.local", [], slug);
+        using var page = await app.CreateRawClient().SendAsync(staff.Get($"/manage/events/{eventId}/papers/{result.Save.Id}/reviews"));
+        var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("第1页正文出现作者姓名“Wei Zhang”", html, StringComparison.Ordinal);
+        Assert.Contains("文档属性中的“Author”字段含有作者姓名“欧阳明远”", html, StringComparison.Ordinal);
     }
 
     [Fact]
