@@ -17,4 +17,10 @@ public enum PaperUploadProblem
     RevisionDeadlinePassed,
     SubmissionWithdrawn,
     NotFound,
+
+    /// <summary>Decodes to more than the limits allow, holds too many objects, or takes too long to read (a compression bomb).</summary>
+    TooComplex,
+
+    /// <summary>Too many uploads are being checked at once; nothing was kept, and trying again later works.</summary>
+    Busy,
 }

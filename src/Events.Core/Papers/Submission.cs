@@ -89,4 +89,10 @@ public class SubmissionFile
     public required string Sha256 { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public required string UploadedByUserId { get; set; }
+
+    /// <summary>
+    /// In a double-blind call, where the PDF names its authors (JSON of <see cref="Anonymity.AnonymityFinding"/>), found at
+    /// upload and shown to organizers; null when nothing was found or the call is single-blind.
+    /// </summary>
+    public string? AnonymityFindings { get; set; }
 }

@@ -22,6 +22,9 @@ public sealed class SubmissionInput
     public List<ConflictInput> Conflicts { get; set; } = [];
     public Guid ConcurrencyStamp { get; set; }
 
+    /// <summary>The author has seen where their double-blind PDF names them and submits it anyway.</summary>
+    public bool AnonymityAcknowledged { get; set; }
+
     /// <param name="topicIds">The call's topics; when it has any, the paper must name one of them.</param>
     public IReadOnlyList<RuleViolation> Validate(IReadOnlyCollection<int> topicIds)
     {

@@ -29,10 +29,15 @@ public sealed record SubmitContext(
 /// <summary>An upload as it arrives: the uploader's name (for display only) and the bytes.</summary>
 public sealed record PaperUpload(string FileName, Stream Content);
 
-public sealed record SubmitResult(Core.Common.SaveResult Save, PaperUploadProblem Upload = PaperUploadProblem.None);
+/// <summary>The outcome of a submission; <see cref="Anonymity"/> lists where a double-blind PDF names its authors.</summary>
+public sealed record SubmitResult(Core.Common.SaveResult Save, PaperUploadProblem Upload = PaperUploadProblem.None,
+    IReadOnlyList<Core.Papers.Anonymity.AnonymityFinding>? Anonymity = null);
 
 public sealed record UploadResult(PaperUploadProblem Problem, int FileId = 0, int Version = 0)
 {
+    /// <summary>Where a double-blind PDF names its authors; the version is kept all the same.</summary>
+    public IReadOnlyList<Core.Papers.Anonymity.AnonymityFinding> Anonymity { get; init; } = [];
+
     public bool IsValid => Problem == PaperUploadProblem.None;
 }
 

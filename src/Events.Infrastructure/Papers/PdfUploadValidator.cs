@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Events.Core.Papers;
+using Events.Infrastructure.Papers.PdfSafety;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -8,11 +9,25 @@ namespace Events.Infrastructure.Papers;
 /// <summary>
 /// Checks an uploaded paper on the server: it is streamed to a temporary file (never buffered whole in memory) with the size
 /// limit enforced while reading, then it must start with "%PDF-", end with an "%%EOF" marker (a cut-off upload does not),
-/// open in PdfPig without a password and without an /Encrypt dictionary, and every page must parse.
+/// open in PdfPig without a password and without an /Encrypt dictionary, every page must parse, and PDFsharp must open it.
+/// Before any parser sees it, <see cref="PdfBombScan"/> bounds what it decodes to and how many objects it holds; the parse
+/// then runs under a time budget, and only <see cref="PdfLimits.MaxConcurrentValidations"/> uploads are checked at once.
 /// The uploader's file name and declared type play no part.
 /// </summary>
 public static class PdfUploadValidator
 {
+    private static PdfLimits limits = new();
+    private static SemaphoreSlim gate = new(limits.MaxConcurrentValidations);
+
+    /// <summary>The limits in force; set once at start-up from configuration.</summary>
+    public static PdfLimits Limits => limits;
+
+    public static void Configure(PdfLimits configured)
+    {
+        limits = configured;
+        gate = new SemaphoreSlim(Math.Max(1, configured.MaxConcurrentValidations));
+    }
+
     private const int TailBytes = 1024;
     private static ReadOnlySpan<byte> Magic => "%PDF-"u8;
     private static ReadOnlySpan<byte> EndMarker => "%%EOF"u8;
@@ -47,7 +62,7 @@ public static class PdfUploadValidator
             var problem = await CheckMarkersAsync(path, total, ct);
             if (problem == PaperUploadProblem.None)
             {
-                (problem, var pages) = await Task.Run(() => Parse(path, maxPages), ct);
+                (problem, var pages) = await CheckContentAsync(path, maxPages, ct);
                 result.Pages = pages;
             }
             return problem == PaperUploadProblem.None ? result : result.Fail(problem);
@@ -72,8 +87,48 @@ public static class PdfUploadValidator
         return tail.AsSpan().IndexOf(EndMarker) >= 0 ? PaperUploadProblem.None : PaperUploadProblem.Damaged;
     }
 
+    /// <summary>
+    /// The bomb scan and the full parse, one upload per free slot. A parse that overruns its time budget is refused at once;
+    /// it keeps its slot until it has really stopped (a parser cannot be interrupted mid-object), so the bound on
+    /// concurrent work holds.
+    /// </summary>
+    private static async Task<(PaperUploadProblem Problem, int Pages)> CheckContentAsync(string path, int maxPages, CancellationToken ct)
+    {
+        var (current, slots) = (limits, gate);
+        if (!await slots.WaitAsync(current.MaxQueueWait, ct)) return (PaperUploadProblem.Busy, 0);
+        Task<(PaperUploadProblem, int)> work;
+        try
+        {
+            var budget = new CancellationTokenSource(current.MaxParseTime);
+            var token = budget.Token;
+            work = Task.Run(() =>
+            {
+                var scan = PdfBombScan.Check(File.ReadAllBytes(path), current);
+                return scan.IsWithinLimits ? Parse(path, maxPages, token) : (PaperUploadProblem.TooComplex, 0);
+            }, CancellationToken.None);
+            _ = work.ContinueWith(_ =>
+            {
+                budget.Dispose();
+                slots.Release();
+            }, TaskScheduler.Default);
+        }
+        catch
+        {
+            slots.Release();
+            throw;
+        }
+        try
+        {
+            return await work.WaitAsync(current.MaxParseTime, ct);
+        }
+        catch (TimeoutException)
+        {
+            return (PaperUploadProblem.TooComplex, 0);
+        }
+    }
+
     /// <summary>A full parse: PdfPig opens the file and reads every page's content. Any failure to do so is a damaged file.</summary>
-    private static (PaperUploadProblem Problem, int Pages) Parse(string path, int maxPages)
+    private static (PaperUploadProblem Problem, int Pages) Parse(string path, int maxPages, CancellationToken budget)
     {
         try
         {
@@ -86,9 +141,16 @@ public static class PdfUploadValidator
             if (pages > maxPages) return (PaperUploadProblem.TooManyPages, pages);
             for (var i = 1; i <= pages; i++)
             {
+                if (budget.IsCancellationRequested) return (PaperUploadProblem.TooComplex, 0);
                 var page = document.GetPage(i);
                 _ = page.Letters.Count;
                 _ = page.GetImages().Count();
+            }
+            // Reviewers' copies and proceedings are made with PDFsharp, which forgives less than PdfPig (a broken cross-reference
+            // table, for one): a file it cannot open would be accepted here and fail later in front of a reviewer.
+            using (var sharp = PdfSharp.Pdf.IO.PdfReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import))
+            {
+                if (sharp.PageCount != pages) return (PaperUploadProblem.Damaged, 0);
             }
             return (PaperUploadProblem.None, pages);
         }
@@ -113,6 +175,9 @@ public sealed class ValidatedPdf(string path) : IAsyncDisposable
     public long Size { get; internal set; }
     public int Pages { get; internal set; }
     public string Sha256 { get; internal set; } = "";
+
+    /// <summary>The double-blind findings to keep with the stored file (JSON), set by the service before it saves.</summary>
+    public string? AnonymityFindings { get; internal set; }
 
     public Stream OpenRead() => File.OpenRead(path);
 

@@ -8,6 +8,7 @@ using Events.Core.Validation;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Mail;
+using Events.Infrastructure.Papers.Anonymity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Papers;
@@ -48,10 +49,12 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
     {
         var context = await GetSubmitContextAsync(slug, ct);
         if (context is null) return new(SaveResult.NotFound);
+        ReviewMode mode;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             var call = await db.CallsForPapers.AsNoTracking().FirstAsync(c => c.EventId == context.EventId, ct);
             if (PaperDeadlines.CanSubmit(call, clock.GetUtcNow()) is { } refusal) return new(SaveResult.Invalid([refusal]));
+            mode = call.ReviewMode;
         }
         var errors = input.Validate(context.Topics.Select(t => t.Id).ToList()).ToList();
         errors.AddRange(UnknownReviewers(input, context.Reviewers));
@@ -59,6 +62,10 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
 
         await using var checkedPdf = await PdfUploadValidator.ReadAsync(pdf.Content, context.MaxFileSizeBytes, context.MaxPages, IncomingFolder, ct);
         if (!checkedPdf.IsValid) return new(SaveResult.Invalid([new(PaperDeadlines.Field, "PdfRejected")]), checkedPdf.Problem);
+        // A double-blind paper that names its authors is held back until the author has seen where, and submits anyway.
+        var anonymity = AnonymityCheck.Run(mode, input.Authors, checkedPdf);
+        if (anonymity.Count > 0 && !input.AnonymityAcknowledged) return new(SaveResult.Invalid([new(PaperDeadlines.Field, AnonymityCheck.Code)]), Anonymity: anonymity);
+        checkedPdf.AnonymityFindings = AnonymityCheck.Serialize(anonymity);
 
         string stored;
         await using (var content = checkedPdf.OpenRead()) stored = await files.SaveAsync(FileFolder, ".pdf", content, ct);
@@ -270,6 +277,9 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
 
         await using var checkedPdf = await PdfUploadValidator.ReadAsync(pdf.Content, call.MaxFileSizeBytes, call.MaxPages, IncomingFolder, ct);
         if (!checkedPdf.IsValid) return new(checkedPdf.Problem);
+        var authors = await AuthorsAsync(id, ct);
+        var anonymity = AnonymityCheck.Run(call.ReviewMode, authors, checkedPdf);
+        checkedPdf.AnonymityFindings = AnonymityCheck.Serialize(anonymity);
 
         string stored;
         await using (var content = checkedPdf.OpenRead()) stored = await files.SaveAsync(FileFolder, ".pdf", content, ct);
@@ -291,7 +301,7 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
             try
             {
                 await db.SaveChangesAsync(ct);
-                return new(PaperUploadProblem.None, file.Id, version);
+                return new(PaperUploadProblem.None, file.Id, version) { Anonymity = anonymity };
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
             {
@@ -411,7 +421,15 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
         Sha256 = pdf.Sha256,
         UploadedAt = now,
         UploadedByUserId = userId,
+        AnonymityFindings = pdf.AnonymityFindings,
     };
+
+    private async Task<List<AuthorInput>> AuthorsAsync(int submissionId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Authors.AsNoTracking().Where(a => a.SubmissionId == submissionId)
+            .Select(a => new AuthorInput { Name = a.Name, Affiliation = a.Affiliation, Email = a.Email }).ToListAsync(ct);
+    }
 
     private async Task<SubmitContext?> ContextOfAsync(EventsDbContext db, int eventId, CancellationToken ct)
     {

@@ -1,5 +1,7 @@
 using Events.Core.Proceedings;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Papers;
+using Events.Infrastructure.Papers.PdfSafety;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 
@@ -103,7 +105,10 @@ public sealed class VolumeComposer(IDocumentPrinter printer, IVolumeDocuments do
             PdfDocument doc;
             try
             {
-                doc = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
+                // Papers stored before uploads were scanned for compression bombs are scanned here, before PDFsharp decodes them.
+                var bytes = ReadAll(stream);
+                if (!PdfBombScan.Check(bytes, PdfUploadValidator.Limits).IsWithinLimits) throw new InvalidDataException("Over the decoding limits.");
+                doc = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -179,6 +184,13 @@ public sealed class VolumeComposer(IDocumentPrinter printer, IVolumeDocuments do
             frontPages = index;
         }
         throw new BuildFailedException(BuildFailedException.Layout, "front matter");
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private static PdfDocument Open(byte[] pdf, List<PdfDocument> opened)

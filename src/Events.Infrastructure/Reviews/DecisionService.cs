@@ -29,7 +29,11 @@ public sealed record NamedConflict(int ReviewerId, string ReviewerName, Conflict
 public sealed record CommitteePaperView(int SubmissionId, int Number, string Title, string Abstract, string? Topic, IReadOnlyList<Author> Authors,
     SubmissionState State, Decision? Decision, DateTimeOffset? NotifiedAt, int? SessionItemId, Guid ConcurrencyStamp,
     IReadOnlyList<CriterionView> Criteria, IReadOnlyList<CommitteeReview> Reviews, PaperStanding Standing, IReadOnlyList<NamedConflict> Conflicts,
-    string TimeZoneId, int? CurrentFileId);
+    string TimeZoneId, int? CurrentFileId)
+{
+    /// <summary>Where the current PDF names its authors (double-blind calls), as found at upload.</summary>
+    public IReadOnlyList<Core.Papers.Anonymity.AnonymityFinding> Anonymity { get; init; } = [];
+}
 
 public sealed record NotifyResult(Guid BatchId, int Queued, IReadOnlyList<int> WithoutAddress);
 
@@ -96,7 +100,10 @@ public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, 
             call.Criteria.OrderBy(c => c.Order).ThenBy(c => c.Id).Select(c => new CriterionView(c.Id, c.Name, c.Description, c.ScaleMax, c.Weight)).ToList(),
             reviews, ReviewScoring.Summarize(scales, submitted),
             conflicts.OrderBy(c => names[c.ReviewerId]).Select(c => new NamedConflict(c.ReviewerId, names[c.ReviewerId], c.Reason, c.Detail)).ToList(),
-            ev.TimeZoneId, ReviewService.CurrentFile(s)?.Id);
+            ev.TimeZoneId, ReviewService.CurrentFile(s)?.Id)
+        {
+            Anonymity = Papers.Anonymity.AnonymityCheck.Deserialize(ReviewService.CurrentFile(s)?.AnonymityFindings),
+        };
     }
 
     /// <summary>Sets or clears a decision. A stale table (someone decided meanwhile) writes nothing and reports a conflict.</summary>

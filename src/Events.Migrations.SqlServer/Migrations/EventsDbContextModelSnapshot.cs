@@ -985,6 +985,9 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AnonymityFindings")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Mail;
+using Events.Infrastructure.Papers;
+using Events.Infrastructure.Papers.PdfSafety;
 using Events.Infrastructure.Pdf;
 using Events.Web.Access;
 using Events.Web.Components;
@@ -23,6 +25,7 @@ public static class EventsAppExtensions
         builder.Services.AddSingleton(paths);
         builder.AddEventsDatabase(paths.Data);
         builder.Services.AddEventsServices(paths.Files);
+        PdfUploadValidator.Configure(builder.Configuration.GetSection("PaperUploads").Get<PdfLimits>() ?? new PdfLimits());
         builder.Services.AddEventsMail(builder.Configuration);
         builder.Services.AddEventsPdf(builder.Configuration, WebRoot(builder.Environment));
         builder.Services.AddEventsDocuments();

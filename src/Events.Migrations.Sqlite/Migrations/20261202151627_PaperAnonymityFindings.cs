@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Events.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PaperAnonymityFindings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AnonymityFindings",
+                table: "SubmissionFiles",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AnonymityFindings",
+                table: "SubmissionFiles");
+        }
+    }
+}
