@@ -43,7 +43,7 @@ public static class PublicLoad
 
         var db = factory.Services.GetRequiredService<IDbContextFactory<EventsDbContext>>();
         var (rootId, _, day) = await ProgramAtScale.LoadAsync(db);
-        await factory.Services.GetRequiredService<ProgramPublisher>().PublishAsync(rootId, "bench", acknowledgeConflicts: true);
+        await factory.Services.GetRequiredService<ProgramPublisher>().PublishAsync(BenchmarkApp.Admin, rootId, "bench", acknowledgeConflicts: true);
 
         string[] pages =
         [

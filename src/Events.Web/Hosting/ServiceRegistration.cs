@@ -14,7 +14,6 @@ using Events.Web.Components.Pages.Proceedings;
 using Events.Web.Components.Pages.Proceedings.Documents;
 using Events.Infrastructure.Reviews;
 using Events.Infrastructure.Publishing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Events.Web.Hosting;
 

@@ -52,7 +52,7 @@ public sealed class CallTests(EventsAppFactory app) : IClassFixture<EventsAppFac
         // Unpublished the way organizers do it, through the service, which also drops the cached public page.
         var edit = (await app.Get<CallService>().LoadAsync(eventId))!.Input;
         edit.IsPublished = false;
-        Assert.Equal(SaveOutcome.Saved, (await app.Get<CallService>().SaveAsync(edit)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await app.Get<CallService>().SaveAsync(TestActors.Admin, edit)).Outcome);
         using var response = await app.CreateRawClient().GetAsync($"/events/{slug}/call");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(await app.Get<SubmissionService>().GetSubmitContextAsync(slug));

@@ -53,7 +53,7 @@ public sealed class BuildLifecycleTests(PdfAppFixture fx)
             if (states.Count(s => s == id) == 2) finished.TrySetResult(id);
         });
 
-        (_, buildId) = await fx.App.Get<ProceedingsService>().RequestBuildAsync(data.EventId, "tests");
+        (_, buildId) = await fx.App.Get<ProceedingsService>().RequestBuildAsync(TestActors.AdminAs("tests"), data.EventId);
         var notified = await finished.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(buildId, notified);

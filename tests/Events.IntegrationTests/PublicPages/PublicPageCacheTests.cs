@@ -42,7 +42,7 @@ public sealed class PublicPageCacheTests(EventsAppFactory app) : IClassFixture<E
         await using (var db = app.CreateDbContext())
         {
             var id = await db.Events.Where(e => e.Slug == Slug).Select(e => e.Id).SingleAsync();
-            await app.Get<ProgramPublisher>().PublishAsync(id, null, acknowledgeConflicts: true);
+            await app.Get<ProgramPublisher>().PublishAsync(TestActors.Admin, id, null, acknowledgeConflicts: true);
         }
 
         Assert.Contains("缓存之后改过的标题", await GetHtmlAsync($"/events/{Slug}"), StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class PublicPageCacheTests(EventsAppFactory app) : IClassFixture<E
         await using (var db = app.CreateDbContext())
         {
             var id = await db.Events.Where(e => e.Slug == Slug).Select(e => e.Id).SingleAsync();
-            await app.Get<ProgramPublisher>().PublishAsync(id, null, acknowledgeConflicts: true);
+            await app.Get<ProgramPublisher>().PublishAsync(TestActors.Admin, id, null, acknowledgeConflicts: true);
         }
 
         Assert.Equal(other, await GetHtmlAsync("/events/pujiang-forum-2024"));
