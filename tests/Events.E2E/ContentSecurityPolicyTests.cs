@@ -19,7 +19,10 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
             }
         };
 
-        foreach (var path in new[] { "/", "/events", "/events/regional-innovation-symposium-7/program", "/bulletins", "/account/login" })
+        // The program is opened twice: the second answer comes from the output cache, whose page must still match the
+        // policy header that comes with it (the cached header keeps the nonce the cached import map carries).
+        foreach (var path in new[] { "/", "/events", "/events/regional-innovation-symposium-7/program", "/bulletins", "/account/login",
+                     "/events/regional-innovation-symposium-7/program" })
         {
             await page.GotoInteractiveOrStaticAsync(path);
         }
@@ -45,17 +48,17 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
         await page.GotoAsync($"{issuePath}/preview.html");
         await Assertions.Expect(page.Locator(".series-name")).ToHaveCSSAsync("color", "rgb(192, 0, 0)");
 
-        Assert.Empty(refused);
+        Assert.True(refused.Count == 0, string.Join("\n", refused));
     }
 }
 
 internal static class CspPageExtensions
 {
-    /// <summary>Opens a page and, when it has a circuit (not the account pages), waits until it is live.</summary>
+    /// <summary>Opens a page and, when it has a circuit (public and account pages are static), waits until it is live.</summary>
     public static async Task GotoInteractiveOrStaticAsync(this IPage page, string path)
     {
         var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
-        if (!path.StartsWith("/account", StringComparison.Ordinal)) await page.WaitForInteractiveAsync();
+        if ((await response!.TextAsync()).Contains(CrawlTests.InteractiveMarker, StringComparison.Ordinal)) await page.WaitForInteractiveAsync();
     }
 }

@@ -14,7 +14,7 @@ namespace Events.E2E;
 public sealed class CrawlTests(BrowserApp app, ITestOutputHelper output)
 {
     /// <summary>Blazor writes this marker into a page it will make interactive; a statically rendered page has none.</summary>
-    private const string InteractiveMarker = "<!--Blazor:{\"type\":\"server\"";
+    internal const string InteractiveMarker = "<!--Blazor:{\"type\":\"server\"";
 
     [Fact]
     public async Task Every_role_opens_every_routed_page_and_its_tabs_without_an_error_a_5xx_or_a_logged_exception()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
@@ -16,7 +17,8 @@ public static class CspNonce
     {
         ArgumentNullException.ThrowIfNull(http);
         if (http.Items.TryGetValue(Key, out var existing) && existing is string nonce) return nonce;
-        var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // URL-safe base64 (allowed in a CSP nonce): no character that HTML attribute encoding would rewrite.
+        var fresh = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
         http.Items[Key] = fresh;
         return fresh;
     }
@@ -52,21 +54,33 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// A policy set by the endpoint stays, except Blazor's own default for interactive pages ("frame-ancestors 'self'"
     /// alone), which ours replaces: it says the same about framing and more about everything else.
     /// </summary>
-    private static bool HasOwnPolicy(IHeaderDictionary headers) =>
-        headers.TryGetValue(HeaderNames.ContentSecurityPolicy, out var existing)
-        && !existing.ToString().Trim().TrimEnd(';').StartsWith("frame-ancestors", StringComparison.Ordinal);
+    private static bool IsBlazorDefault(string? policy) =>
+        policy is not null && policy.Trim().TrimEnd(';').StartsWith("frame-ancestors", StringComparison.Ordinal);
 
     public Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        // Set before the page runs as well as when the response starts: the output cache stores the headers a page had
+        // when it started, so a cached page is replayed with the policy whose nonce its import map carries.
+        Apply(http);
         http.Response.OnStarting(() =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            if (!HasOwnPolicy(headers)) headers.ContentSecurityPolicy = PolicyFor(CspNonce.Of(http));
-            if (!headers.ContainsKey(ReferrerPolicy)) headers[ReferrerPolicy] = "strict-origin-when-cross-origin";
+            Apply(http);
+            // A 304 makes the browser reuse the page it stored together with that page's policy; a policy sent with
+            // the 304 would replace the stored one and name a nonce the stored page does not carry.
+            if (http.Response.StatusCode == StatusCodes.Status304NotModified) http.Response.Headers.Remove(HeaderNames.ContentSecurityPolicy);
             return Task.CompletedTask;
         });
         return next(http);
+    }
+
+    private static void Apply(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        // Blazor appends its default to whatever is there; an endpoint that sets its own policy replaces ours.
+        var kept = headers.ContentSecurityPolicy.Where(p => !string.IsNullOrWhiteSpace(p) && !IsBlazorDefault(p)).ToArray();
+        headers.ContentSecurityPolicy = kept.Length > 0 ? new StringValues(kept) : PolicyFor(CspNonce.Of(http));
+        if (!headers.ContainsKey(ReferrerPolicy)) headers[ReferrerPolicy] = "strict-origin-when-cross-origin";
     }
 }
