@@ -37,7 +37,9 @@ public sealed class ProceedingsJourneyTests(BrowserApp app)
 
         await page.GetByTestId("build-volume").ClickAsync();
         var build = page.GetByTestId("build-row").First;
-        await Assertions.Expect(build).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 90_000 });
+        await Assertions.Expect(build).Not.ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(Queued|Running)$"), new() { Timeout = 90_000 });
+        Assert.True(await build.GetAttributeAsync("data-state") == "Succeeded",
+            $"The build ended as {await build.GetAttributeAsync("data-state")}: {await build.InnerTextAsync()}; server errors: {string.Join(" | ", app.ServerErrors.Since(0))}");
         await build.GetByTestId("publish-build").ClickAsync();
         await Assertions.Expect(build.GetByTestId("published-chip")).ToBeVisibleAsync();
 

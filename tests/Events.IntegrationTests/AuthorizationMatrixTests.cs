@@ -166,6 +166,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
     private static readonly Dictionary<string, string> PostOnlyRoutes = new()
     {
         ["/account/logout"] = nameof(Logout_without_an_antiforgery_token_is_rejected),
+        ["/events/{slug}/agenda/star"] = nameof(Agenda_posts_need_a_signed_in_user_and_an_antiforgery_token),
+        ["/events/{slug}/agenda/feed"] = nameof(Agenda_posts_need_a_signed_in_user_and_an_antiforgery_token),
     };
 
     [Fact]
@@ -193,5 +195,24 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         request.Method = HttpMethod.Post;
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/events/regional-innovation-symposium-7/agenda/star")]
+    [InlineData("/events/regional-innovation-symposium-7/agenda/feed")]
+    public async Task Agenda_posts_need_a_signed_in_user_and_an_antiforgery_token(string path)
+    {
+        var client = fx.App.CreateRawClient();
+        using var anonymous = await client.PostAsync(new Uri(path, UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["sessionId"] = "1" }));
+        Assert.True(anonymous.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest,
+            $"anonymous: {anonymous.StatusCode}");
+        Assert.DoesNotContain("/events/", anonymous.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+
+        using var request = fx.Users["attendee"]!.Get(path);
+        request.Method = HttpMethod.Post;
+        request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["sessionId"] = "1" });
+        using var withoutToken = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
     }
 }
