@@ -1,38 +1,49 @@
-using System.Diagnostics;
-using System.Globalization;
 
 namespace Events.Infrastructure.Files;
 
 /// <summary>
 /// A private scratch folder for documents on their way to PDF (which can hold unpublished papers and authors' names):
-/// mode 0700, files 0600, so other users on the machine cannot read them. Each one is named after its process
-/// (id and start time), and creating one first deletes the folders of processes that no longer run, so what a crash
-/// left behind is gone at the next start.
+/// mode 0700, files 0600, so other users on the machine cannot read them. Each folder holds a lock file that its owner
+/// keeps open with an exclusive lock for as long as the folder is in use; creating a folder first deletes the folders
+/// whose lock nobody holds, so what a crash left behind is gone at the next start, while folders of live processes
+/// (another instance, a test host beside this one) stay, whatever their process ids.
 /// </summary>
+/// <remarks>
+/// A lock and not the owner's process id and start time: a container restarts its app with the same pid, and a start
+/// time read from another process does not always equal the one that process reads of itself (found when two test
+/// hosts deleted each other's live folders). The operating system drops the lock when its holder dies.
+/// </remarks>
 public sealed class WorkFolder : IDisposable
 {
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const string LockName = ".owner.lock";
 
-    /// <summary>This process, as folder names carry it: "pid-starttime". A restarted container reuses pids, not start times.</summary>
-    private static readonly string ProcessTag = Tag(Environment.ProcessId, Process.GetCurrentProcess().StartTime);
+    /// <summary>A folder without a lock file younger than this may be one whose owner is still creating it.</summary>
+    private static readonly TimeSpan CreationGrace = TimeSpan.FromMinutes(1);
 
-    private WorkFolder(string path) => Path = path;
+    private readonly FileStream ownerLock;
+
+    private WorkFolder(string path, FileStream ownerLock)
+    {
+        Path = path;
+        this.ownerLock = ownerLock;
+    }
 
     /// <summary>The default parent, under the system temp folder.</summary>
     public static string DefaultRoot => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "events-pdf");
 
     public string Path { get; }
 
-    /// <summary>A new folder of this process under <paramref name="root"/>, after removing those of processes that stopped.</summary>
+    /// <summary>A new folder of this process under <paramref name="root"/>, after removing those nobody holds.</summary>
     public static WorkFolder Create(string? root = null)
     {
         root ??= DefaultRoot;
         CreatePrivate(root);
         RemoveStale(root);
-        var path = System.IO.Path.Combine(root, $"{ProcessTag}-{Guid.NewGuid():N}");
+        var path = System.IO.Path.Combine(root, Guid.NewGuid().ToString("N"));
         CreatePrivate(path);
-        return new WorkFolder(path);
+        return new WorkFolder(path, OpenLock(path, FileMode.CreateNew));
     }
 
     /// <summary>A new file only the app's user can read, open for writing (and reading back).</summary>
@@ -47,6 +58,7 @@ public sealed class WorkFolder : IDisposable
 
     public void Dispose()
     {
+        ownerLock.Dispose();
         try
         {
             if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
@@ -55,6 +67,13 @@ public sealed class WorkFolder : IDisposable
         {
             // A file still open; the next start removes the folder.
         }
+    }
+
+    private static FileStream OpenLock(string folder, FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0 };
+        if (!OperatingSystem.IsWindows() && mode != FileMode.Open) options.UnixCreateMode = OwnerOnlyFile;
+        return new FileStream(System.IO.Path.Combine(folder, LockName), options);
     }
 
     private static void CreatePrivate(string path)
@@ -80,10 +99,9 @@ public sealed class WorkFolder : IDisposable
     {
         foreach (var folder in Directory.EnumerateDirectories(root))
         {
-            var name = System.IO.Path.GetFileName(folder);
-            if (IsRunning(name)) continue;
             try
             {
+                if (IsHeld(folder)) continue;
                 Directory.Delete(folder, recursive: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -93,23 +111,22 @@ public sealed class WorkFolder : IDisposable
         }
     }
 
-    /// <summary>Whether the folder named "pid-starttime-guid" belongs to a process that still runs.</summary>
-    private static bool IsRunning(string folderName)
+    /// <summary>Whether a live owner holds the folder's lock (or may be about to: a lock-less folder that is new).</summary>
+    private static bool IsHeld(string folder)
     {
-        var parts = folderName.Split('-');
-        if (parts.Length != 3 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid)) return false;
-        if ($"{parts[0]}-{parts[1]}" == ProcessTag) return true;
+        if (!File.Exists(System.IO.Path.Combine(folder, LockName)))
+        {
+            return DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) < CreationGrace;
+        }
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return Tag(pid, process.StartTime) == $"{parts[0]}-{parts[1]}";
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
+            // Taking the lock succeeds only when nobody holds it: its owner is gone.
+            OpenLock(folder, FileMode.Open).Dispose();
             return false;
         }
+        catch (IOException)
+        {
+            return true;
+        }
     }
-
-    private static string Tag(int pid, DateTime started) =>
-        string.Create(CultureInfo.InvariantCulture, $"{pid}-{started.ToUniversalTime().Ticks}");
 }
