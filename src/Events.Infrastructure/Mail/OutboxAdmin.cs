@@ -43,7 +43,7 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        return await db.OutboxMessages.Where(m => m.Id == id && m.EventId == eventId && m.State == OutboxState.Failed)
+        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.Id == id && m.EventId == eventId && m.State == OutboxState.Failed)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), ct) == 1;
     }
 
@@ -52,7 +52,7 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
     {
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.OutboxMessages.Where(m => m.Id == id && m.EventId == eventId && (m.State == OutboxState.Pending || m.State == OutboxState.Held))
+        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.Id == id && m.EventId == eventId && (m.State == OutboxState.Pending || m.State == OutboxState.Held))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct) == 1;
     }
 
@@ -73,7 +73,7 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        return await db.OutboxMessages.Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
+        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.NextAttemptAt, now), ct);
     }
 
@@ -81,7 +81,14 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
     {
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.OutboxMessages.Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
+        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct);
     }
+
+    /// <summary>
+    /// A bulletin's distribution is filed under the event the issue reports on, so it shows in that event's outbox; but
+    /// releasing or cancelling it is the organizers' decision (as in <c>BulletinMailer</c>), not the event staff's.
+    /// </summary>
+    private static IQueryable<OutboxMessage> ActionableBy(Actor actor, IQueryable<OutboxMessage> messages) =>
+        actor.IsOrganizer || actor.IsAdministrator ? messages : messages.Where(m => m.TemplateKey != MailTemplateKeys.BulletinIssue);
 }

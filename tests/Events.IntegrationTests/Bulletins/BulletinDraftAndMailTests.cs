@@ -1,3 +1,4 @@
+using Events.Infrastructure.Mail;
 using Events.Core.Bulletins;
 using Events.Core.Common;
 using Events.Core.Mail;
@@ -113,5 +114,34 @@ public sealed class BulletinDraftAndMailTests(PdfAppFixture fx)
         var id = await BulletinTestData.NewIssueAsync(fx.App, series, "草稿不发", "正文", mailTo: "a@example.org");
 
         Assert.Null(await fx.App.Get<BulletinMailer>().QueueAsync(TestActors.Admin, id, [1, 2, 3], "x.pdf"));
+    }
+
+    [Fact]
+    public async Task Staff_of_the_event_an_issue_reports_on_see_its_held_distribution_but_cannot_release_or_cancel_it()
+    {
+        var eventId = await EventIdAsync("regional-innovation-symposium-7");
+        var series = await BulletinTestData.NewSeriesAsync(fx.App, counterYear: 2025, nextInYear: 7, nextCumulative: 70);
+        var id = await BulletinTestData.NewIssueAsync(fx.App, series, "分发权限", "正文", mailTo: "c@example.org");
+        var staffId = Guid.NewGuid().ToString();
+        await using (var db = fx.App.CreateDbContext())
+        {
+            await db.Bulletins.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.EventId, eventId));
+            db.Users.Add(new Events.Infrastructure.Identity.AppUser { Id = staffId, UserName = $"{staffId}@example.org", Email = $"{staffId}@example.org", EmailConfirmed = true });
+            db.EventStaff.Add(new() { EventId = eventId, UserId = staffId });
+            await db.SaveChangesAsync();
+        }
+        await BulletinTestData.PublishAsync(fx.App, id);
+        var pdf = (await fx.App.Get<BulletinDocuments>().PublishedPdfAsync(id))!;
+        var mailing = (await fx.App.Get<BulletinMailer>().QueueAsync(TestActors.Admin, id, pdf.Content, pdf.FileName))!;
+        var outbox = fx.App.Get<OutboxAdmin>();
+        var staff = new Events.Core.Access.Actor(staffId, IsAdministrator: false, IsOrganizer: false);
+
+        Assert.Contains(await outbox.HeldBatchesAsync(eventId), b => b.BatchId == mailing.BatchId);
+        Assert.Equal(0, await outbox.ReleaseBatchAsync(staff, eventId, mailing.BatchId));
+        Assert.Equal(0, await outbox.CancelBatchAsync(staff, eventId, mailing.BatchId));
+        Assert.Equal(1, (await fx.App.Get<BulletinMailer>().MailingsAsync(id)).Single().Held);
+
+        var organizer = new Events.Core.Access.Actor(staffId, IsAdministrator: false, IsOrganizer: true);
+        Assert.Equal(1, await outbox.ReleaseBatchAsync(organizer, eventId, mailing.BatchId));
     }
 }
