@@ -90,5 +90,5 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
     /// releasing or cancelling it is the organizers' decision (as in <c>BulletinMailer</c>), not the event staff's.
     /// </summary>
     private static IQueryable<OutboxMessage> ActionableBy(Actor actor, IQueryable<OutboxMessage> messages) =>
-        actor.IsOrganizer || actor.IsAdministrator ? messages : messages.Where(m => m.TemplateKey != MailTemplateKeys.BulletinIssue);
+        actor.HasOrganizerRole ? messages : messages.Where(m => m.TemplateKey != MailTemplateKeys.BulletinIssue);
 }
