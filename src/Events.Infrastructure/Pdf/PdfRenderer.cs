@@ -18,7 +18,7 @@ namespace Events.Infrastructure.Pdf;
 /// over a second per font, and routing turns the cache off.) The browser has a dead proxy and no loopback exception,
 /// and scripts are off, so a document cannot reach the network.
 /// </remarks>
-public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
+public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger, BrowserSearch search) : IAsyncDisposable
 {
     // Chromium runs as root and headless here; the rest keeps it off the network: documents load local files only.
     private static readonly string[] LaunchArgs =
@@ -100,7 +100,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
         {
             if (browser is { IsConnected: true } started) return started;
             if (browser is not null) await browser.DisposeAsync();
-            var path = ChromiumLocator.Find(settings.BrowserPath);
+            var path = ChromiumLocator.Find(settings.BrowserPath, search);
             playwright ??= await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = path, Headless = true, Args = LaunchArgs });
             BrowserPath = path;

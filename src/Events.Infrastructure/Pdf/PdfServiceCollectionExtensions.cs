@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Events.Infrastructure.Pdf;
 
@@ -16,6 +17,8 @@ public static class PdfServiceCollectionExtensions
             })
             .Validate(o => o.PoolSize is >= 1 and <= 16, "Pdf:PoolSize must be between 1 and 16")
             .Validate(o => o.TimeoutSeconds >= 1, "Pdf:TimeoutSeconds must be at least 1");
+        // Where to look for a browser when Pdf:BrowserPath is empty; tests describe a machine without one.
+        services.TryAddSingleton(BrowserSearch.ForThisMachine());
         // The container disposes it on shutdown, which closes the browser.
         services.AddSingleton<PdfRenderer>();
         return services;

@@ -8,6 +8,7 @@ using Events.Web.Access;
 using Events.Web.Components;
 using Events.Web.Endpoints;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Events.Web.Localization;
 using Events.Web.PublicPages;
@@ -38,7 +39,8 @@ public static class EventsAppExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddPublicPages();
-        builder.Services.AddHealthChecks().AddDbContextCheck<EventsDbContext>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<EventsDbContext>("database")
+            .AddCheck<PdfEngineHealthCheck>(PdfEngineHealthCheck.Name, HealthStatus.Degraded);
         return builder;
     }
 
@@ -62,6 +64,7 @@ public static class EventsAppExtensions
             // Only the remembered choice counts; the UI is Chinese unless the user switched.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        app.UseMiddleware<BrowserMissingPage>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
