@@ -52,12 +52,12 @@ public sealed class AgendaService(IDbContextFactory<EventsDbContext> factory)
         return user.AgendaFeedToken;
     }
 
-    public async Task<(string UserId, IReadOnlySet<int> Sessions)?> ByFeedTokenAsync(string token, CancellationToken ct = default)
+    public async Task<(string UserId, IReadOnlySet<int> Sessions, string? Culture)?> ByFeedTokenAsync(string token, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var userId = await db.Users.Where(u => u.AgendaFeedToken == token).Select(u => u.Id).FirstOrDefaultAsync(ct);
-        if (userId is null) return null;
-        return (userId, await StarredAsync(userId, ct));
+        var owner = await db.Users.Where(u => u.AgendaFeedToken == token).Select(u => new { u.Id, u.PreferredCulture }).FirstOrDefaultAsync(ct);
+        if (owner is null) return null;
+        return (owner.Id, await StarredAsync(owner.Id, ct), owner.PreferredCulture);
     }
 }

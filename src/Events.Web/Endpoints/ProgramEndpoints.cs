@@ -1,7 +1,10 @@
 using Events.Infrastructure.Mail;
 using Events.Infrastructure.Program;
 using Events.Infrastructure.Program.Exports;
+using System.Globalization;
 using System.Security.Claims;
+using Events.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Events.Web.Access;
 using Events.Web.PublicPages;
 using Microsoft.AspNetCore.Mvc;
@@ -31,16 +34,33 @@ public static class ProgramEndpoints
             ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, IOptions<MailOptions> options, CancellationToken ct) =>
+        group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, IOptions<MailOptions> options,
+            IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         {
             var owner = await agenda.ByFeedTokenAsync(token, ct);
             var view = owner is null ? null : await programs.GetAsync(slug, ct);
-            return view is null
-                ? Results.NotFound()
-                : Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, owner!.Value.Sessions), "text/calendar; charset=utf-8");
+            if (view is null) return Results.NotFound();
+            // Calendar apps ask without the owner's language cookie: the name follows the language they chose for their account.
+            var name = AgendaCalendarName(L, view.Scoped.EventTitle, owner!.Value.Culture);
+            return Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, owner.Value.Sessions, name), "text/calendar; charset=utf-8");
         });
         MapAgendaForms(group);
         return app;
+    }
+
+    /// <summary>"我的日程 – {event}": a name of its own, so the private feed is not mistaken for the public program's calendar.</summary>
+    public static string AgendaCalendarName(IStringLocalizer<SharedResource> L, string eventTitle, string? culture)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture == "en" ? "en" : "zh-CN");
+        try
+        {
+            return string.Format(CultureInfo.CurrentCulture, L["AgendaCalendarName"], eventTitle);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     /// <summary>

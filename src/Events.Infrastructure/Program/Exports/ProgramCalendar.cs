@@ -20,7 +20,8 @@ public static class ProgramCalendar
     /// <param name="s">The published snapshot.</param>
     /// <param name="baseUrl">Absolute http(s) root of the public site, e.g. https://events.example.org.</param>
     /// <param name="onlySessionIds">For a personal agenda: only these sessions (ids that are not in the program are ignored).</param>
-    public static string Write(ProgramSnapshot s, string baseUrl, IEnumerable<int>? onlySessionIds = null)
+    /// <param name="calendarName">The name calendar apps show (X-WR-CALNAME); the event's title when null.</param>
+    public static string Write(ProgramSnapshot s, string baseUrl, IEnumerable<int>? onlySessionIds = null, string? calendarName = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         var root = FrabModel.NormalizeBaseUrl(baseUrl);
@@ -30,7 +31,7 @@ public static class ProgramCalendar
         var sessions = ExportText.Ordered(s, s.Sessions.Where(x => only is null || only.Contains(x.Id)));
 
         var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = "PUBLISH" };
-        calendar.AddProperty("X-WR-CALNAME", ExportText.Clean(s.EventTitle));
+        calendar.AddProperty("X-WR-CALNAME", ExportText.Clean(calendarName ?? s.EventTitle));
         calendar.AddProperty("X-WR-TIMEZONE", tzId);
 
         var earliest = sessions.Count > 0 ? time.Local(sessions[0].Start).Date : s.StartDate.ToDateTime(TimeOnly.MinValue);
