@@ -19,10 +19,15 @@ public static class PaperDeadlines
         return null;
     }
 
-    /// <summary>Editing the details, replacing the paper's PDF and withdrawing: until the submission deadline, while not withdrawn.</summary>
+    /// <summary>
+    /// Editing the details, replacing the paper's PDF and withdrawing: until the submission deadline, while not withdrawn,
+    /// and not once the authors were told the decision (even one sent before the deadline): the committee decided on this
+    /// paper as it stands. What a decision allows afterwards (a revision, a camera-ready copy) has its own rule below.
+    /// </summary>
     public static RuleViolation? CanChange(CallForPapers call, Submission submission, DateTimeOffset now)
     {
         if (submission.State == SubmissionState.Withdrawn) return new(Field, "SubmissionWithdrawn");
+        if (DecisionVisible(submission)) return new(Field, "DecisionMade");
         if (now >= call.SubmissionDeadline) return new(Field, "SubmissionDeadlinePassed");
         return null;
     }

@@ -23,4 +23,7 @@ public enum PaperUploadProblem
 
     /// <summary>Too many uploads are being checked at once; nothing was kept, and trying again later works.</summary>
     Busy,
+
+    /// <summary>The authors were told the decision: the paper stays as it was decided on, apart from what the decision asks for.</summary>
+    DecisionMade,
 }

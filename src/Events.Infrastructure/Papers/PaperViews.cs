@@ -45,6 +45,9 @@ public sealed record PaperFileItem(int Id, SubmissionFileKind Kind, int Version,
 
 public sealed record AuthorLine(string Name, string Affiliation, string? Email, bool IsCorresponding, bool IsPresenter);
 
+/// <summary>One review's comments to the authors, numbered as the decision mail numbers them (审稿人 1, 审稿人 3, …).</summary>
+public sealed record AuthorReviewComment(int Number, string Text);
+
 /// <summary>
 /// A submission as its authors see it. <see cref="Decision"/> and <see cref="CommentsToAuthors"/> are filled only once the
 /// decision was sent; the comments carry no reviewer, score or confidential text, by construction of the query.
@@ -54,7 +57,7 @@ public sealed record AuthorPaperView(
     IReadOnlyList<AuthorLine> Authors, SubmissionState State, string EventTitle, string EventSlug, string TimeZoneId,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset SubmissionDeadline, DateTimeOffset CameraReadyDeadline,
     int MaxFileSizeMb, int MaxPages, IReadOnlyList<PaperFileItem> Files, IReadOnlyList<string> DeclaredConflicts,
-    bool CanChange, bool CanUploadCameraReady, bool CanUploadRevision, Decision? Decision, IReadOnlyList<string> CommentsToAuthors)
+    bool CanChange, bool CanUploadCameraReady, bool CanUploadRevision, Decision? Decision, IReadOnlyList<AuthorReviewComment> CommentsToAuthors)
 {
     /// <summary>Where and when the paper is presented, once it is placed in the program and the decision was sent.</summary>
     public PaperSlot? Slot { get; init; }

@@ -356,13 +356,17 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
         var now = clock.GetUtcNow();
 
         var visible = PaperDeadlines.DecisionVisible(s);
-        IReadOnlyList<string> comments = [];
+        IReadOnlyList<AuthorReviewComment> comments = [];
         if (visible)
         {
-            comments = await db.ReviewAssignments.Where(a => a.SubmissionId == id && a.Review != null && a.Review.State == ReviewState.Submitted
+            // Numbered as the decision mail numbers them: by the labels every assignment of the paper gets (ReviewVisibility.Labels).
+            var assignmentIds = await db.ReviewAssignments.Where(a => a.SubmissionId == id).Select(a => a.Id).ToListAsync(ct);
+            var labels = ReviewVisibility.Labels(assignmentIds);
+            var written = await db.ReviewAssignments.Where(a => a.SubmissionId == id && a.Review != null && a.Review.State == ReviewState.Submitted
                     && a.Review.CommentsToAuthors != null && a.Review.CommentsToAuthors != "")
-                .OrderBy(a => a.Review!.SubmittedAt).ThenBy(a => a.Id)
-                .Select(a => a.Review!.CommentsToAuthors!).ToListAsync(ct);
+                .Select(a => new { a.Id, Text = a.Review!.CommentsToAuthors! }).ToListAsync(ct);
+            comments = written.Where(w => !string.IsNullOrWhiteSpace(w.Text)).OrderBy(w => labels[w.Id])
+                .Select(w => new AuthorReviewComment(labels[w.Id], w.Text.Trim())).ToList();
         }
         var conflicts = await db.DeclaredConflicts.Where(c => c.SubmissionId == id && c.DeclaredBy == ConflictSource.Author)
             .Join(db.Reviewers, c => c.ReviewerId, r => r.Id, (c, r) => r.Name).ToListAsync(ct);
