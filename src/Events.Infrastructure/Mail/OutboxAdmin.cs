@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Mail;
 
-public sealed record OutboxListItem(long Id, string Subject, string To, string TemplateKey, OutboxState State, int Attempts,
+/// <summary>One message in the outbox list; <see cref="To"/> holds every recipient, in the order they were added.</summary>
+public sealed record OutboxListItem(long Id, string Subject, IReadOnlyList<string> To, string TemplateKey, OutboxState State, int Attempts,
     DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? LastError, Guid? BatchId);
 
 public sealed record HeldBatch(Guid BatchId, string TemplateKey, int Count, DateTimeOffset CreatedAt, long SampleId);
@@ -24,7 +25,7 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(m => m.Id).Skip(page.Skip).Take(page.Take)
             .Select(m => new OutboxListItem(m.Id, m.Subject,
-                m.Recipients.Select(r => r.DisplayName != null ? r.DisplayName + " <" + r.Address + ">" : r.Address).FirstOrDefault() ?? "",
+                m.Recipients.OrderBy(r => r.Id).Select(r => r.DisplayName != null ? r.DisplayName + " <" + r.Address + ">" : r.Address).ToList(),
                 m.TemplateKey, m.State, m.Attempts, m.CreatedAt, m.SentAt, m.NextAttemptAt, m.LastError, m.BatchId))
             .ToListAsync(ct);
         return new PagedResult<OutboxListItem>(items, total);
