@@ -23,7 +23,15 @@ public enum PublishOutcome
     Conflict,
 }
 
-public sealed record PublishResult(PublishOutcome Outcome, int Version = 0, int Conflicts = 0, int PeopleToNotify = 0, Guid? NotificationBatch = null);
+/// <summary>
+/// What publishing did. <see cref="PeopleToNotify"/> people had their slots changed; <see cref="MailsQueued"/> of them got a
+/// notice in the held batch, and <see cref="WithoutEmail"/> names those who could not, having no address.
+/// </summary>
+public sealed record PublishResult(PublishOutcome Outcome, int Version = 0, int Conflicts = 0, int PeopleToNotify = 0, Guid? NotificationBatch = null)
+{
+    public int MailsQueued { get; init; }
+    public IReadOnlyList<string> WithoutEmail { get; init; } = [];
+}
 
 public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string? PublishedBy, bool AcknowledgedConflicts, IReadOnlyList<ProgramChange> Changes);
 
@@ -54,7 +62,7 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
         var diff = ProgramChanges.Compare(previous is null ? null : Read(previous), snapshot);
 
         db.ProgramVersions.Add(NewVersion(rootId, snapshot, diff, publishedBy, conflicts > 0));
-        var batch = await QueueNotificationsAsync(db, root, snapshot, diff, ct);
+        var (batch, queued, withoutEmail) = await QueueNotificationsAsync(db, root, snapshot, diff, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -65,7 +73,7 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
             return new PublishResult(PublishOutcome.Conflict);
         }
         await pages.EventChangedAsync(rootId, ct: ct);
-        return new PublishResult(PublishOutcome.Published, number, conflicts, diff.AffectedPeople.Count, batch);
+        return new PublishResult(PublishOutcome.Published, number, conflicts, diff.AffectedPeople.Count, batch) { MailsQueued = queued, WithoutEmail = withoutEmail };
     }
 
     public static ProgramVersion NewVersion(int rootId, ProgramSnapshot snapshot, ProgramDiff diff, string? publishedBy, bool acknowledgedConflicts) => new()
@@ -90,12 +98,18 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
     public static ProgramSnapshot Read(ProgramVersion version) =>
         JsonSerializer.Deserialize<ProgramSnapshot>(version.SnapshotJson, Json) ?? throw new InvalidDataException($"Program version {version.Id} has no snapshot.");
 
-    /// <summary>One mail per affected person with an address, as a held batch: an organizer looks before it goes.</summary>
-    private async Task<Guid?> QueueNotificationsAsync(EventsDbContext db, Event root, ProgramSnapshot snapshot, ProgramDiff diff, CancellationToken ct)
+    /// <summary>
+    /// One mail per affected person with an address, as a held batch: an organizer looks before it goes. Also says how many
+    /// were queued and who has no address, so the organizer is not told everyone will hear of it.
+    /// </summary>
+    private async Task<(Guid? Batch, int Queued, IReadOnlyList<string> WithoutEmail)> QueueNotificationsAsync(
+        EventsDbContext db, Event root, ProgramSnapshot snapshot, ProgramDiff diff, CancellationToken ct)
     {
-        if (diff.AffectedPeople.Count == 0) return null;
-        var people = await db.People.AsNoTracking().Where(p => diff.AffectedPeople.Contains(p.Id) && p.Email != null).ToListAsync(ct);
-        if (people.Count == 0) return null;
+        if (diff.AffectedPeople.Count == 0) return (null, 0, []);
+        var affected = await db.People.AsNoTracking().Where(p => diff.AffectedPeople.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(ct);
+        var people = affected.Where(p => !string.IsNullOrWhiteSpace(p.Email)).ToList();
+        var withoutEmail = affected.Where(p => string.IsNullOrWhiteSpace(p.Email)).Select(p => p.Name).ToList();
+        if (people.Count == 0) return (null, 0, withoutEmail);
         var batch = Guid.NewGuid();
         var zone = ProgramTime.Zone(root.TimeZoneId);
         foreach (var person in people)
@@ -120,6 +134,6 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
                 },
                 root.Id, $"Person:{person.Id}", batch, ct: ct);
         }
-        return batch;
+        return (batch, people.Count, withoutEmail);
     }
 }
