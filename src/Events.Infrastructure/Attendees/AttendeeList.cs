@@ -1,4 +1,5 @@
 using Events.Core.Attendees;
+using Events.Core.Events;
 using Events.Core.Common;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +20,26 @@ public enum AttendeeSort
 
 public sealed record AttendeeQuery(PageRequest Page, AttendeeSort Sort = AttendeeSort.Pinyin, bool IncludeCancelled = false);
 
+/// <summary>Where an event's registration stands, as the organizer's header line says it.</summary>
+public enum RegistrationPhase
+{
+    Open,
+    Closed,
+    DeadlinePassed,
+    /// <summary>The event is over: whatever the switch says, there is nothing left to register for.</summary>
+    EventEnded,
+}
+
 /// <summary>Registered, cancelled and the capacity of one event, for the organizer's header line.</summary>
 public sealed record AttendeeCounts(int Registered, int Cancelled, int? Capacity, bool IsOpen, DateTimeOffset? ClosesAt)
 {
     public int? SeatsLeft => RegistrationRules.SeatsLeft(Capacity, Registered);
+
+    public RegistrationPhase Phase { get; init; } = IsOpen ? RegistrationPhase.Open : RegistrationPhase.Closed;
 }
 
 /// <summary>The organizer's list of an event's registrations: searched, sorted and paged in the database.</summary>
-public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory)
+public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, TimeProvider clock)
 {
     /// <summary>Substring search over name, organization and email (Chinese and Latin alike; Latin ignores case).</summary>
     public async Task<PagedResult<AttendeeListItem>> SearchAsync(int eventId, AttendeeQuery query, CancellationToken ct = default)
@@ -51,9 +64,15 @@ public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory)
         var byState = await db.Registrations.Where(r => r.EventId == eventId).GroupBy(r => r.State)
             .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
         var settings = await db.RegistrationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
+        var ev = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.EndDate, e.TimeZoneId }).FirstOrDefaultAsync(ct);
         int Count(RegistrationState s) => byState.FirstOrDefault(x => x.State == s)?.Count ?? 0;
+        var now = clock.GetUtcNow();
+        var phase = ev is not null && EventEnd.HasEnded(ev.EndDate, ev.TimeZoneId, now) ? RegistrationPhase.EventEnded
+            : settings is not { IsOpen: true } ? RegistrationPhase.Closed
+            : settings.ClosesAt is { } closes && closes <= now ? RegistrationPhase.DeadlinePassed
+            : RegistrationPhase.Open;
         return new AttendeeCounts(Count(RegistrationState.Active), Count(RegistrationState.Cancelled),
-            settings?.Capacity, settings?.IsOpen ?? false, settings?.ClosesAt);
+            settings?.Capacity, settings?.IsOpen ?? false, settings?.ClosesAt) { Phase = phase };
     }
 
     private static IQueryable<Registration> Filter(EventsDbContext db, int eventId, string? term, bool includeCancelled)

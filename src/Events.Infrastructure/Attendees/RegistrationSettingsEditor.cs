@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Events.Infrastructure.Attendees;
 
 /// <summary>The settings form, with the event's zone to read it in and the current count of registrations beside it.</summary>
-public sealed record RegistrationSettingsView(RegistrationSettingsInput Input, string TimeZoneId, int SeatsTaken);
+public sealed record RegistrationSettingsView(RegistrationSettingsInput Input, string TimeZoneId, int SeatsTaken)
+{
+    /// <summary>The event's last day, to warn about a closing date after it.</summary>
+    public DateOnly? EventEndDate { get; init; }
+}
 
 /// <summary>An organizer opens, closes and sizes an event's registration.</summary>
 public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext> factory, EventRights rights, IPublicPageCache pages)
@@ -18,10 +22,13 @@ public sealed class RegistrationSettingsEditor(IDbContextFactory<EventsDbContext
     public async Task<RegistrationSettingsView?> LoadAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
-        if (zoneId is null) return null;
+        var ev = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.TimeZoneId, e.EndDate }).FirstOrDefaultAsync(ct);
+        if (ev is null) return null;
         var settings = await db.RegistrationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
-        return new RegistrationSettingsView(RegistrationSettingsInput.From(settings, ProgramTime.Zone(zoneId)), zoneId, settings?.SeatsTaken ?? 0);
+        return new RegistrationSettingsView(RegistrationSettingsInput.From(settings, ProgramTime.Zone(ev.TimeZoneId)), ev.TimeZoneId, settings?.SeatsTaken ?? 0)
+        {
+            EventEndDate = ev.EndDate,
+        };
     }
 
     /// <summary>

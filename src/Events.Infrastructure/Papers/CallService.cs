@@ -24,7 +24,7 @@ public sealed class CallService(IDbContextFactory<EventsDbContext> factory, Time
             .FirstOrDefaultAsync(c => c.EventId == eventId, ct);
         var submissions = await db.Submissions.CountAsync(s => s.EventId == eventId, ct);
         var input = call is null ? CallInput.New(eventId, ev.StartDate) : CallInput.From(call, ProgramTime.Zone(ev.TimeZoneId));
-        return new CallEditView(input, call is not null, ev.Title, ev.Slug, ev.TimeZoneId, submissions);
+        return new CallEditView(input, call is not null, ev.Title, ev.Slug, ev.TimeZoneId, submissions) { EventEndDate = ev.EndDate };
     }
 
     public async Task<CallForPapers?> GetAsync(int eventId, CancellationToken ct = default)

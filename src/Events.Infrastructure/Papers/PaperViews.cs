@@ -10,7 +10,11 @@ public sealed record PublicCallView(
     int MaxFileSizeMb, int MaxPages, ReviewMode ReviewMode, bool IsOpen);
 
 /// <summary>The organizer's call page: the form and what it needs around it.</summary>
-public sealed record CallEditView(CallInput Input, bool Exists, string EventTitle, string EventSlug, string TimeZoneId, int Submissions);
+public sealed record CallEditView(CallInput Input, bool Exists, string EventTitle, string EventSlug, string TimeZoneId, int Submissions)
+{
+    /// <summary>The event's last day, to warn about deadlines after it.</summary>
+    public DateOnly? EventEndDate { get; init; }
+}
 
 public sealed record TopicChoice(int Id, string Name);
 

@@ -19,7 +19,7 @@ public static class PublishMessage
         if (result.MailsQueued > 0) parts.Add(string.Format(culture, L["ProgramPublished.Queued"], result.MailsQueued));
         if (result.WithoutEmail.Count > 0)
         {
-            parts.Add(string.Format(culture, L["ProgramPublished.NoEmail"], result.WithoutEmail.Count, string.Join(L["ProgramPublished.NameSeparator"], result.WithoutEmail)));
+            parts.Add(string.Format(culture, L["ProgramPublished.NoEmail"], result.WithoutEmail.Count, string.Join(L["ListSeparator"], result.WithoutEmail)));
         }
         if (parts.Count == 0) return text;
         return text + string.Format(culture, L["ProgramPublished.Affected"], result.PeopleToNotify)
