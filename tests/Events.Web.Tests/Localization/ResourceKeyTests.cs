@@ -25,7 +25,7 @@ public partial class ResourceKeyTests
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
          "PublishOutcome", "BuildError",
-         "RegistrationRefusal", "RegistrationState", "AttendeeSort",
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase",
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
@@ -142,6 +142,7 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationRefusal>().Select(n => $"RegistrationRefusal.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.RegistrationState>().Select(n => $"RegistrationState.{n}"))
             .Concat(Enum.GetNames<Events.Infrastructure.Attendees.AttendeeSort>().Select(n => $"AttendeeSort.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Attendees.RegistrationPhase>().Select(n => $"RegistrationPhase.{n}"))
             .Concat(Enum.GetNames<Events.Core.Papers.ReviewMode>().Select(n => $"CfpReviewMode.{n}"))
             .Concat(Enum.GetNames<Events.Core.Papers.SubmissionState>().Select(n => $"AuthorPaperState.{n}"))
             .Concat(Enum.GetNames<Events.Core.Papers.Decision>().Select(n => $"AuthorDecision.{n}"))
