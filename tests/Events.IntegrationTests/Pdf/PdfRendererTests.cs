@@ -96,7 +96,8 @@ public sealed class PdfRendererTests(PdfAppFixture fx)
     [Fact]
     public void No_browser_anywhere_says_how_to_install_one()
     {
-        var ex = Assert.Throws<ChromiumNotFoundException>(() => ChromiumLocator.Find(null, "/nonexistent/chromium", "/nonexistent/ms-playwright"));
+        var nowhere = new BrowserSearch(System.Runtime.InteropServices.OSPlatform.Linux, _ => null, "/nonexistent");
+        var ex = Assert.Throws<ChromiumNotFoundException>(() => ChromiumLocator.Find(null, nowhere));
         Assert.Contains("apt-get install chromium", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Pdf:BrowserPath", ex.Message, StringComparison.Ordinal);
     }

@@ -201,6 +201,34 @@ public class EventOutboxTests : ComponentTestBase
         Assert.Contains("https://events.test/manage/events/", view.QuerySelector("pre")!.TextContent);
     }
 
+    [Fact]
+    public void A_message_to_several_people_shows_the_first_and_how_many_in_all_and_every_recipient_on_a_click()
+    {
+        var id = Enqueue(eventId, "给作者们的信");
+        using (var db = CreateDbContext())
+        {
+            var message = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.OutboxMessages, m => m.Recipients).Single(m => m.Id == id);
+            message.Recipients.Add(new OutboxRecipient { Address = "lisi@example.org", DisplayName = "李四" });
+            message.Recipients.Add(new OutboxRecipient { Address = "wangwu@example.org" });
+            db.SaveChanges();
+        }
+        Enqueue(eventId, "只给一人的信");
+        var cut = RenderOutbox();
+        cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut).Count));
+
+        var several = Row(cut, "给作者们的信").QuerySelector("[data-testid=mail-to]")!;
+        Assert.Contains("张三 <zhangsan@example.org>", several.TextContent);
+        Assert.Equal("等 3 人（展开）", several.QuerySelector("[data-testid=mail-to-more]")!.TextContent.Trim());
+        Assert.DoesNotContain("李四", several.TextContent);
+        Assert.Null(Row(cut, "只给一人的信").QuerySelector("[data-testid=mail-to-more]"));
+
+        several.QuerySelector("[data-testid=mail-to-more]")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            ["张三 <zhangsan@example.org>", "李四 <lisi@example.org>", "wangwu@example.org"],
+            Row(cut, "给作者们的信").QuerySelectorAll("[data-testid=mail-to] span").Select(e => e.TextContent.Trim())));
+    }
+
     private Outbox Outbox => Services.GetRequiredService<Outbox>();
 
     private IRenderedComponent<EventOutbox> RenderOutbox() => Render<EventOutbox>(p => p.Add(x => x.EventId, eventId));
