@@ -26,7 +26,7 @@ public sealed class CheckMailboxTests(EventsAppFactory app) : IClassFixture<Even
             Assert.Contains("href=\"/account/login\"", html, StringComparison.Ordinal);
             Assert.DoesNotContain("id=\"password\"", html, StringComparison.Ordinal);
         }
-        Assert.Equal(Main(fresh).Replace("new-mailbox@example.cn", "", StringComparison.Ordinal), Main(known).Replace("known-mailbox@example.cn", "", StringComparison.Ordinal));
+        Assert.Equal(CardOf(fresh).Replace("new-mailbox@example.cn", "", StringComparison.Ordinal), CardOf(known).Replace("known-mailbox@example.cn", "", StringComparison.Ordinal));
     }
 
     private async Task<string> PageAsync(string email)
@@ -37,7 +37,7 @@ public sealed class CheckMailboxTests(EventsAppFactory app) : IClassFixture<Even
     }
 
     /// <summary>The account card, without the per-request parts of the page (nonces, antiforgery tokens).</summary>
-    private static string Main(string html)
+    private static string CardOf(string html)
     {
         var start = html.IndexOf("account-form", StringComparison.Ordinal);
         var end = html.IndexOf("</main>", start, StringComparison.Ordinal);

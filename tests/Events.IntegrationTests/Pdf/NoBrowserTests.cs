@@ -32,7 +32,7 @@ public sealed class NoBrowserTests(NoBrowserTests.NoBrowserApp app) : IClassFixt
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            Directory.Delete(emptyMachine, recursive: true);
+            if (Directory.Exists(emptyMachine)) Directory.Delete(emptyMachine, recursive: true);
         }
 
         public HttpClient Https() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });

@@ -36,6 +36,7 @@ public sealed class PublishNoticeTests : IDisposable
         var view = (await program.TimetableAsync(root, root, new DateOnly(2023, 7, 29)))!;
         var opening = (await program.LoadSessionAsync(view.Sessions.First(s => s.Kind == SessionKind.Opening).Id))!;
         opening.Title = "开幕式（调整）";
+        opening.Items[0].Title = "四川省科学技术厅致辞";
         Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, opening)).Outcome);
 
         var result = await app.Get<ProgramPublisher>().PublishAsync(TestActors.Admin, root, null, false);
