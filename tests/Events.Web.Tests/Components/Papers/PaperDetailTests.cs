@@ -126,13 +126,14 @@ public class PaperDetailTests : ComponentTestBase
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary("just text, not a PDF"u8.ToArray(), "notes.pdf", contentType: "application/pdf"));
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=upload-revision-send]").HasAttribute("disabled")));
         cut.Find("[data-testid=upload-revision-send]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("这不是 PDF 文件", cut.Find("[data-testid=upload-problem]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("这不是 PDF 文件", cut.Find("[data-testid=upload-problem]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(ValidPdf(), "revised.pdf", contentType: "application/pdf"));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=upload-problem]")));
 
         cut.Find("[data-testid=upload-revision-send]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(["v2", "v1"], FileVersions(cut)));
+        // The server checks the PDF for real (structure, pages, anonymity), which takes a moment on a loaded machine.
+        cut.WaitForAssertion(() => Assert.Equal(["v2", "v1"], FileVersions(cut)), TimeSpan.FromSeconds(30));
         Assert.Contains("revised.pdf", cut.Find("[data-testid=paper-files]").TextContent, StringComparison.Ordinal);
     }
 

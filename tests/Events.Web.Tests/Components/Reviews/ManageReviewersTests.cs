@@ -26,13 +26,9 @@ public class ManageReviewersTests : ComponentTestBase
     {
         var cut = Render<ManageReviewers>(p => p.Add(x => x.EventId, eventId));
         var name = cut.Find("[data-testid=invite-name]");
-        name.Focus();
-        name.Input("钟离守正");
         name.Change("钟离守正");
         name.Blur();
         var email = cut.Find("[data-testid=invite-email]");
-        email.Focus();
-        email.Input("zhongli@example.cn");
         email.Change("zhongli@example.cn");
         email.Blur();
 
