@@ -27,8 +27,8 @@ public static class PaperDeadlines
     public static RuleViolation? CanChange(CallForPapers call, Submission submission, DateTimeOffset now)
     {
         if (submission.State == SubmissionState.Withdrawn) return new(Field, "SubmissionWithdrawn");
-        if (DecisionVisible(submission)) return new(Field, "DecisionMade");
         if (now >= call.SubmissionDeadline) return new(Field, "SubmissionDeadlinePassed");
+        if (DecisionVisible(submission)) return new(Field, "DecisionMade");
         return null;
     }
 

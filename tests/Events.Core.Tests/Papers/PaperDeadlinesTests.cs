@@ -46,6 +46,17 @@ public class PaperDeadlinesTests
         Assert.Equal("SubmissionDeadlinePassed", PaperDeadlines.CanChange(Call(), Paper(), Deadline.AddMinutes(1))?.Code);
     }
 
+    [Theory]
+    [InlineData(Decision.AcceptOral)]
+    [InlineData(Decision.Reject)]
+    [InlineData(Decision.Revise)]
+    public void A_decision_the_authors_were_told_of_stops_editing_and_withdrawing_even_before_the_deadline(Decision decision)
+    {
+        var early = Deadline.AddDays(-5);
+        Assert.Null(PaperDeadlines.CanChange(Call(), Paper(decision, notified: false), early));
+        Assert.Equal("DecisionMade", PaperDeadlines.CanChange(Call(), Paper(decision, notified: true), early)?.Code);
+    }
+
     [Fact]
     public void A_withdrawn_paper_cannot_be_changed()
     {
