@@ -3,6 +3,7 @@ using Events.Infrastructure.Program;
 using Events.Infrastructure.Program.Exports;
 using System.Security.Claims;
 using Events.Web.Access;
+using Events.Web.Localization;
 using Events.Web.PublicPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -12,32 +13,32 @@ namespace Events.Web.Endpoints;
 public static class ProgramEndpoints
 {
     /// <summary>
-    /// Exports of the latest published program. Anyone may read a published program; an unpublished or unknown
+    /// Exports of the latest published program, in the request's language (or <c>?lang=en</c>). Anyone may read a published program; an unpublished or unknown
     /// event, or one never published, is a 404. The agenda feed is private: its token is the only key.
     /// </summary>
     public static IEndpointRouteBuilder MapProgramEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/events/{slug}").AllowAnonymous();
-        group.MapGet("/schedule.xml", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl), "application/xml; charset=utf-8"), ct))
+        group.MapGet("/schedule.xml", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl, words.For(http)), "application/xml; charset=utf-8"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/schedule.json", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl), "application/json; charset=utf-8"), ct))
+        group.MapGet("/schedule.json", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl, words.For(http)), "application/json; charset=utf-8"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/schedule.ics", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl), "text/calendar; charset=utf-8"), ct))
+        group.MapGet("/schedule.ics", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl, words.For(http)), "text/calendar; charset=utf-8"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/program.xlsx", (string slug, PublishedPrograms programs, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped),
+        group.MapGet("/program.xlsx", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped, words.For(http)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, IOptions<MailOptions> options, CancellationToken ct) =>
+        group.MapGet("/agenda/{token}.ics", async (string slug, string token, HttpContext http, PublishedPrograms programs, AgendaService agenda, ExportWordings words, IOptions<MailOptions> options, CancellationToken ct) =>
         {
             var owner = await agenda.ByFeedTokenAsync(token, ct);
             var view = owner is null ? null : await programs.GetAsync(slug, ct);
             return view is null
                 ? Results.NotFound()
-                : Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, owner!.Value.Sessions), "text/calendar; charset=utf-8");
+                : Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, words.For(http), owner!.Value.Sessions), "text/calendar; charset=utf-8");
         });
         MapAgendaForms(group);
         return app;
