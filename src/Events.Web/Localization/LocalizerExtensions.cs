@@ -31,7 +31,7 @@ public static class LocalizerExtensions
     public static string WithNote(this IStringLocalizer localizer, string text, object note) =>
         string.Format(CultureInfo.CurrentCulture, localizer["NoteFormat"], text, note);
 
-    /// <summary>"(PDF)" in English, "（PDF）" in Chinese.</summary>
+    /// <summary>" (PDF)" in English (with the space before it), "（PDF）" in Chinese: a note after a word.</summary>
     public static string Bracketed(this IStringLocalizer localizer, object text) =>
         string.Format(CultureInfo.CurrentCulture, localizer["BracketFormat"], text);
 }

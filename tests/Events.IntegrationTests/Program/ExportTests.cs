@@ -61,7 +61,7 @@ public class ExportTests(ITestOutputHelper output)
         Assert.Equal("09:00", panel.Element("start")!.Value);
         Assert.Equal("01:30", panel.Element("duration")!.Value);
         Assert.Equal("区域创新发展分论坛", panel.Element("track")!.Value);
-        Assert.Equal("圆桌对话", panel.Element("type")!.Value);
+        Assert.Equal("沙龙/圆桌对话", panel.Element("type")!.Value);
         Assert.Equal("zh", panel.Element("language")!.Value);
         Assert.Equal("https://events.example.org/events/" + SubForumSlug, panel.Element("url")!.Value);
         // Named people only (the moderator once), no invented name for 地方政府代表; the label is in the description.
