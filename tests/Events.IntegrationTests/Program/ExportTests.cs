@@ -63,7 +63,7 @@ public class ExportTests(ITestOutputHelper output)
         Assert.Equal("区域创新发展分论坛", panel.Element("track")!.Value);
         Assert.Equal("沙龙/圆桌对话", panel.Element("type")!.Value);
         Assert.Equal("zh", panel.Element("language")!.Value);
-        Assert.Equal("https://events.example.org/events/" + SubForumSlug, panel.Element("url")!.Value);
+        Assert.Equal($"https://events.example.org/events/{SubForumSlug}/sessions/6", panel.Element("url")!.Value);
         // Named people only (the moderator once), no invented name for 地方政府代表; the label is in the description.
         Assert.Equal(["李四", "张三", "陈七"], panel.Element("persons")!.Elements("person").Select(p => p.Value));
         Assert.Contains("对话嘉宾：张三（复旦大学教授）、陈七（华东师范大学教授）、地方政府代表", panel.Element("description")!.Value, StringComparison.Ordinal);
