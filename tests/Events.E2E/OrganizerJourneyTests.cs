@@ -63,7 +63,7 @@ public sealed class OrganizerJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByText("Guided by:")).ToBeVisibleAsync();
 
         await page.GetByTestId("lang-switch").ClickAsync();
-        await Assertions.Expect(page.GetByText("指导单位:")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("指导单位：")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
     }
 }

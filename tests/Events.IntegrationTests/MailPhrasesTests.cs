@@ -17,8 +17,8 @@ public sealed class MailPhrasesTests
     [Fact]
     public void A_phrase_comes_in_the_recipients_language_and_unknown_cultures_get_Chinese()
     {
-        Assert.Equal("未录用", MailPhrases.Get("zh-CN", "Decision.Reject"));
+        Assert.Equal("不予录用", MailPhrases.Get("zh-CN", "Decision.Reject"));
         Assert.Equal("Not accepted", MailPhrases.Get("en-GB", "Decision.Reject"));
-        Assert.Equal("未录用", MailPhrases.Get("fr", "Decision.Reject"));
+        Assert.Equal("不予录用", MailPhrases.Get("fr", "Decision.Reject"));
     }
 }

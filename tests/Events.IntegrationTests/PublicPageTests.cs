@@ -29,7 +29,7 @@ public sealed class PublicPageTests(EventsAppFactory app) : IClassFixture<Events
     {
         var html = await GetHtmlAsync("/events/regional-innovation-symposium-7");
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
-        Assert.Contains("指导单位:", html, StringComparison.Ordinal);
+        Assert.Contains("指导单位：", html, StringComparison.Ordinal);
         Assert.Contains("2023年7月29日—30日", html, StringComparison.Ordinal);
         Assert.Contains("第7届", html, StringComparison.Ordinal);
     }

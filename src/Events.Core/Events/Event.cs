@@ -15,6 +15,9 @@ public class Event : IConcurrencyVersioned
     /// <summary>第N届.</summary>
     public int? Edition { get; set; }
     public required string Title { get; set; }
+
+    /// <summary>Optional English title, shown when the reader has chosen English.</summary>
+    public string? TitleEn { get; set; }
     public string? Theme { get; set; }
     public string? Description { get; set; }
 

@@ -19,4 +19,10 @@ public static class EventDateText
             ? start.ToString("d MMM yyyy", en)
             : $"{start.ToString("d MMM yyyy", en)} – {end.ToString("d MMM yyyy", en)}";
     }
+
+    /// <summary>One day of an event without the year, for day tabs: 7月29日 in Chinese, 29 Jul in English.</summary>
+    public static string Day(DateOnly day, CultureInfo culture) =>
+        culture.Name.StartsWith("zh", StringComparison.Ordinal)
+            ? $"{day.Month}月{day.Day}日"
+            : day.ToString("d MMM", CultureInfo.GetCultureInfo("en"));
 }

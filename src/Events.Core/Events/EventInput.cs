@@ -12,6 +12,7 @@ public sealed partial class EventInput
     public int? SeriesId { get; set; }
     public int? Edition { get; set; }
     public string Title { get; set; } = "";
+    public string? TitleEn { get; set; }
     public string? Theme { get; set; }
     public string? Description { get; set; }
     public DateOnly? StartDate { get; set; }
@@ -38,6 +39,7 @@ public sealed partial class EventInput
         else if (!SlugPattern().IsMatch(Slug)) errors.Add(new(nameof(Slug), "SlugFormat"));
 
         FieldLimits.Check(errors, nameof(Title), Title, FieldLimits.Title);
+        FieldLimits.Check(errors, nameof(TitleEn), TitleEn, FieldLimits.TitleEn);
         FieldLimits.Check(errors, nameof(Slug), Slug, FieldLimits.Slug);
         FieldLimits.Check(errors, nameof(Theme), Theme, FieldLimits.Theme);
         FieldLimits.Check(errors, nameof(Description), Description, FieldLimits.Description);
@@ -68,6 +70,7 @@ public sealed partial class EventInput
         SeriesId = e.SeriesId,
         Edition = e.Edition,
         Title = e.Title,
+        TitleEn = e.TitleEn,
         Theme = e.Theme,
         Description = e.Description,
         StartDate = e.StartDate,
@@ -92,6 +95,7 @@ public sealed partial class EventInput
         e.SeriesId = SeriesId;
         e.Edition = Edition;
         e.Title = Title.Trim();
+        e.TitleEn = Blank(TitleEn);
         e.Theme = Blank(Theme);
         e.Description = Blank(Description);
         e.StartDate = StartDate ?? e.StartDate;

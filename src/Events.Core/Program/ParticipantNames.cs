@@ -4,17 +4,20 @@ public static class ParticipantNames
 {
     /// <summary>
     /// Names in order, joined with 、; unnamed people with the same label are counted once, as
-    /// "沙龙嘉宾（未具名）×5", instead of repeating the label five times.
+    /// "沙龙嘉宾（未具名）×5", instead of repeating the label five times. <paramref name="name"/> words a person
+    /// (the stored Chinese name unless given), <paramref name="separator"/> joins the parts (、 unless given).
     /// </summary>
-    public static string Summarize(IEnumerable<SnapshotParticipant> participants)
+    public static string Summarize(IEnumerable<SnapshotParticipant> participants, Func<SnapshotPerson, string>? name = null, string separator = "、")
     {
+        name ??= p => p.Name;
         var parts = new List<string>();
         var counts = new Dictionary<string, int>();
         foreach (var p in participants)
         {
             if (p.Person is { } person)
             {
-                if (!parts.Contains(person.Name)) parts.Add(person.Name);
+                var shown = name(person);
+                if (!parts.Contains(shown)) parts.Add(shown);
                 continue;
             }
             var label = p.Label ?? "";
@@ -25,6 +28,6 @@ public static class ParticipantNames
                 parts.Add(label);
             }
         }
-        return string.Join("、", parts.Select(part => counts.TryGetValue(part, out var n) && n > 1 ? $"{part}×{n}" : part));
+        return string.Join(separator, parts.Select(part => counts.TryGetValue(part, out var n) && n > 1 ? $"{part}×{n}" : part));
     }
 }

@@ -16,10 +16,12 @@ public sealed record ProgramSnapshot(
     string? Venue,
     IReadOnlyList<SnapshotForum> Forums,
     IReadOnlyList<SnapshotRoom> Rooms,
-    IReadOnlyList<SnapshotSession> Sessions);
+    IReadOnlyList<SnapshotSession> Sessions,
+    string? EventTitleEn = null);
 
 /// <summary>The event itself or one of its sub-forums.</summary>
-public sealed record SnapshotForum(int EventId, string Slug, string Title, bool IsSubForum);
+/// <remarks><see cref="Venue"/> is the forum's own venue (a sub-forum often meets elsewhere than its parent).</remarks>
+public sealed record SnapshotForum(int EventId, string Slug, string Title, bool IsSubForum, string? TitleEn = null, string? Venue = null);
 
 public sealed record SnapshotRoom(int Id, int EventId, string Name, int? Capacity);
 
@@ -33,7 +35,8 @@ public sealed record SnapshotSession(
     int? RoomId,
     string? RoomName,
     IReadOnlyList<SnapshotPerson> Chairs,
-    IReadOnlyList<SnapshotItem> Items);
+    IReadOnlyList<SnapshotItem> Items,
+    string? TitleEn = null);
 
 public sealed record SnapshotItem(string Title, int DurationMinutes, IReadOnlyList<SnapshotParticipant> Participants, IReadOnlyList<string> Publications);
 

@@ -9,6 +9,9 @@ public class Session : IConcurrencyVersioned
     public int EventId { get; set; }
     public SessionKind Kind { get; set; }
     public required string Title { get; set; }
+
+    /// <summary>Optional English title, shown when the reader has chosen English.</summary>
+    public string? TitleEn { get; set; }
     public DateTimeOffset Start { get; set; }
     public DateTimeOffset End { get; set; }
     public int? RoomId { get; set; }

@@ -9,6 +9,7 @@ public sealed class SessionInput
     public int EventId { get; set; }
     public SessionKind Kind { get; set; } = SessionKind.Keynote;
     public string Title { get; set; } = "";
+    public string? TitleEn { get; set; }
     public DateOnly? Day { get; set; }
     public TimeOnly? StartTime { get; set; }
     public TimeOnly? EndTime { get; set; }
@@ -22,6 +23,7 @@ public sealed class SessionInput
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(Title)) errors.Add(new(nameof(Title), "Required"));
         FieldLimits.Check(errors, nameof(Title), Title, 300);
+        FieldLimits.Check(errors, nameof(TitleEn), TitleEn, FieldLimits.TitleEn);
         if (Day is null) errors.Add(new(nameof(Day), "Required"));
         if (StartTime is null) errors.Add(new(nameof(StartTime), "Required"));
         if (EndTime is null) errors.Add(new(nameof(EndTime), "Required"));
@@ -55,6 +57,7 @@ public sealed class SessionInput
             EventId = s.EventId,
             Kind = s.Kind,
             Title = s.Title,
+            TitleEn = s.TitleEn,
             Day = DateOnly.FromDateTime(start.DateTime),
             StartTime = TimeOnly.FromDateTime(start.DateTime),
             EndTime = TimeOnly.FromDateTime(end.DateTime),
@@ -79,6 +82,7 @@ public sealed class SessionInput
         s.EventId = EventId;
         s.Kind = Kind;
         s.Title = Title.Trim();
+        s.TitleEn = string.IsNullOrWhiteSpace(TitleEn) ? null : TitleEn.Trim();
         s.RoomId = RoomId;
         s.Chairs.Clear();
         s.Chairs.AddRange(ChairIds.Distinct().Select((id, i) => new SessionChair { PersonId = id, Order = i }));

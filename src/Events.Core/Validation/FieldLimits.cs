@@ -4,6 +4,8 @@ namespace Events.Core.Validation;
 public static class FieldLimits
 {
     public const int Title = 200;
+    /// <summary>Optional English title of an event or a session; English runs longer than Chinese.</summary>
+    public const int TitleEn = 400;
     public const int Slug = 80;
     public const int Theme = 300;
     public const int Description = 8000;

@@ -87,5 +87,5 @@ public sealed class EventQueries(IDbContextFactory<EventsDbContext> factory)
 
     private static IQueryable<EventListItem> Project(IQueryable<Event> query) => query.Select(e => new EventListItem(
         e.Id, e.Slug, e.Title, e.Kind, e.Edition, e.Theme, e.StartDate, e.EndDate, e.TimeZoneId, e.City, e.Status,
-        e.ParentEvent != null ? e.ParentEvent.Title : null, e.SubForums.Count));
+        e.ParentEvent != null ? e.ParentEvent.Title : null, e.SubForums.Count, e.TitleEn));
 }

@@ -17,9 +17,10 @@ public static class ProgramSnapshots
         var sessions = await LoadSessions(db).Where(s => ids.Contains(s.EventId)).ToListAsync(ct);
 
         return new ProgramSnapshot(version, at, root.Slug, root.Title, root.TimeZoneId, root.StartDate, root.EndDate, root.City, root.Venue,
-            forums.Select(f => new SnapshotForum(f.Id, f.Slug, f.Title, f.ParentEventId is not null)).ToList(),
+            forums.Select(f => new SnapshotForum(f.Id, f.Slug, f.Title, f.ParentEventId is not null, f.TitleEn, f.Venue)).ToList(),
             rooms.Select(r => new SnapshotRoom(r.Id, r.EventId, r.Name, r.Capacity)).ToList(),
-            sessions.OrderBy(s => s.Start).ThenBy(s => s.Room?.Order).ThenBy(s => s.Id).Select(ToSnapshot).ToList());
+            sessions.OrderBy(s => s.Start).ThenBy(s => s.Room?.Order).ThenBy(s => s.Id).Select(ToSnapshot).ToList(),
+            root.TitleEn);
     }
 
     public static IQueryable<Session> LoadSessions(EventsDbContext db) => db.Sessions.AsNoTracking()
@@ -34,7 +35,8 @@ public static class ProgramSnapshots
         s.Chairs.OrderBy(c => c.Order).Select(c => Person(c.Person!)).ToList(),
         s.Items.OrderBy(i => i.Order).Select(i => new SnapshotItem(i.Title, i.DurationMinutes,
             i.Participants.OrderBy(p => p.Order).Select(p => new SnapshotParticipant(p.Role, p.Person is null ? null : Person(p.Person), p.UnnamedLabel)).ToList(),
-            i.Publications.OrderBy(p => p.Order).Select(p => p.Title).ToList())).ToList());
+            i.Publications.OrderBy(p => p.Order).Select(p => p.Title).ToList())).ToList(),
+            s.TitleEn);
 
     private static SnapshotPerson Person(Core.People.Person p) => new(p.Id, p.Name, p.NameEn, p.DisplayTitle);
 }

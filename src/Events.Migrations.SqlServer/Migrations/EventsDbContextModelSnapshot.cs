@@ -367,6 +367,10 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("Venue")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1477,6 +1481,10 @@ namespace Events.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.HasKey("Id");
 

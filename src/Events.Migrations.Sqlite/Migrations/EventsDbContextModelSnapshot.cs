@@ -352,6 +352,10 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Venue")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1411,6 +1415,10 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

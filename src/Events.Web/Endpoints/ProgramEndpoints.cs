@@ -15,34 +15,36 @@ namespace Events.Web.Endpoints;
 public static class ProgramEndpoints
 {
     /// <summary>
-    /// Exports of the latest published program. Anyone may read a published program; an unpublished or unknown
+    /// Exports of the latest published program, in the request's language (or <c>?lang=en</c>). Anyone may read a published program; an unpublished or unknown
     /// event, or one never published, is a 404. The agenda feed is private: its token is the only key.
     /// </summary>
     public static IEndpointRouteBuilder MapProgramEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/events/{slug}").AllowAnonymous();
-        group.MapGet("/schedule.xml", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl), "application/xml; charset=utf-8"), ct))
+        group.MapGet("/schedule.xml", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleXml.Write(v.Scoped, options.Value.PublicBaseUrl, words.For(http)), "application/xml; charset=utf-8"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/schedule.json", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl), "application/json; charset=utf-8"), ct))
+        group.MapGet("/schedule.json", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(FrabScheduleJson.Write(v.Scoped, options.Value.PublicBaseUrl, words.For(http)), "application/json; charset=utf-8"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/schedule.ics", (string slug, PublishedPrograms programs, IOptions<MailOptions> options, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl), "text/calendar; charset=utf-8"), ct))
+        group.MapGet("/schedule.ics", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, IOptions<MailOptions> options, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.Text(ProgramCalendar.Write(v.Scoped, options.Value.PublicBaseUrl, words.For(http)), "text/calendar; charset=utf-8"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/program.xlsx", (string slug, PublishedPrograms programs, CancellationToken ct) =>
-            ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped),
+        group.MapGet("/program.xlsx", (string slug, HttpContext http, PublishedPrograms programs, ExportWordings words, CancellationToken ct) =>
+            ExportAsync(slug, programs, v => Results.File(ProgramWorkbook.Write(v.Scoped, words.For(http)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-program-v{v.Snapshot.Version}.xlsx"), ct))
             .CacheOutput(PublicPageCachePolicy.Name);
-        group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, IOptions<MailOptions> options,
+        group.MapGet("/agenda/{token}.ics", async (string slug, string token, PublishedPrograms programs, AgendaService agenda, ExportWordings words, IOptions<MailOptions> options,
             IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         {
             var owner = await agenda.ByFeedTokenAsync(token, ct);
             var view = owner is null ? null : await programs.GetAsync(slug, ct);
             if (view is null) return Results.NotFound();
             // Calendar apps ask without the owner's language cookie: the name follows the language they chose for their account.
-            var name = AgendaCalendarName(L, view.Scoped.EventTitle, owner!.Value.Culture);
-            return Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, owner.Value.Sessions, name), "text/calendar; charset=utf-8");
+            var culture = CultureInfo.GetCultureInfo(owner!.Value.Culture == "en" ? "en" : "zh-CN");
+            var wording = words.For(culture);
+            var name = AgendaCalendarName(L, wording.Title(view.Scoped.EventTitle, view.Scoped.EventTitleEn), owner.Value.Culture);
+            return Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, wording, owner.Value.Sessions, name), "text/calendar; charset=utf-8");
         });
         MapAgendaForms(group);
         return app;

@@ -4,11 +4,12 @@ namespace Events.Web.Localization;
 
 public static class LocalizationServiceCollectionExtensions
 {
-    /// <summary>Our resources, and MudBlazor's own texts taken from them.</summary>
+    /// <summary>Our resources, MudBlazor's own texts and the program exports' words taken from them.</summary>
     public static IServiceCollection AddEventsLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
         services.AddTransient<MudLocalizer, AppMudLocalizer>();
+        services.AddScoped<ExportWordings>();
         return services;
     }
 }

@@ -30,7 +30,7 @@ public class ExportTests(ITestOutputHelper output)
     [Fact]
     public void Frab_xml_validates_against_the_unchanged_xsd()
     {
-        var xml = FrabScheduleXml.Write(V1(), BaseUrl);
+        var xml = FrabScheduleXml.Write(V1(), BaseUrl, Zh);
         output.WriteLine(xml);
 
         var problems = ValidateXml(xml);
@@ -42,7 +42,7 @@ public class ExportTests(ITestOutputHelper output)
     public void Frab_xml_carries_the_program()
     {
         var snapshot = V1();
-        var xml = FrabScheduleXml.Write(snapshot, BaseUrl);
+        var xml = FrabScheduleXml.Write(snapshot, BaseUrl, Zh);
         var doc = XDocument.Parse(xml);
 
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", xml, StringComparison.Ordinal);
@@ -61,9 +61,9 @@ public class ExportTests(ITestOutputHelper output)
         Assert.Equal("09:00", panel.Element("start")!.Value);
         Assert.Equal("01:30", panel.Element("duration")!.Value);
         Assert.Equal("区域创新发展分论坛", panel.Element("track")!.Value);
-        Assert.Equal("圆桌对话", panel.Element("type")!.Value);
+        Assert.Equal("沙龙/圆桌对话", panel.Element("type")!.Value);
         Assert.Equal("zh", panel.Element("language")!.Value);
-        Assert.Equal("https://events.example.org/events/" + SubForumSlug, panel.Element("url")!.Value);
+        Assert.Equal($"https://events.example.org/events/{SubForumSlug}/sessions/6", panel.Element("url")!.Value);
         // Named people only (the moderator once), no invented name for 地方政府代表; the label is in the description.
         Assert.Equal(["李四", "张三", "陈七"], panel.Element("persons")!.Elements("person").Select(p => p.Value));
         Assert.Contains("对话嘉宾：张三（复旦大学教授）、陈七（华东师范大学教授）、地方政府代表", panel.Element("description")!.Value, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public class ExportTests(ITestOutputHelper output)
     public void Frab_guids_are_stable_across_versions()
     {
         static Dictionary<string, string> Guids(ProgramSnapshot s) =>
-            XDocument.Parse(FrabScheduleXml.Write(s, BaseUrl)).Descendants("event")
+            XDocument.Parse(FrabScheduleXml.Write(s, BaseUrl, Zh)).Descendants("event")
                 .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("guid")!.Value);
 
         var v1 = Guids(V1());
@@ -100,7 +100,7 @@ public class ExportTests(ITestOutputHelper output)
     public void Xsd_validation_is_not_vacuous()
     {
         // Remove an element the XSD requires: the same validation must now fail.
-        var doc = XDocument.Parse(FrabScheduleXml.Write(V1(), BaseUrl));
+        var doc = XDocument.Parse(FrabScheduleXml.Write(V1(), BaseUrl, Zh));
         doc.Descendants("event").First().Element("track")!.Remove();
 
         Assert.NotEmpty(ValidateXml(doc.ToString()));
@@ -111,7 +111,7 @@ public class ExportTests(ITestOutputHelper output)
     [Fact]
     public void Frab_json_validates_against_the_unchanged_schema()
     {
-        var json = FrabScheduleJson.Write(V1(), BaseUrl);
+        var json = FrabScheduleJson.Write(V1(), BaseUrl, Zh);
         output.WriteLine(json);
 
         var problems = ValidateJson(json);
@@ -123,8 +123,8 @@ public class ExportTests(ITestOutputHelper output)
     public void Frab_json_carries_the_same_program_as_the_xml()
     {
         var snapshot = V1();
-        var json = FrabScheduleJson.Write(snapshot, BaseUrl);
-        var xml = XDocument.Parse(FrabScheduleXml.Write(snapshot, BaseUrl));
+        var json = FrabScheduleJson.Write(snapshot, BaseUrl, Zh);
+        var xml = XDocument.Parse(FrabScheduleXml.Write(snapshot, BaseUrl, Zh));
 
         Assert.Contains(PanelTitle, json, StringComparison.Ordinal); // unescaped Chinese
         using var doc = JsonDocument.Parse(json);
@@ -152,7 +152,7 @@ public class ExportTests(ITestOutputHelper output)
     [Fact]
     public void Json_schema_validation_is_not_vacuous()
     {
-        var json = FrabScheduleJson.Write(V1(), BaseUrl);
+        var json = FrabScheduleJson.Write(V1(), BaseUrl, Zh);
         Assert.Empty(ValidateJson(json));
 
         static JsonObject FirstEvent(JsonNode doc) =>
@@ -180,7 +180,7 @@ public class ExportTests(ITestOutputHelper output)
     public void Ics_parses_with_zoned_times_and_intact_chinese()
     {
         var snapshot = V1();
-        var ics = ProgramCalendar.Write(snapshot, BaseUrl);
+        var ics = ProgramCalendar.Write(snapshot, BaseUrl, Zh);
         output.WriteLine(ics);
 
         var calendar = Ical.Net.Calendar.Load(ics)!;
@@ -201,8 +201,8 @@ public class ExportTests(ITestOutputHelper output)
 
         var panel = calendar.Events.Single(x => x.Uid == $"session-6@{EventSlug}");
         Assert.Equal(PanelTitle, panel.Summary);
-        Assert.Equal("第一会议室（上海国际会议中心，上海）", panel.Location);
-        Assert.Equal(new Uri("https://events.example.org/events/" + SubForumSlug), panel.Url);
+        Assert.Equal($"第一会议室（{SubForumVenue}，上海）", panel.Location); // the sub-forum's own venue, not the parent's
+        Assert.Equal(new Uri($"https://events.example.org/events/{SubForumSlug}/sessions/6"), panel.Url); // the session's own page
         Assert.Contains("地方政府代表", panel.Description, StringComparison.Ordinal);
         Assert.Contains("主持：李四（上海市科学学研究所研究员）", panel.Description, StringComparison.Ordinal);
         Assert.Contains("DTSTART;TZID=Asia/Shanghai:20240908T090000", ics, StringComparison.Ordinal);
@@ -212,13 +212,53 @@ public class ExportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Ics_session_kinds_are_the_program_pages_words()
+    {
+        var calendar = Ical.Net.Calendar.Load(ProgramCalendar.Write(V1(), BaseUrl, Zh))!;
+
+        Assert.Equal(["沙龙/圆桌对话"], calendar.Events.Single(x => x.Uid == $"session-6@{EventSlug}").Categories);
+        Assert.Equal(["闭幕式"], calendar.Events.Single(x => x.Uid == $"session-7@{EventSlug}").Categories);
+    }
+
+    [Fact]
+    public void Exports_in_English_use_English_kinds_roles_titles_and_names()
+    {
+        var snapshot = V1();
+        var calendar = Ical.Net.Calendar.Load(ProgramCalendar.Write(snapshot, BaseUrl, En))!;
+
+        Assert.Equal("2024 Pujiang Innovation Forum", calendar.Properties["X-WR-CALNAME"]!.Value);
+        var panel = calendar.Events.Single(x => x.Uid == $"session-6@{EventSlug}");
+        Assert.Equal(PanelTitleEn, panel.Summary);
+        Assert.Equal(["Panel"], panel.Categories);
+        Assert.Contains("Chair: Li Si (李四) (上海市科学学研究所研究员)", panel.Description, StringComparison.Ordinal);
+        Assert.Contains("Panelist: Zhang San (张三) (复旦大学教授), 陈七 (华东师范大学教授), 地方政府代表", panel.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Regional Innovation Sub-forum (Panel)", panel.Description, StringComparison.Ordinal);
+        // A session without an English title keeps its Chinese one rather than showing nothing.
+        Assert.Equal("开幕式", calendar.Events.Single(x => x.Uid == $"session-1@{EventSlug}").Summary);
+
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(ProgramWorkbook.Write(snapshot, En)), false);
+        var sheet = Assert.Single(doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>());
+        Assert.Equal("Program", sheet.Name!.Value);
+        var rows = ((WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!.Value!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
+        static string Text(Cell c) => c.InlineString?.Text?.Text ?? c.CellValue?.Text ?? "";
+        Assert.Equal(["Date", "Start", "End", "Forum", "Room", "Kind", "Session", "Chair", "Item", "People"], rows[0].Elements<Cell>().Select(Text));
+        var panelRow = rows.Single(r => r.Elements<Cell>().Any(c => Text(c) == PanelTitleEn)).Elements<Cell>().Select(Text).ToList();
+        Assert.Equal(["Regional Innovation Sub-forum", "第一会议室", "Panel", PanelTitleEn], panelRow.Skip(3).Take(4));
+
+        var frab = XDocument.Parse(FrabScheduleXml.Write(snapshot, BaseUrl, En));
+        var frabPanel = frab.Descendants("event").Single(e => e.Attribute("id")!.Value == "6");
+        Assert.Equal("en", frabPanel.Element("language")!.Value);
+        Assert.Equal("Panel", frabPanel.Element("type")!.Value);
+    }
+
+    [Fact]
     public void Ics_uids_are_stable_across_versions()
     {
         static List<string> Uids(ProgramSnapshot s) =>
-            Ical.Net.Calendar.Load(ProgramCalendar.Write(s, BaseUrl))!.Events.Select(e => e.Uid!).Order(StringComparer.Ordinal).ToList();
+            Ical.Net.Calendar.Load(ProgramCalendar.Write(s, BaseUrl, Zh))!.Events.Select(e => e.Uid!).Order(StringComparer.Ordinal).ToList();
 
-        var v1 = Ical.Net.Calendar.Load(ProgramCalendar.Write(V1(), BaseUrl))!;
-        var v2 = Ical.Net.Calendar.Load(ProgramCalendar.Write(V2(), BaseUrl))!;
+        var v1 = Ical.Net.Calendar.Load(ProgramCalendar.Write(V1(), BaseUrl, Zh))!;
+        var v2 = Ical.Net.Calendar.Load(ProgramCalendar.Write(V2(), BaseUrl, Zh))!;
 
         Assert.Equal(Uids(V1()), Uids(V2()));
         // Same UID, new time and sequence: calendar apps update the event in place.
@@ -231,7 +271,7 @@ public class ExportTests(ITestOutputHelper output)
     [Fact]
     public void Ics_personal_agenda_has_only_the_chosen_sessions()
     {
-        var calendar = Ical.Net.Calendar.Load(ProgramCalendar.Write(V1(), BaseUrl, [4, 6, 999]))!;
+        var calendar = Ical.Net.Calendar.Load(ProgramCalendar.Write(V1(), BaseUrl, Zh, [4, 6, 999]))!;
 
         Assert.Equal([$"session-4@{EventSlug}", $"session-6@{EventSlug}"], calendar.Events.Select(e => e.Uid).Order(StringComparer.Ordinal));
         Assert.Single(calendar.TimeZones);
@@ -243,7 +283,7 @@ public class ExportTests(ITestOutputHelper output)
     public void Xlsx_opens_validates_and_reads_back()
     {
         var snapshot = V1();
-        var bytes = ProgramWorkbook.Write(snapshot);
+        var bytes = ProgramWorkbook.Write(snapshot, Zh);
 
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var errors = new OpenXmlValidator().Validate(doc).ToList();
@@ -263,12 +303,12 @@ public class ExportTests(ITestOutputHelper output)
         Assert.Equal(["日期", "开始", "结束", "分论坛", "会场", "类型", "场次", "主持", "环节", "发言人"], rows[0].Elements<Cell>().Select(Text));
 
         var panelRow = rows.Single(r => r.Elements<Cell>().Any(c => Text(c) == PanelTitle)).Elements<Cell>().Select(Text).ToList();
-        Assert.Equal(["2024-09-08", "09:00", "10:30", "区域创新发展分论坛", "第一会议室", "圆桌对话", PanelTitle], panelRow.Take(7));
+        Assert.Equal(["2024-09-08", "09:00", "10:30", "区域创新发展分论坛", "第一会议室", "沙龙/圆桌对话", PanelTitle], panelRow.Take(7));
         Assert.Equal("主持：李四（上海市科学学研究所研究员）；对话嘉宾：张三（复旦大学教授）、陈七（华东师范大学教授）、地方政府代表", panelRow[9]);
 
         var earlyRow = rows.First(r => r.Elements<Cell>().Any(c => Text(c) == "青年学者论文交流")).Elements<Cell>().Select(Text).ToList();
         Assert.Equal(["2024-09-08", "07:30", "08:50"], earlyRow.Take(3)); // event time zone, not UTC
-        Assert.Equal("发言：青年学者（12人）", earlyRow[9]);
+        Assert.Equal("报告人：青年学者（12人）", earlyRow[9]); // the role as the program page names it
 
         var breakRow = rows.Single(r => r.Elements<Cell>().Any(c => Text(c) == "茶歇")).Elements<Cell>().Select(Text).ToList();
         Assert.Equal("未指定会场", breakRow[4]);

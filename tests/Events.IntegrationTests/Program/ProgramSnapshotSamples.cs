@@ -1,4 +1,10 @@
+using System.Globalization;
 using Events.Core.Program;
+using Events.Infrastructure.Program.Exports;
+using Events.Web.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Events.IntegrationTests.Program;
 
@@ -9,8 +15,18 @@ internal static class ProgramSnapshotSamples
     public const string SubForumSlug = "pujiang-forum-2024-regional";
     public const string PanelTitle = "区域创新发展：长三角一体化的实践与展望";
     public const string BaseUrl = "https://events.example.org/";
+    public const string SubForumVenue = "张江科学会堂";
+    public const string PanelTitleEn = "Regional innovation: integrating the Yangtze River Delta";
 
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    /// <summary>The exports' words from the app's own resources, as the endpoints take them.</summary>
+    public static readonly ExportWordings Words = new(new StringLocalizer<SharedResource>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+
+    public static ExportWording Zh => Words.For(CultureInfo.GetCultureInfo("zh-CN"));
+
+    public static ExportWording En => Words.For(CultureInfo.GetCultureInfo("en"));
 
     private static readonly SnapshotPerson Zhang = new(101, "张三", "Zhang San", "复旦大学教授");
     private static readonly SnapshotPerson Li = new(102, "李四", "Li Si", "上海市科学学研究所研究员");
@@ -32,8 +48,8 @@ internal static class ProgramSnapshotSamples
     {
         var forums = new List<SnapshotForum>
         {
-            new(1, EventSlug, "2024浦江创新论坛", false),
-            new(2, SubForumSlug, "区域创新发展分论坛", true),
+            new(1, EventSlug, "2024浦江创新论坛", false, "2024 Pujiang Innovation Forum", "上海国际会议中心"),
+            new(2, SubForumSlug, "区域创新发展分论坛", true, "Regional Innovation Sub-forum", SubForumVenue),
         };
         var rooms = new List<SnapshotRoom>
         {
@@ -80,7 +96,8 @@ internal static class ProgramSnapshotSamples
                     Named(ItemRole.Panelist, Chen),
                     Unnamed(ItemRole.Panelist, "地方政府代表"),
                 ], []),
-            ]),
+            ],
+            TitleEn: PanelTitleEn),
             new(7, 1, SessionKind.Closing, "闭幕式", Local(8, 16, 0) + day2Shift, Local(8, 16, 30) + day2Shift, 11, "主会场", [Zhang],
             [
                 new("大会总结", 30, [Named(ItemRole.Address, Zhang)], []),
@@ -99,6 +116,7 @@ internal static class ProgramSnapshotSamples
             "上海国际会议中心",
             forums,
             rooms,
-            sessions);
+            sessions,
+            EventTitleEn: "2024 Pujiang Innovation Forum");
     }
 }

@@ -12,6 +12,7 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(x => x.Slug).HasMaxLength(FieldLimits.Slug).IsRequired();
         b.HasIndex(x => x.Slug).IsUnique();
         b.Property(x => x.Title).HasMaxLength(FieldLimits.Title).IsRequired();
+        b.Property(x => x.TitleEn).HasMaxLength(FieldLimits.TitleEn);
         b.Property(x => x.Theme).HasMaxLength(FieldLimits.Theme);
         b.Property(x => x.Description).HasMaxLength(FieldLimits.Description);
         b.Property(x => x.TimeZoneId).HasMaxLength(FieldLimits.TimeZone).IsRequired();

@@ -1,5 +1,6 @@
 using Events.Core.Events;
 using Events.Core.Program;
+using Events.Core.Validation;
 using Events.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,6 +22,7 @@ public class SessionConfiguration : IEntityTypeConfiguration<Session>
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         builder.Property(x => x.Title).HasMaxLength(300).IsRequired();
+        builder.Property(x => x.TitleEn).HasMaxLength(FieldLimits.TitleEn);
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -5,90 +5,61 @@ using Events.Core.Program;
 namespace Events.Infrastructure.Program.Exports;
 
 /// <summary>
-/// Wording shared by the program exports. The documents are Chinese, so session kinds and item roles are shown with
-/// the Chinese labels hard-coded here (the exports run outside the web app's localization).
+/// Text shared by the program exports, in the words of an <see cref="ExportWording"/> (session kinds and item roles as
+/// the pages name them, in the language asked for).
 /// </summary>
 internal static class ExportText
 {
-    /// <summary>Room name for a session that has no room yet.</summary>
-    public const string UnassignedRoom = "未指定会场";
-
-    public static string KindLabel(SessionKind kind) => kind switch
-    {
-        SessionKind.Opening => "开幕式",
-        SessionKind.Address => "致辞",
-        SessionKind.Keynote => "主旨报告",
-        SessionKind.InvitedTalk => "特邀报告",
-        SessionKind.Panel => "圆桌对话",
-        SessionKind.Release => "成果发布",
-        SessionKind.PaperSession => "论文交流",
-        SessionKind.Commentary => "点评",
-        SessionKind.Break => "茶歇",
-        SessionKind.Closing => "闭幕式",
-        _ => kind.ToString(),
-    };
-
-    public static string RoleLabel(ItemRole role) => role switch
-    {
-        ItemRole.Speaker => "发言",
-        ItemRole.CoSpeaker => "合作发言",
-        ItemRole.Panelist => "对话嘉宾",
-        ItemRole.Discussant => "点评",
-        ItemRole.Moderator => "主持",
-        ItemRole.Address => "致辞",
-        _ => role.ToString(),
-    };
-
     /// <summary>张三（某大学教授）, or just the name when there is no display title.</summary>
-    public static string PersonWithTitle(SnapshotPerson p) =>
-        string.IsNullOrWhiteSpace(p.DisplayTitle) ? Clean(p.Name) : $"{Clean(p.Name)}（{Clean(p.DisplayTitle)}）";
+    public static string PersonWithTitle(ExportWording w, SnapshotPerson p) =>
+        string.IsNullOrWhiteSpace(p.DisplayTitle) ? Clean(w.Name(p)) : w.WithNote(Clean(w.Name(p)), Clean(p.DisplayTitle));
 
     /// <summary>A named participant with title; an unnamed one by its label (e.g. 青年学者), never an invented name.</summary>
-    public static string Participant(SnapshotParticipant p) =>
-        p.Person is not null ? PersonWithTitle(p.Person)
+    public static string Participant(ExportWording w, SnapshotParticipant p) =>
+        p.Person is not null ? PersonWithTitle(w, p.Person)
         : !string.IsNullOrWhiteSpace(p.Label) ? Clean(p.Label)
-        : "待定";
+        : w.ToBeAnnounced;
 
-    /// <summary>Participants grouped by role in order of first appearance: "发言：甲、乙；点评：丙".</summary>
-    public static string Participants(SnapshotItem item)
+    /// <summary>Participants grouped by role in order of first appearance: "报告人：甲、乙；点评人：丙".</summary>
+    public static string Participants(ExportWording w, SnapshotItem item)
     {
         var groups = new List<(ItemRole Role, List<string> Names)>();
         foreach (var p in item.Participants)
         {
             var g = groups.FindIndex(x => x.Role == p.Role);
-            if (g < 0) groups.Add((p.Role, [Participant(p)]));
-            else groups[g].Names.Add(Participant(p));
+            if (g < 0) groups.Add((p.Role, [Participant(w, p)]));
+            else groups[g].Names.Add(Participant(w, p));
         }
-        return string.Join("；", groups.Select(g => $"{RoleLabel(g.Role)}：{string.Join("、", g.Names)}"));
+        return string.Join(w.GroupSeparator, groups.Select(g => w.Labelled($"ItemRole.{g.Role}", string.Join(w.ListSeparator, g.Names))));
     }
 
-    public static string Chairs(SnapshotSession s) => string.Join("、", s.Chairs.Select(PersonWithTitle));
+    public static string Chairs(ExportWording w, SnapshotSession s) => string.Join(w.ListSeparator, s.Chairs.Select(p => PersonWithTitle(w, p)));
 
     /// <summary>Publication titles in 《》 (kept as they are when the source already has them).</summary>
-    public static string Publications(SnapshotItem item) =>
-        string.Join("、", item.Publications.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t =>
+    public static string Publications(ExportWording w, SnapshotItem item) =>
+        string.Join(w.ListSeparator, item.Publications.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t =>
         {
             var c = Clean(t).Trim();
             return c.StartsWith('《') ? c : $"《{c}》";
         }));
 
     /// <summary>One line: the item titles of a session.</summary>
-    public static string Abstract(SnapshotSession s) => string.Join("；", s.Items.Select(i => Clean(i.Title)));
+    public static string Abstract(ExportWording w, SnapshotSession s) => string.Join(w.GroupSeparator, s.Items.Select(i => Clean(i.Title)));
 
     /// <summary>Several lines: chairs, then each item with its length, people and released publications.</summary>
-    public static string Description(SnapshotSession s)
+    public static string Description(ExportWording w, SnapshotSession s)
     {
         var sb = new StringBuilder();
-        if (s.Chairs.Count > 0) sb.Append("主持：").Append(Chairs(s)).Append('\n');
+        if (s.Chairs.Count > 0) sb.Append(w.Labelled("Session.Chairs", Chairs(w, s))).Append('\n');
         var n = 0;
         foreach (var item in s.Items)
         {
             n++;
             sb.Append(n.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(Clean(item.Title));
-            if (item.DurationMinutes > 0) sb.Append('（').Append(item.DurationMinutes.ToString(CultureInfo.InvariantCulture)).Append("分钟）");
+            if (item.DurationMinutes > 0) sb.Append(w.Minutes(item.DurationMinutes));
             sb.Append('\n');
-            if (item.Participants.Count > 0) sb.Append("   ").Append(Participants(item)).Append('\n');
-            if (item.Publications.Count > 0) sb.Append("   发布成果：").Append(Publications(item)).Append('\n');
+            if (item.Participants.Count > 0) sb.Append("   ").Append(Participants(w, item)).Append('\n');
+            if (item.Publications.Count > 0) sb.Append("   ").Append(w.Labelled("Export.Publications", Publications(w, item))).Append('\n');
         }
         return sb.ToString().TrimEnd('\n');
     }
@@ -108,41 +79,45 @@ internal static class ExportText
     public static SnapshotForum Forum(ProgramSnapshot s, SnapshotSession session) =>
         s.Forums.FirstOrDefault(f => f.EventId == session.EventId)
         ?? s.Forums.FirstOrDefault(f => !f.IsSubForum)
-        ?? new SnapshotForum(session.EventId, s.EventSlug, s.EventTitle, false);
+        ?? new SnapshotForum(session.EventId, s.EventSlug, s.EventTitle, false, s.EventTitleEn, s.Venue);
 
-    /// <summary>The session's room name; <see cref="UnassignedRoom"/> when it has none.</summary>
-    public static string RoomName(ProgramSnapshot s, SnapshotSession session)
+    /// <summary>The session's room name, or null when it has none.</summary>
+    public static string? AssignedRoomName(ProgramSnapshot s, SnapshotSession session)
     {
         if (!string.IsNullOrWhiteSpace(session.RoomName)) return Clean(session.RoomName).Trim();
         var room = session.RoomId is int id ? s.Rooms.FirstOrDefault(r => r.Id == id) : null;
-        return room is not null && !string.IsNullOrWhiteSpace(room.Name) ? Clean(room.Name).Trim() : UnassignedRoom;
+        return room is not null && !string.IsNullOrWhiteSpace(room.Name) ? Clean(room.Name).Trim() : null;
     }
 
-    /// <summary>Room names in use, in the snapshot's room order, then unknown names, then <see cref="UnassignedRoom"/>.</summary>
-    public static IReadOnlyList<string> RoomsInUse(ProgramSnapshot s, IEnumerable<SnapshotSession> sessions)
+    /// <summary>The session's room name; the wording's unassigned-room text when it has none.</summary>
+    public static string RoomName(ExportWording w, ProgramSnapshot s, SnapshotSession session) => AssignedRoomName(s, session) ?? w.UnassignedRoom;
+
+    /// <summary>Room names in use, in the snapshot's room order, then unknown names, then the unassigned-room text.</summary>
+    public static IReadOnlyList<string> RoomsInUse(ExportWording w, ProgramSnapshot s, IEnumerable<SnapshotSession> sessions)
     {
-        var used = sessions.Select(x => RoomName(s, x)).ToHashSet(StringComparer.Ordinal);
+        var unassigned = w.UnassignedRoom;
+        var used = sessions.Select(x => RoomName(w, s, x)).ToHashSet(StringComparer.Ordinal);
         var ordered = new List<string>();
         foreach (var r in s.Rooms)
         {
             var name = string.IsNullOrWhiteSpace(r.Name) ? null : Clean(r.Name).Trim();
-            if (name is not null && name != UnassignedRoom && used.Contains(name) && !ordered.Contains(name)) ordered.Add(name);
+            if (name is not null && name != unassigned && used.Contains(name) && !ordered.Contains(name)) ordered.Add(name);
         }
         foreach (var x in sessions)
         {
-            var name = RoomName(s, x);
-            if (name != UnassignedRoom && !ordered.Contains(name)) ordered.Add(name);
+            var name = RoomName(w, s, x);
+            if (name != unassigned && !ordered.Contains(name)) ordered.Add(name);
         }
-        if (used.Contains(UnassignedRoom)) ordered.Add(UnassignedRoom);
+        if (used.Contains(unassigned)) ordered.Add(unassigned);
         return ordered;
     }
 
     /// <summary>Sessions in running order: start, then room order, then id.</summary>
-    public static IReadOnlyList<SnapshotSession> Ordered(ProgramSnapshot s, IEnumerable<SnapshotSession> sessions)
+    public static IReadOnlyList<SnapshotSession> Ordered(ExportWording w, ProgramSnapshot s, IEnumerable<SnapshotSession> sessions)
     {
         var list = sessions.ToList();
-        var rooms = RoomsInUse(s, list);
-        return list.OrderBy(x => x.Start).ThenBy(x => IndexOf(rooms, RoomName(s, x))).ThenBy(x => x.Id).ToList();
+        var rooms = RoomsInUse(w, s, list);
+        return list.OrderBy(x => x.Start).ThenBy(x => IndexOf(rooms, RoomName(w, s, x))).ThenBy(x => x.Id).ToList();
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)

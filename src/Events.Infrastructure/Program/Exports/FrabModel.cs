@@ -23,17 +23,17 @@ internal sealed partial record FrabModel(
     IReadOnlyList<FrabDay> Days)
 {
     public const string TimeslotDuration = "00:05";
-    public const string Language = "zh";
     public const string GeneratorName = "Events";
 
-    public static FrabModel Build(ProgramSnapshot s, string baseUrl)
+    public static FrabModel Build(ProgramSnapshot s, string baseUrl, ExportWording w)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(w);
         var root = NormalizeBaseUrl(baseUrl);
         var time = ExportTime.For(s.TimeZoneId);
         var acronym = AcronymFor(s.EventSlug);
-        var sessions = ExportText.Ordered(s, s.Sessions);
-        var roomNames = ExportText.RoomsInUse(s, sessions);
+        var sessions = ExportText.Ordered(w, s, s.Sessions);
+        var roomNames = ExportText.RoomsInUse(w, s, sessions);
 
         var rooms = roomNames.Select(name => new FrabRoom(
             name,
@@ -42,11 +42,11 @@ internal sealed partial record FrabModel(
 
         var tracks = s.Forums
             .Where(f => sessions.Any(x => ExportText.Forum(s, x).EventId == f.EventId))
-            .Select(f => new FrabTrack(ExportText.Clean(f.Title), TrackSlug().IsMatch(f.Slug) ? f.Slug : null))
+            .Select(f => new FrabTrack(ExportText.Clean(w.Title(f.Title, f.TitleEn)), TrackSlug().IsMatch(f.Slug) ? f.Slug : null))
             .DistinctBy(t => t.Name)
             .ToList();
 
-        var events = sessions.Select(x => ToEvent(s, x, time, acronym, root)).ToList();
+        var events = sessions.Select(x => ToEvent(w, s, x, time, acronym, root)).ToList();
 
         // Days: the event's dates, widened to any session that falls outside them, so no session is left out.
         var first = s.StartDate;
@@ -75,7 +75,7 @@ internal sealed partial record FrabModel(
         return new FrabModel(
             $"v{s.Version.ToString(CultureInfo.InvariantCulture)}",
             acronym,
-            ExportText.Clean(s.EventTitle),
+            ExportText.Clean(w.Title(s.EventTitle, s.EventTitleEn)),
             first,
             last,
             time.IanaId,
@@ -86,7 +86,7 @@ internal sealed partial record FrabModel(
             days);
     }
 
-    private static FrabEvent ToEvent(ProgramSnapshot s, SnapshotSession x, ExportTime time, string acronym, string root)
+    private static FrabEvent ToEvent(ExportWording w, ProgramSnapshot s, SnapshotSession x, ExportTime time, string acronym, string root)
     {
         var forum = ExportText.Forum(s, x);
         var start = time.Local(x.Start);
@@ -98,16 +98,17 @@ internal sealed partial record FrabModel(
             end,
             ExportTime.HourMinute(start),
             ExportTime.Duration(end - start),
-            ExportText.RoomName(s, x),
+            ExportText.RoomName(w, s, x),
             $"{acronym}-session-{x.Id.ToString(CultureInfo.InvariantCulture)}",
-            $"{root}/events/{Uri.EscapeDataString(forum.Slug)}",
-            ExportText.Clean(x.Title),
+            ProgramCalendar.SessionUrl(root, forum, x).ToString(),
+            ExportText.Clean(w.Title(x.Title, x.TitleEn)),
             "",
-            ExportText.Clean(forum.Title),
-            ExportText.KindLabel(x.Kind),
-            ExportText.Abstract(x),
-            ExportText.Description(x),
-            ExportText.NamedPeople(x).Select(p => new FrabPerson(p.Id, ExportText.Clean(p.Name))).ToList());
+            ExportText.Clean(w.Title(forum.Title, forum.TitleEn)),
+            w.Kind(x.Kind),
+            w.LanguageCode,
+            ExportText.Abstract(w, x),
+            ExportText.Description(w, x),
+            ExportText.NamedPeople(x).Select(p => new FrabPerson(p.Id, ExportText.Clean(w.Name(p)))).ToList());
     }
 
     /// <summary>
@@ -164,6 +165,7 @@ internal sealed record FrabEvent(
     string Subtitle,
     string Track,
     string Type,
+    string Language,
     string Abstract,
     string Description,
     IReadOnlyList<FrabPerson> Persons);

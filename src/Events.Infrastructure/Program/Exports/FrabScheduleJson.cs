@@ -16,9 +16,10 @@ public static class FrabScheduleJson
     /// <summary>The document as indented JSON with Chinese text unescaped.</summary>
     /// <param name="s">The published snapshot.</param>
     /// <param name="baseUrl">Absolute http(s) root of the public site, e.g. https://events.example.org.</param>
-    public static string Write(ProgramSnapshot s, string baseUrl)
+    /// <param name="wording">The language of kinds, labels, titles and names.</param>
+    public static string Write(ProgramSnapshot s, string baseUrl, ExportWording wording)
     {
-        var m = FrabModel.Build(s, baseUrl);
+        var m = FrabModel.Build(s, baseUrl, wording);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -107,7 +108,7 @@ public static class FrabScheduleJson
         w.WriteString("subtitle", e.Subtitle);
         w.WriteString("track", e.Track);
         w.WriteString("type", e.Type);
-        w.WriteString("language", FrabModel.Language);
+        w.WriteString("language", e.Language);
         w.WriteString("abstract", e.Abstract);
         w.WriteString("description", e.Description);
 

@@ -14,9 +14,10 @@ public static class FrabScheduleXml
     /// <summary>The document as text (UTF-8 declared; write it out as UTF-8).</summary>
     /// <param name="s">The published snapshot.</param>
     /// <param name="baseUrl">Absolute http(s) root of the public site, e.g. https://events.example.org.</param>
-    public static string Write(ProgramSnapshot s, string baseUrl)
+    /// <param name="wording">The language of kinds, labels, titles and names.</param>
+    public static string Write(ProgramSnapshot s, string baseUrl, ExportWording wording)
     {
-        var m = FrabModel.Build(s, baseUrl);
+        var m = FrabModel.Build(s, baseUrl, wording);
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
         using var text = new Utf8StringWriter();
         using (var w = XmlWriter.Create(text, settings))
@@ -88,7 +89,7 @@ public static class FrabScheduleXml
         w.WriteElementString("subtitle", e.Subtitle);
         w.WriteElementString("track", e.Track);
         w.WriteElementString("type", e.Type);
-        w.WriteElementString("language", FrabModel.Language);
+        w.WriteElementString("language", e.Language);
         w.WriteElementString("abstract", e.Abstract);
         w.WriteElementString("description", e.Description);
         w.WriteStartElement("persons");

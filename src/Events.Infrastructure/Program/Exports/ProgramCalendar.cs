@@ -19,19 +19,21 @@ public static class ProgramCalendar
     /// <summary>The calendar as text (CRLF lines, folded at 75 octets; write it out as UTF-8).</summary>
     /// <param name="s">The published snapshot.</param>
     /// <param name="baseUrl">Absolute http(s) root of the public site, e.g. https://events.example.org.</param>
+    /// <param name="wording">The language of kinds, roles, labels, titles and names.</param>
     /// <param name="onlySessionIds">For a personal agenda: only these sessions (ids that are not in the program are ignored).</param>
     /// <param name="calendarName">The name calendar apps show (X-WR-CALNAME); the event's title when null.</param>
-    public static string Write(ProgramSnapshot s, string baseUrl, IEnumerable<int>? onlySessionIds = null, string? calendarName = null)
+    public static string Write(ProgramSnapshot s, string baseUrl, ExportWording wording, IEnumerable<int>? onlySessionIds = null, string? calendarName = null)
     {
+        ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(s);
         var root = FrabModel.NormalizeBaseUrl(baseUrl);
         var time = ExportTime.For(s.TimeZoneId);
         var tzId = time.IanaId;
         var only = onlySessionIds?.ToHashSet();
-        var sessions = ExportText.Ordered(s, s.Sessions.Where(x => only is null || only.Contains(x.Id)));
+        var sessions = ExportText.Ordered(wording, s, s.Sessions.Where(x => only is null || only.Contains(x.Id)));
 
         var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = "PUBLISH" };
-        calendar.AddProperty("X-WR-CALNAME", ExportText.Clean(calendarName ?? s.EventTitle));
+        calendar.AddProperty("X-WR-CALNAME", ExportText.Clean(calendarName ?? wording.Title(s.EventTitle, s.EventTitleEn)));
         calendar.AddProperty("X-WR-TIMEZONE", tzId);
 
         var earliest = sessions.Count > 0 ? time.Local(sessions[0].Start).Date : s.StartDate.ToDateTime(TimeOnly.MinValue);
@@ -46,38 +48,47 @@ public static class ProgramCalendar
             var e = new CalendarEvent
             {
                 Uid = $"session-{x.Id.ToString(CultureInfo.InvariantCulture)}@{s.EventSlug}",
-                Summary = ExportText.Clean(x.Title),
+                Summary = ExportText.Clean(wording.Title(x.Title, x.TitleEn)),
                 DtStart = new CalDateTime(start.DateTime, tzId),
                 DtEnd = new CalDateTime(end.DateTime, tzId),
                 DtStamp = stamp,
                 LastModified = stamp,
                 Sequence = Math.Max(0, s.Version),
-                Location = Location(s, x) is { Length: > 0 } where ? where : null,
-                Description = Description(s, x, forum),
-                Url = new Uri($"{root}/events/{Uri.EscapeDataString(forum.Slug)}"),
+                Location = Location(wording, s, x, forum) is { Length: > 0 } where ? where : null,
+                Description = Description(wording, x, forum),
+                Url = SessionUrl(root, forum, x),
                 Status = "CONFIRMED",
                 Transparency = x.Kind == SessionKind.Break ? "TRANSPARENT" : "OPAQUE",
             };
-            e.Categories.Add(ExportText.KindLabel(x.Kind));
+            e.Categories.Add(wording.Kind(x.Kind));
             calendar.Events.Add(e);
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>主会场（国家会议中心，北京）: the room, then venue and city.</summary>
-    private static string Location(ProgramSnapshot s, SnapshotSession x)
+    /// <summary>The session's own page, where its people, items and changes are.</summary>
+    public static Uri SessionUrl(string root, SnapshotForum forum, SnapshotSession x) =>
+        new($"{root}/events/{Uri.EscapeDataString(forum.Slug)}/sessions/{x.Id.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>
+    /// 主会场（国家会议中心，北京）: the room, then venue and city. The venue is the session's forum's own (a sub-forum
+    /// often meets elsewhere), the event's when the forum names none.
+    /// </summary>
+    private static string Location(ExportWording w, ProgramSnapshot s, SnapshotSession x, SnapshotForum forum)
     {
-        var room = ExportText.RoomName(s, x);
-        var place = string.Join("，", new[] { s.Venue, s.City }.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => ExportText.Clean(v).Trim()));
-        if (room == ExportText.UnassignedRoom) return place;
-        return place.Length == 0 ? room : $"{room}（{place}）";
+        var room = ExportText.AssignedRoomName(s, x);
+        var venue = string.IsNullOrWhiteSpace(forum.Venue) ? s.Venue : forum.Venue;
+        var place = string.Join(w.Comma,
+            new[] { venue, s.City }.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => ExportText.Clean(v).Trim()));
+        if (room is null) return place;
+        return place.Length == 0 ? room : w.WithNote(room, place);
     }
 
-    private static string Description(ProgramSnapshot s, SnapshotSession x, SnapshotForum forum)
+    private static string Description(ExportWording w, SnapshotSession x, SnapshotForum forum)
     {
-        var head = $"{ExportText.Clean(forum.Title)}｜{ExportText.KindLabel(x.Kind)}";
-        var body = ExportText.Description(x);
+        var head = w.WithNote(ExportText.Clean(w.Title(forum.Title, forum.TitleEn)), w.Kind(x.Kind));
+        var body = ExportText.Description(w, x);
         return body.Length == 0 ? head : head + "\n" + body;
     }
 }

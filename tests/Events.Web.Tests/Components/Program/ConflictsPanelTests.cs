@@ -14,7 +14,7 @@ public class ConflictsPanelTests : ComponentTestBase
         var cut = Render<ConflictsPanel>(p => p.Add(x => x.Conflicts, []));
 
         Assert.Equal("没有发现冲突。", cut.Find("[data-testid=no-conflicts]").TextContent.Trim());
-        Assert.Contains("冲突 (0)", cut.Find("h2").TextContent, StringComparison.Ordinal);
+        Assert.Contains("冲突（0）", cut.Find("h2").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=conflict]"));
     }
 
@@ -45,7 +45,7 @@ public class ConflictsPanelTests : ComponentTestBase
         Assert.Equal(kinds.Length, items.Count);
         Assert.Equal(kinds.Length, items.Select(i => i.TextContent.Trim()).Distinct().Count());
         Assert.All(items, i => Assert.DoesNotContain("Conflict.", i.TextContent, StringComparison.Ordinal));
-        Assert.Contains($"冲突 ({kinds.Length})", cut.Find("h2").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"冲突（{kinds.Length}）", cut.Find("h2").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

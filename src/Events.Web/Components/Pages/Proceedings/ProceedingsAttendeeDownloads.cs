@@ -17,7 +17,7 @@ public sealed class ProceedingsAttendeeDownloads(ProceedingsDownloads downloads,
         var slug = Uri.EscapeDataString(attendee.Slug);
         return
         [
-            new(L["Proceedings.DownloadVolume"], $"/events/{slug}/proceedings.pdf", "PDF", 20),
+            new(L["Downloads.Volume"], $"/events/{slug}/proceedings.pdf", "PDF", 20),
             new(L["Downloads.ProceedingsPapers"], $"/events/{slug}/proceedings", "HTML", 21),
         ];
     }
