@@ -33,7 +33,7 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
             (anonymous, null,
             [
                 "/events", "/events/{slug}", "/events/{slug}/program", "/events/{slug}/speakers", "/events/{slug}/sessions/{sessionId}",
-                "/events/{slug}/call", "/events/{slug}/proceedings", "/bulletins", "/account/login",
+                "/events/{slug}/call", "/bulletins", "/account/login",
             ]),
             (attendee, "巡检参会者", ["/events/{slug}/me", "/events/{slug}/program", "/account/registrations", "/papers"]),
             (organizer, "E2E 组织者",
@@ -64,6 +64,8 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
         // The language cookie the switch sets, without storing the choice on the shared account.
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var shooting = TimeSpan.Zero;
         var first = true;
         foreach (var template in templates)
         {
@@ -82,13 +84,23 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
                 await page.SetViewportSizeAsync(width, height);
                 var where = $"{role.Name} {culture} {width}px {url}";
                 var name = $"{role.Name}-{culture}-{width}-{Slug(template)}";
+                var shot = System.Diagnostics.Stopwatch.StartNew();
                 await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+                shooting += shot.Elapsed;
                 foreach (var p in await MeasureAsync(page)) problems.Enqueue($"{where}: {p}");
                 // The menu once per walk and width: it opens without a circuit, holds the account, and closes again.
                 if (first) await CheckMenuAsync(page, displayName, where, name, problems);
             }
             first = false;
         }
+        // Following a link from the menu lands on the page with the menu closed, with or without a circuit.
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.GetByTestId("app-menu").ClickAsync();
+        await page.Locator("[data-testid=app-menu-drawer] a[href='/events']").ClickAsync();
+        await page.WaitForURLAsync("**/events");
+        await Assertions.Expect(page.GetByTestId("app-menu-drawer")).ToBeHiddenAsync();
+
+        output.WriteLine($"{role.Name} {culture}: {templates.Length} pages in {clock.Elapsed.TotalSeconds:F0} s, screenshots {shooting.TotalSeconds:F0} s");
     }
 
     private static async Task CheckMenuAsync(IPage page, string? displayName, string where, string name, ConcurrentQueue<string> problems)
