@@ -8,7 +8,7 @@ namespace Events.E2E;
 
 /// <summary>
 /// axe-core on every public page (every routed page without an authorization rule, found in the route table, so a new
-/// public page is checked without anyone listing it), in both languages, and on the main organizer pages: no serious or
+/// public page is checked without anyone listing it), and on the main organizer pages: no serious or
 /// critical violation.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -31,14 +31,12 @@ public sealed class AccessibilityTests(BrowserApp app)
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    [Theory]
-    [InlineData("zh-CN")]
-    [InlineData("en")]
-    public async Task Every_public_page_has_no_serious_or_critical_accessibility_violations(string culture)
+    [Fact]
+    public async Task Every_public_page_has_no_serious_or_critical_accessibility_violations()
     {
         var roles = await CrawlScenario.ForAsync(app);
         var anonymous = roles.Single(r => r.Email is null);
-        var page = await NewPageAsync(culture);
+        var page = await app.NewPageAsync();
         var pages = PublicPages();
         Assert.Contains("/events/{slug}/program", pages);
         Assert.DoesNotContain("/manage/events", pages);
@@ -69,12 +67,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 
-    private async Task<IPage> NewPageAsync(string culture)
-    {
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
-        return page;
-    }
+    private static string Shorten(string? html) => html is null ? "" : html.Length <= 200 ? html : html[..200] + "…";
 
     private static async Task<IEnumerable<string>> CheckAsync(IPage page, string url)
     {
@@ -83,6 +76,6 @@ public sealed class AccessibilityTests(BrowserApp app)
             await page.WaitForInteractiveAsync();
         var result = await page.RunAxe();
         return result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{url}: {v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+            .Select(v => $"{url}: {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(5).Select(n => Shorten(n.Html)))}");
     }
 }
