@@ -25,7 +25,12 @@ public static class CrawlScenario
 {
     private const string Password = "Crawl#2026";
 
-    public static async Task<IReadOnlyList<CrawlRole>> CreateAsync(BrowserApp app)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BrowserApp, Task<IReadOnlyList<CrawlRole>>> Created = new();
+
+    /// <summary>The roles for this app, written once however many tests ask for them.</summary>
+    public static Task<IReadOnlyList<CrawlRole>> ForAsync(BrowserApp app) => Created.GetValue(app, CreateAsync);
+
+    private static async Task<IReadOnlyList<CrawlRole>> CreateAsync(BrowserApp app)
     {
         var user = await app.CreateUserAsync("crawl-user@e2e.local", Password, "巡检用户");
         var attendee = await app.CreateUserAsync("crawl-attendee@e2e.local", Password, "巡检参会者");

@@ -21,7 +21,7 @@ public sealed class CrawlTests(BrowserApp app, ITestOutputHelper output)
     {
         var pages = AppRoutes.Pages();
         var endpoints = AppRoutes.GetEndpoints(app.Services);
-        var roles = await CrawlScenario.CreateAsync(app);
+        var roles = await CrawlScenario.ForAsync(app);
 
         // Every route must have data to open it with before anything runs.
         var unresolved = roles.SelectMany(r => pages.Concat(endpoints).Where(t => !r.Parameters.TryFill(t, out _, out _))

@@ -28,6 +28,7 @@ public static class AccessServiceCollectionExtensions
                 o.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
             .AddEntityFrameworkStores<EventsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
