@@ -24,8 +24,11 @@ public static class LocalizerExtensions
     }
 
     /// <summary>"Theme: " in English, "主题：" in Chinese: a label and the language's colon, before a value.</summary>
-    public static string Label(this IStringLocalizer localizer, string key) =>
-        string.Format(CultureInfo.CurrentCulture, localizer["LabelFormat"], localizer[key]);
+    public static string Label(this IStringLocalizer localizer, string key) => localizer.LabelOf(localizer[key]);
+
+    /// <summary>As <see cref="Label"/>, for a label that is data rather than a resource (a review criterion's name).</summary>
+    public static string LabelOf(this IStringLocalizer localizer, string text) =>
+        string.Format(CultureInfo.CurrentCulture, localizer["LabelFormat"], text);
 
     /// <summary>"Conflicts (3)" in English, "冲突（3）" in Chinese: a text and a note in the language's brackets.</summary>
     public static string WithNote(this IStringLocalizer localizer, string text, object note) =>

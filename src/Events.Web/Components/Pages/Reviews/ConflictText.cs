@@ -11,6 +11,6 @@ public static class ConflictText
     {
         string text = l[$"ConflictReason.{reason}"];
         if (detail is null) return text;
-        return System.Globalization.CultureInfo.CurrentUICulture.Name == "en" ? $"{text} ({detail})" : $"{text}（{detail}）";
+        return l.WithNote(text, detail);
     }
 }
