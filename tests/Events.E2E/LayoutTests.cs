@@ -93,6 +93,8 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
             }
             first = false;
         }
+        if (role.Name == "organizer") await CheckDatePickerAsync(page, role, culture, problems);
+
         // Following a link from the menu lands on the page with the menu closed, with or without a circuit.
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await page.GetByTestId("app-menu").ClickAsync();
@@ -132,6 +134,22 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
         var size = page.ViewportSize!;
         await page.Mouse.ClickAsync(size.Width - 10, size.Height / 2);
         await Assertions.Expect(drawer).ToBeHiddenAsync();
+    }
+
+    /// <summary>The open calendar names the day as the language writes it (2023-07-29 was a Saturday).</summary>
+    private static async Task CheckDatePickerAsync(IPage page, CrawlRole role, string culture, ConcurrentQueue<string> problems)
+    {
+        role.Parameters.TryFill("/manage/events/{eventId}/edit", out var url, out _);
+        await page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        await page.GotoInteractiveAsync(url);
+        await page.GetByRole(AriaRole.Button, new() { Name = culture == "en" ? "Pick a date" : "选择日期" }).First.ClickAsync();
+        var calendar = page.Locator(".mud-popover-open .mud-picker-toolbar").First;
+        await calendar.WaitForAsync();
+        var expected = culture == "en" ? "Sat, 29 Jul" : "7月29日 周六";
+        var header = await calendar.InnerTextAsync();
+        if (!header.Contains(expected, StringComparison.Ordinal)) problems.Enqueue($"{culture} date picker header reads \"{header}\", not {expected}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"organizer-{culture}-date-picker.png") });
+        await page.GotoInteractiveAsync("/manage/people");
     }
 
     /// <summary>What is wrong with the page as laid out now, in words.</summary>
