@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Events.Core.Access;
 using Events.Infrastructure.Identity;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,7 +24,9 @@ public static class CircuitMemory
     public static async Task RunAsync(int circuits)
     {
         var port = FreePort();
-        using var factory = BenchmarkApp.Create("circuit-memory", out var data);
+        // Production mode serves the framework's scripts from the published output; from the build output they need the
+        // static web assets manifest, as in Development.
+        using var factory = BenchmarkApp.Create("circuit-memory", out var data).WithWebHostBuilder(b => b.UseStaticWebAssets());
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var baseUrl = $"http://127.0.0.1:{port}";
