@@ -6,7 +6,7 @@ namespace Events.Benchmarks;
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
 /// "bulletin [runs]" times bulletin PDFs; "public-load [seconds] [cold seconds]" loads the public pages with wrk against
-/// same-size static files; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to
+/// same-size static files; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
@@ -35,6 +35,11 @@ public static class BenchmarkEntry
             await PublicLoad.RunAsync(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "circuit-memory")
+        {
+            await CircuitMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
             return;
         }
         if (args.Length > 0 && args[0] == "assignment")

@@ -30,6 +30,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     /// <summary>Every error the app logged since it started.</summary>
     public ServerErrorLog ServerErrors { get; } = new();
+
+    /// <summary>Every query the app ran since it started.</summary>
+    public QueryLog Queries { get; } = new();
     public int SymposiumId { get; private set; }
     public IBrowser Browser { get; private set; } = default!;
 
@@ -46,7 +49,11 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseSetting("Seed:Demo", "true");
             b.UseSetting("Seed:AdminEmail", AdminEmail);
             b.UseSetting("Seed:AdminPassword", AdminPassword);
-            b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(ServerErrors));
+            b.ConfigureServices(s =>
+            {
+                s.AddSingleton<ILoggerProvider>(ServerErrors);
+                s.ConfigureDbContext<Events.Infrastructure.Data.EventsDbContext>((_, o) => o.AddInterceptors(Queries), ServiceLifetime.Singleton);
+            });
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();

@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Events.IntegrationTests;
 
 /// <summary>One seeded app with a user per role, shared by every row of the matrix.</summary>
-public sealed class AuthorizationMatrixFixture : IAsyncLifetime
+public class AuthorizationMatrixFixture : IAsyncLifetime
 {
-    public EventsAppFactory App { get; } = new();
+    public AuthorizationMatrixFixture() : this(new EventsAppFactory()) { }
+
+    protected AuthorizationMatrixFixture(EventsAppFactory app) => App = app;
+
+    public EventsAppFactory App { get; }
     public Dictionary<string, TestUser?> Users { get; } = [];
     public int SymposiumId { get; private set; }
     public int BulletinSeriesId { get; private set; }

@@ -125,11 +125,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
     [MemberData(nameof(Cases))]
     public async Task Role_gets_the_expected_answer_for_each_page(string who, string path, string expected)
     {
-        var url = path.Replace("{symposium}", fx.SymposiumId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{draft}", fx.DraftSlug, StringComparison.Ordinal)
-            .Replace("{bulletinSeries}", fx.BulletinSeriesId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{bulletin}", fx.BulletinId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{session}", fx.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = Url(fx, path);
         var client = fx.App.CreateRawClient();
         var user = fx.Users[who];
         using var request = user is null ? new HttpRequestMessage(HttpMethod.Get, url) : user.Get(url);
@@ -161,6 +157,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
                 break;
         }
     }
+
+    /// <summary>A matrix path with the fixture's ids in place of its placeholders.</summary>
+    internal static string Url(AuthorizationMatrixFixture fx, string path) =>
+        path.Replace("{symposium}", fx.SymposiumId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{draft}", fx.DraftSlug, StringComparison.Ordinal)
+            .Replace("{bulletinSeries}", fx.BulletinSeriesId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{bulletin}", fx.BulletinId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{session}", fx.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     /// <summary>Routes that only take a POST, with the test that checks who may call them.</summary>
     private static readonly Dictionary<string, string> PostOnlyRoutes = new()

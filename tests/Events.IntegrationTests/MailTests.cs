@@ -91,6 +91,37 @@ public sealed partial class MailTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, stored.Attempts);
     }
 
+    [Fact]
+    public async Task The_outbox_notifier_tells_the_events_page_when_mail_is_queued_sent_and_retried_and_nothing_when_a_save_fails()
+    {
+        var live = app.Get<Events.Infrastructure.LiveUpdates.ILiveUpdates>();
+        var told = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        using var subscription = live.Subscribe(OutboxLiveUpdates.Topic, told.Enqueue);
+
+        var queued = await QueueStaffMailAsync("zhao@example.cn", "赵敏");
+        Assert.Equal([queued.EventId!.Value], told);
+
+        told.Clear();
+        Assert.Equal(1, await Sender.RunOnceAsync());
+        // Once when claimed (sending), once when marked sent.
+        Assert.Equal([queued.EventId.Value, queued.EventId.Value], told);
+
+        // A save that fails (the message's recipient row breaks a constraint) tells no one.
+        told.Clear();
+        await using (var db = app.CreateDbContext())
+        {
+            var broken = await app.Get<Outbox>().EnqueueAsync(db, MailTemplateKeys.StaffAdded, new MailRecipient("x@example.cn", "某"),
+                new Dictionary<string, string> { ["name"] = "某", ["eventTitle"] = "某", ["eventDates"] = "", ["eventLink"] = "", ["manageLink"] = "" }, queued.EventId);
+            broken.EventId = 987654;
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        Assert.Empty(told);
+
+        // Sent mail cannot be cancelled: nothing changed, nothing told.
+        Assert.False(await app.Get<OutboxAdmin>().CancelAsync(TestActors.Admin, queued.EventId.Value, queued.Id));
+        Assert.Empty(told);
+    }
+
     private static string RawHeader(MimeKit.MimeMessage mime, string name)
     {
         var header = mime.Headers.First(h => h.Field == name);
@@ -191,7 +222,7 @@ public sealed partial class MailTests : IAsyncLifetime, IDisposable
     {
         for (var i = 0; i < 20; i++) await QueueStaffMailAsync($"p{i}@example.cn", $"嘉宾{i}");
         var other = new OutboxSender(app.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<EventsDbContext>>(), app.Get<MimeMessageFactory>(),
-            app.Get<IOptions<MailOptions>>(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxSender>.Instance);
+            app.Get<IOptions<MailOptions>>(), TimeProvider.System, app.Get<Events.Infrastructure.LiveUpdates.ILiveUpdates>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxSender>.Instance);
 
         await Task.WhenAll(Sender.RunOnceAsync(), other.RunOnceAsync());
         while (await Sender.RunOnceAsync() > 0) { }

@@ -1,5 +1,8 @@
+using Events.Infrastructure.Data;
 using Events.Infrastructure.Identity;
+using Events.Infrastructure.LiveUpdates;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +26,10 @@ public static class MailServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Access.EventRights>();
+        services.TryAddSingleton<ILiveUpdates, InProcessLiveUpdates>();
+        services.AddSingleton<OutboxSaveNotifier>();
+        // Every save that queues or changes mail tells the open outbox pages (see OutboxSaveNotifier).
+        services.ConfigureDbContext<EventsDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxSaveNotifier>()), ServiceLifetime.Singleton);
         services.AddSingleton<Outbox>();
         services.AddSingleton<MimeMessageFactory>();
         services.AddSingleton<OutboxSender>();

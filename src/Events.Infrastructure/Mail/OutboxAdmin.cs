@@ -3,6 +3,7 @@ using Events.Core.Common;
 using Events.Core.Mail;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Mail;
@@ -13,8 +14,8 @@ public sealed record OutboxListItem(long Id, string Subject, IReadOnlyList<strin
 
 public sealed record HeldBatch(Guid BatchId, string TemplateKey, int Count, DateTimeOffset CreatedAt, long SampleId);
 
-/// <summary>What organizers see and do with an event's outbox.</summary>
-public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, EventRights rights)
+/// <summary>What organizers see and do with an event's outbox. Each change is told to the event's open outbox pages.</summary>
+public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, EventRights rights, ILiveUpdates live)
 {
     public async Task<PagedResult<OutboxListItem>> SearchAsync(int eventId, OutboxState? state, PageRequest page, CancellationToken ct = default)
     {
@@ -44,8 +45,8 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.Id == id && m.EventId == eventId && m.State == OutboxState.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), ct) == 1;
+        return Changed(eventId, await ActionableBy(actor, db.OutboxMessages).Where(m => m.Id == id && m.EventId == eventId && m.State == OutboxState.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), ct)) == 1;
     }
 
     /// <summary>Only a message that is not being sent can be cancelled; the state check makes that race-free.</summary>
@@ -53,8 +54,8 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
     {
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.Id == id && m.EventId == eventId && (m.State == OutboxState.Pending || m.State == OutboxState.Held))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct) == 1;
+        return Changed(eventId, await ActionableBy(actor, db.OutboxMessages).Where(m => m.Id == id && m.EventId == eventId && (m.State == OutboxState.Pending || m.State == OutboxState.Held))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct)) == 1;
     }
 
     public async Task<IReadOnlyList<HeldBatch>> HeldBatchesAsync(int eventId, CancellationToken ct = default)
@@ -74,16 +75,22 @@ public sealed class OutboxAdmin(IDbContextFactory<EventsDbContext> factory, Time
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.NextAttemptAt, now), ct);
+        return Changed(eventId, await ActionableBy(actor, db.OutboxMessages).Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.NextAttemptAt, now), ct));
     }
 
     public async Task<int> CancelBatchAsync(Actor actor, int eventId, Guid batchId, CancellationToken ct = default)
     {
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ActionableBy(actor, db.OutboxMessages).Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct);
+        return Changed(eventId, await ActionableBy(actor, db.OutboxMessages).Where(m => m.EventId == eventId && m.BatchId == batchId && m.State == OutboxState.Held)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled), ct));
+    }
+
+    private int Changed(int eventId, int rows)
+    {
+        if (rows > 0) live.Notify(OutboxLiveUpdates.Topic, eventId);
+        return rows;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Events.Core.Mail;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.LiveUpdates;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class OutboxSender(
     MimeMessageFactory mime,
     IOptions<MailOptions> options,
     TimeProvider clock,
+    ILiveUpdates live,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private MailOptions Options => options.Value;
@@ -61,6 +63,8 @@ public sealed class OutboxSender(
             .OrderBy(m => m.Id)
             .AsSplitQuery()
             .ToListAsync(ct);
+        // The open outbox pages show these as being sent, then as each one is sent or fails.
+        live.NotifyEvents(messages.Select(m => m.EventId));
 
         using var smtp = new SmtpClient();
         try
@@ -71,6 +75,7 @@ public sealed class OutboxSender(
         {
             logger.LogWarning("SMTP server {Host}:{Port} unavailable: {Error}", Options.Smtp.Host, Options.Smtp.Port, ex.Message);
             foreach (var m in messages) await MarkFailedAttemptAsync(db, m, ex.Message);
+            live.NotifyEvents(messages.Select(m => m.EventId));
             return claimed.Count;
         }
 
@@ -85,10 +90,12 @@ public sealed class OutboxSender(
                     .SetProperty(m => m.State, OutboxState.Sent)
                     .SetProperty(m => m.SentAt, now)
                     .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                live.NotifyEvents([message.EventId]);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 await MarkFailedAttemptAsync(db, message, ex.Message);
+                live.NotifyEvents([message.EventId]);
                 if (!smtp.IsConnected)
                 {
                     try { await ConnectAsync(smtp, ct); }

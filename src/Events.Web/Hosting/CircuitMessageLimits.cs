@@ -25,6 +25,20 @@ public static class CircuitMessageLimits
         // The global hub options are the defaults every hub, Blazor's included, copies from.
         services.Configure<HubOptions>(o => o.MaximumReceiveMessageSize = MaxReceiveBytes);
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitConnectionLog>();
+        // How long the memory of a circuit whose browser went away is kept. The framework keeps a dropped circuit for
+        // 3 minutes (100 at most), then its persisted state for 2 hours (1,000 at most); an organizer page's state is
+        // small DTOs, but the circuits are not. Shorter: a dropped connection that comes back within a minute resumes
+        // the circuit, later it resumes from the persisted state (for 10 minutes), after that the page reloads.
+        // Circuits:* in configuration overrides each figure.
+        services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>()
+            .Configure(o =>
+            {
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+                o.DisconnectedCircuitMaxRetained = 50;
+                o.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromMinutes(10);
+                o.PersistedCircuitInMemoryMaxRetained = 200;
+            })
+            .BindConfiguration("Circuits");
         return services;
     }
 }

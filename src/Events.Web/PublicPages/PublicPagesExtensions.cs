@@ -16,6 +16,7 @@ public static class PublicPagesExtensions
         // Published content changes only by publishing, so anonymous readers can be served from memory.
         services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy()));
         services.AddSingleton<IPublicPageCache, OutputCachePublicPages>();
+        services.AddHostedService<PublicPageWarmUp>();
         return services;
     }
 

@@ -67,6 +67,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
         using var db = CreateDbContext();
         db.Database.EnsureCreated();
+        // Components render as they do once the circuit is live (pages that persist prerendered state ask).
+        // Set after the services: the renderer is one of them.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>The user components see by default: an administrator, who passes every rights check.</summary>

@@ -185,6 +185,24 @@ public class EventOutboxTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Outbox_when_mail_is_queued_or_changed_elsewhere_then_the_open_page_shows_it_without_being_asked()
+    {
+        var cut = RenderOutbox();
+        cut.WaitForAssertion(() => Assert.Contains("没有邮件。", cut.Markup));
+
+        // Queued by another feature, in its own context and transaction: the save tells the page.
+        var queued = Enqueue(eventId, "新排队的邮件");
+        Enqueue(otherEventId, "别的活动的邮件");
+        cut.WaitForAssertion(() => Assert.Equal([SubjectFor("新排队的邮件")], Rows(cut).Select(SubjectOf)));
+        Assert.Equal("待发送", StateOf(Rows(cut)[0]));
+
+        // Cancelled by another organizer on their own page.
+        Assert.True(await Services.GetRequiredService<OutboxAdmin>().CancelAsync(TestActors.Admin, eventId, queued));
+        cut.WaitForAssertion(() => Assert.Equal("已取消", StateOf(Row(cut, "新排队的邮件"))));
+        Assert.DoesNotContain("别的活动的邮件", cut.Markup);
+    }
+
+    [Fact]
     public void Subject_when_clicked_then_the_full_message_is_shown_below_the_list()
     {
         Enqueue(eventId, "第一封");
