@@ -76,9 +76,11 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         var errors = input.Validate().ToList();
         var forum = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == input.EventId && (e.Id == rootId || e.ParentEventId == rootId), ct);
         if (forum is null) errors.Add(new RuleViolation(nameof(SessionInput.EventId), "ParentInvalid"));
-        if (input.RoomId is { } roomId && !await db.Rooms.AnyAsync(r => r.Id == roomId && r.EventId == input.EventId, ct))
+        // A venue's rooms belong to the event tree: any forum of the program may use a room any forum of it added.
+        if (input.RoomId is { } roomId && !await db.Rooms.AnyAsync(r => r.Id == roomId
+                && db.Events.Any(e => e.Id == r.EventId && (e.Id == rootId || e.ParentEventId == rootId)), ct))
         {
-            errors.Add(new RuleViolation(nameof(SessionInput.RoomId), "RoomNotInForum"));
+            errors.Add(new RuleViolation(nameof(SessionInput.RoomId), "RoomNotInProgram"));
         }
         var personIds = input.ChairIds.Concat(input.Items.SelectMany(i => i.Participants).Select(p => p.PersonId).OfType<int>()).Distinct().ToList();
         if (personIds.Count > 0 && await db.People.CountAsync(p => personIds.Contains(p.Id), ct) != personIds.Count)
@@ -167,12 +169,16 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         return room;
     }
 
-    /// <summary>Removing a room leaves its sessions without a room rather than deleting them.</summary>
+    /// <summary>
+    /// Removing a room leaves its sessions without a room rather than deleting them, in every forum that shared it.
+    /// The room's own forum decides: rights are over the forum that added it.
+    /// </summary>
     public async Task RemoveRoomAsync(Actor actor, int eventId, int roomId, CancellationToken ct = default)
     {
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Sessions.Where(s => s.RoomId == roomId && s.EventId == eventId).ExecuteUpdateAsync(u => u.SetProperty(s => s.RoomId, (int?)null), ct);
+        await db.Sessions.Where(s => s.RoomId == roomId && db.Rooms.Any(r => r.Id == roomId && r.EventId == eventId))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RoomId, (int?)null), ct);
         await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
     }
 

@@ -177,6 +177,32 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sub_forum_session_may_use_the_parent_rooms_and_keeps_its_room_when_moved_between_forums_but_not_another_program_room()
+    {
+        var root = await EventIdAsync("pujiang-forum-2024");
+        var sub = await EventIdAsync("pujiang-forum-2024-regional");
+        var other = await EventIdAsync("regional-innovation-symposium-7");
+        var program = app.Get<ProgramService>();
+        var hall = (await program.AddRoomAsync(TestActors.Admin, root, "主会场", 300))!;
+        var foreign = (await program.AddRoomAsync(TestActors.Admin, other, "别处的会场", null))!;
+        var input = new SessionInput { EventId = sub, Kind = SessionKind.PaperSession, Title = "分论坛场次", Day = new DateOnly(2024, 9, 7), StartTime = new TimeOnly(20, 0), EndTime = new TimeOnly(21, 0), RoomId = hall.Id };
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, input)).Outcome);
+
+        // Moved to the parent and back, the session keeps the shared room.
+        var loaded = (await program.LoadSessionAsync(input.Id!.Value))!;
+        loaded.EventId = root;
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, loaded)).Outcome);
+        Assert.Equal(hall.Id, (await program.LoadSessionAsync(input.Id.Value))!.RoomId);
+
+        var stray = (await program.LoadSessionAsync(input.Id.Value))!;
+        stray.RoomId = foreign.Id;
+        var refused = await program.SaveSessionAsync(TestActors.Admin, root, stray);
+        Assert.Equal(SaveOutcome.Invalid, refused.Outcome);
+        Assert.Equal("RoomNotInProgram", Assert.Single(refused.Violations).Code);
+        Assert.Equal(hall.Id, (await program.LoadSessionAsync(input.Id.Value))!.RoomId);
+    }
+
+    [Fact]
     public async Task A_session_time_is_read_in_the_event_time_zone_and_stored_as_UTC()
     {
         var root = await EventIdAsync("regional-innovation-symposium-7");
