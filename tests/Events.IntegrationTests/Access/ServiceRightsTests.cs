@@ -83,6 +83,7 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["ProgramService.AddRoomAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().AddRoomAsync(a, f.Root, "新会场", 10)),
         ["ProgramService.RemoveRoomAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().RemoveRoomAsync(a, f.Root, f.RoomRoot)),
         ["ProgramPublisher.PublishAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().PublishAsync(a, f.Root, "x", acknowledgeConflicts: true)),
+        ["ProgramPublisher.MakeEventPublicAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().MakeEventPublicAsync(a, f.Root)),
         ["PaperPlacement.PlaceAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PaperPlacement>().PlaceAsync(a, f.Root, 1, f.SessionRoot, null, [])),
         ["RegistrationSettingsEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<RegistrationSettingsEditor>().SaveAsync(a, f.Root, new RegistrationSettingsInput { IsOpen = true, Capacity = 5 })),

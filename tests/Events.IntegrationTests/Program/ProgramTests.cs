@@ -122,6 +122,36 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task The_publish_preview_counts_the_changes_names_who_has_no_email_and_a_draft_event_can_be_made_public()
+    {
+        var root = await EventIdAsync("regional-innovation-symposium-7");
+        await using (var db = app.CreateDbContext())
+        {
+            foreach (var p in await db.People.Where(p => p.Name == "田云辉").ToListAsync()) p.Email = null;
+            (await db.Events.SingleAsync(e => e.Id == root)).Status = Core.Events.EventStatus.Draft;
+            await db.SaveChangesAsync();
+        }
+        var program = app.Get<ProgramService>();
+        var view = (await program.TimetableAsync(root, root, new DateOnly(2023, 7, 29)))!;
+        var opening = (await program.LoadSessionAsync(view.Sessions.First(s => s.Kind == SessionKind.Opening).Id))!;
+        opening.Items[0].Title = "四川省科学技术厅致辞";
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, opening)).Outcome);
+        var publisher = app.Get<ProgramPublisher>();
+
+        var preview = (await publisher.PreviewAsync(root))!;
+
+        Assert.False(preview.EventIsPublic);
+        Assert.Equal((2, 0, 1, 0, 0), (preview.NextVersion, preview.Added, preview.Changed, preview.Moved, preview.Removed));
+        Assert.Equal(["田云辉"], preview.WithoutEmail);
+        Assert.Empty(preview.Notified);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/events/regional-innovation-symposium-7/program")).StatusCode);
+
+        Assert.True(await publisher.MakeEventPublicAsync(TestActors.Admin, root));
+        Assert.True((await publisher.PreviewAsync(root))!.EventIsPublic);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/events/regional-innovation-symposium-7/program")).StatusCode);
+    }
+
+    [Fact]
     public async Task Publishing_with_a_conflict_needs_an_acknowledgement_and_records_it()
     {
         var root = await EventIdAsync("regional-innovation-symposium-7");
