@@ -43,10 +43,11 @@ public class ProgramTimetableTests : ComponentTestBase
             cut.FindAll("[data-testid=conflict]").Select(c => c.TextContent.Trim())));
         Assert.Equal(nameof(Core.Program.Conflicts.ConflictKind.PersonDoubleBooked), cut.Find("[data-testid=conflict]").GetAttribute("data-kind"));
         Assert.Empty(cut.FindAll("[data-testid=no-conflicts]"));
-        // The main event's timetable shows only its own session, marked as conflicting; the other one is in the sub-forum.
-        var card = Assert.Single(cut.FindAll("[data-testid=timetable-session]"));
-        Assert.Equal(openingId.ToString(System.Globalization.CultureInfo.InvariantCulture), card.GetAttribute("data-session"));
-        Assert.True(card.ClassList.Contains("has-conflict"));
+        // Opened on the main event, the grid shows it and its sub-forum side by side, both sessions marked as conflicting.
+        Assert.Equal(["第七届区域创新研讨会", "分论坛一"], cut.FindAll("[data-testid=timetable-forum]").Select(f => f.TextContent.Trim()));
+        Assert.Equal(["主会场", "第一会议室"], cut.FindAll("[data-testid=timetable-room]").Select(f => f.TextContent.Trim()));
+        Assert.True(SessionCard(cut, openingId).ClassList.Contains("has-conflict"));
+        Assert.True(SessionCard(cut, forumTalkId).ClassList.Contains("has-conflict"));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class ProgramTimetableTests : ComponentTestBase
         Assert.Empty(cut.FindAll("[data-testid=conflict]"));
         Assert.Empty(cut.FindAll("[data-testid=session-editor]"));
         Assert.False(SessionCard(cut, openingId).ClassList.Contains("has-conflict"));
-        Assert.StartsWith("11:00–12:00", SessionCard(cut, openingId).QuerySelector(".timetable-when")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("11:00–12:00", SessionCard(cut, openingId).QuerySelector(".tt-when")!.TextContent.Trim(), StringComparison.Ordinal);
         await using var db = CreateDbContext();
         var saved = await db.Sessions.SingleAsync(s => s.Id == openingId);
         Assert.Equal(new DateTimeOffset(2026, 5, 20, 3, 0, 0, TimeSpan.Zero), saved.Start);
