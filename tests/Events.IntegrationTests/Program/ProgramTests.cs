@@ -233,6 +233,56 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task A_grid_move_saves_against_the_shown_stamp_tells_open_timetables_who_moved_it_and_undo_puts_it_back()
+    {
+        var root = await EventIdAsync("regional-innovation-symposium-7");
+        var program = app.Get<ProgramService>();
+        var live = app.Get<Events.Infrastructure.LiveUpdates.ILiveUpdates>();
+        var told = new List<int>();
+        using var subscription = live.Subscribe(ProgramService.LiveTopic, key => told.Add(key));
+        var grid = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!;
+        var session = grid.Sessions.First(s => s.Kind == SessionKind.Break);
+        var actor = TestActors.AdminAs("mover");
+
+        var moved = await program.MoveSessionAsync(actor, root, session.Id, session.Stamp, session.EventId, session.RoomId, session.Start.AddHours(5), session.End.AddHours(5).AddMinutes(10));
+
+        Assert.Equal(SaveOutcome.Saved, moved.Outcome);
+        Assert.Equal([root], told);
+        var note = program.LastChange(root)!;
+        Assert.Equal(("mover", ProgramEdit.Moved, session.Id), (note.UserId, note.Edit, note.SessionId));
+        var after = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.Single(s => s.Id == session.Id);
+        Assert.Equal((session.Start.AddHours(5), session.End.AddHours(5).AddMinutes(10)), (after.Start, after.End));
+        // The stamp the grid showed before the move is stale now: a second organizer's drag from it is refused.
+        Assert.Equal(SaveOutcome.Conflict, (await program.MoveSessionAsync(TestActors.AdminAs("other"), root, session.Id, session.Stamp, session.EventId, session.RoomId, session.Start, session.End)).Outcome);
+        Assert.Equal(1, program.UndoCount("mover", root));
+        Assert.Equal(0, program.UndoCount("other", root));
+
+        Assert.Equal(SaveOutcome.Saved, (await program.UndoAsync(actor, root)).Outcome);
+        var back = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.Single(s => s.Id == session.Id);
+        Assert.Equal((session.Start, session.End, session.RoomId), (back.Start, back.End, back.RoomId));
+        Assert.Equal(0, program.UndoCount("mover", root));
+        Assert.Equal(SaveOutcome.NotFound, (await program.UndoAsync(actor, root)).Outcome);
+    }
+
+    [Fact]
+    public async Task Undo_after_someone_else_changed_the_session_reports_a_conflict_and_overwrites_nothing()
+    {
+        var root = await EventIdAsync("regional-innovation-symposium-7");
+        var program = app.Get<ProgramService>();
+        var session = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.First(s => s.Kind == SessionKind.Break);
+        var mover = TestActors.AdminAs("mover");
+        Assert.Equal(SaveOutcome.Saved, (await program.MoveSessionAsync(mover, root, session.Id, session.Stamp, session.EventId, session.RoomId, session.Start.AddHours(5), session.End.AddHours(5))).Outcome);
+        var edited = (await program.LoadSessionAsync(session.Id))!;
+        edited.Title = "别人改过的茶歇";
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.AdminAs("other"), root, edited)).Outcome);
+
+        Assert.Equal(SaveOutcome.Conflict, (await program.UndoAsync(mover, root)).Outcome);
+
+        var now = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.Single(s => s.Id == session.Id);
+        Assert.Equal(("别人改过的茶歇", session.Start.AddHours(5)), (now.Title, now.Start));
+    }
+
+    [Fact]
     public async Task A_session_time_is_read_in_the_event_time_zone_and_stored_as_UTC()
     {
         var root = await EventIdAsync("regional-innovation-symposium-7");

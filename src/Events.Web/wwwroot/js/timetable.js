@@ -34,7 +34,7 @@ export function attach(root, dotnet) {
         const col = e.target.closest(".tt-col");
         if (!col) return;
         if (block && e.target.closest("[data-resize]")) {
-            drag = { mode: "resize", block, startY: e.clientY, height: block.offsetHeight, moved: false };
+            drag = { mode: "resize", block, startY: e.clientY, height: block.offsetHeight, styleHeight: block.style.height, moved: false };
         } else if (block) {
             drag = { mode: "move", block, startX: e.clientX, startY: e.clientY, moved: false };
         } else if (e.pointerType !== "touch") {
@@ -109,7 +109,7 @@ export function attach(root, dotnet) {
         } finally {
             if (d.block) {
                 d.block.style.transform = "";
-                d.block.style.height = "";
+                if (d.mode === "resize") d.block.style.height = d.styleHeight;
                 d.block.classList.remove("is-dragging");
             }
             d.ghost?.remove();
@@ -120,7 +120,7 @@ export function attach(root, dotnet) {
         if (!drag) return;
         if (drag.block) {
             drag.block.style.transform = "";
-            drag.block.style.height = "";
+            if (drag.mode === "resize") drag.block.style.height = drag.styleHeight;
             drag.block.classList.remove("is-dragging");
         }
         drag.ghost?.remove();
@@ -164,6 +164,8 @@ export function attach(root, dotnet) {
     root.addEventListener("pointercancel", onPointerCancel);
     root.addEventListener("click", onClick, true);
     root.addEventListener("keydown", onKeyDown);
+    // Gestures work from here on (tests and assistive tools can wait for it).
+    root.dataset.ready = "true";
 
     return {
         focus,
