@@ -149,8 +149,8 @@ export function attach(root, dotnet) {
         }
         if (!args) return;
         e.preventDefault();
+        // .NET puts the focus back on the session once the grid is redrawn.
         await dotnet.invokeMethodAsync("Nudge", id, ...args);
-        focus(id);
     }
 
     function focus(id) {
