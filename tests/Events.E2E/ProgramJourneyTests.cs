@@ -41,6 +41,7 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("no-conflicts")).ToBeVisibleAsync();
 
         await page.GetByTestId("publish").ClickAsync();
+        await page.GetByTestId("publish-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("publish-panel")).ToContainTextAsync("v2");
 
         await page.GotoAsync("/events/regional-innovation-symposium-7/program");

@@ -33,6 +33,14 @@ public sealed record PublishResult(PublishOutcome Outcome, int Version = 0, int 
     public IReadOnlyList<string> WithoutEmail { get; init; } = [];
 }
 
+/// <summary>
+/// What publishing now would do, for the organizer's confirmation: the change counts against the last version, who gets a
+/// notice, who would but has no email address, and whether the public can see the event at all.
+/// </summary>
+public sealed record PublishPreview(
+    bool EventIsPublic, int NextVersion, int Added, int Moved, int Changed, int Removed, int Conflicts,
+    IReadOnlyList<string> Notified, IReadOnlyList<string> WithoutEmail);
+
 public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string? PublishedBy, bool AcknowledgedConflicts, IReadOnlyList<ProgramChange> Changes);
 
 /// <summary>
@@ -74,6 +82,38 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
         }
         await pages.EventChangedAsync(rootId, ct: ct);
         return new PublishResult(PublishOutcome.Published, number, conflicts, diff.AffectedPeople.Count, batch) { MailsQueued = queued, WithoutEmail = withoutEmail };
+    }
+
+    public async Task<PublishPreview?> PreviewAsync(int rootId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var root = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == rootId && e.ParentEventId == null, ct);
+        if (root is null) return null;
+        var (sessions, windows) = await ProgramService.DetectorInputAsync(db, rootId, ct);
+        var conflicts = ConflictDetector.Find(sessions, windows).Count;
+        var previous = await db.ProgramVersions.AsNoTracking().Where(v => v.EventId == rootId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        var number = (previous?.Number ?? 0) + 1;
+        var snapshot = await ProgramSnapshots.BuildAsync(db, root, number, clock.GetUtcNow(), ct);
+        var diff = ProgramChanges.Compare(previous is null ? null : Read(previous), snapshot);
+        var people = await db.People.AsNoTracking().Where(p => diff.AffectedPeople.Contains(p.Id))
+            .OrderBy(p => p.Name).Select(p => new { p.Name, HasEmail = p.Email != null && p.Email != "" }).ToListAsync(ct);
+        int Count(ChangeKind kind) => diff.Changes.Count(c => c.Kind == kind);
+        return new PublishPreview(root.IsPublic, number, Count(ChangeKind.Added), Count(ChangeKind.Moved), Count(ChangeKind.Changed), Count(ChangeKind.Removed),
+            conflicts, people.Where(p => p.HasEmail).Select(p => p.Name).ToList(), people.Where(p => !p.HasEmail).Select(p => p.Name).ToList());
+    }
+
+    /// <summary>
+    /// Makes a draft event public, so the program it publishes can be read: its public pages and exports answer instead of 404.
+    /// Takes the same rights as publishing the program (over the top-level event); an event already public is left as it is.
+    /// </summary>
+    public async Task<bool> MakeEventPublicAsync(Actor actor, int rootId, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, rootId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var changed = await db.Events.Where(e => e.Id == rootId && e.ParentEventId == null && e.Status != EventStatus.Published)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.ConcurrencyStamp, Guid.NewGuid()), ct);
+        if (changed > 0) await pages.EventChangedAsync(rootId, ct: ct);
+        return await db.Events.AnyAsync(e => e.Id == rootId && e.Status == EventStatus.Published, ct);
     }
 
     public static ProgramVersion NewVersion(int rootId, ProgramSnapshot snapshot, ProgramDiff diff, string? publishedBy, bool acknowledgedConflicts) => new()

@@ -6,6 +6,7 @@ using Events.Core.Program.Conflicts;
 using Events.Core.Validation;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Program;
@@ -16,11 +17,54 @@ public sealed record TimetableView(
     Event Root, IReadOnlyList<ForumOption> Forums, IReadOnlyList<DateOnly> Days, IReadOnlyList<Room> Rooms,
     IReadOnlyList<SnapshotSession> Sessions, TimeZoneInfo Zone, int TotalSessions);
 
+/// <summary>
+/// One day of the whole program for the timetable grid, as small records: every forum of the tree (or the one filtered to),
+/// all rooms of the tree, and the sessions touching the day. The zone travels as its id, not as a TimeZoneInfo graph.
+/// </summary>
+public sealed record TimetableGrid(
+    int RootId, string RootTitle, string TimeZoneId, IReadOnlyList<ForumOption> AllForums, IReadOnlyList<GridForum> Forums,
+    IReadOnlyList<DateOnly> Days, DateOnly Day, IReadOnlyList<GridRoom> Rooms, IReadOnlyList<GridSession> Sessions, int TotalSessions);
+
+/// <summary>What the last change to a program was, for the other organizers' screens: who, what, and which session.</summary>
+public sealed record ProgramChangeNote(long Sequence, string UserId, string UserName, ProgramEdit Edit, int SessionId, string SessionTitle);
+
+public enum ProgramEdit
+{
+    Added,
+    Moved,
+    Edited,
+    Removed,
+    Undone,
+}
+
 public sealed record ConflictView(Conflict Conflict, string SessionTitle, string? OtherTitle, string? PersonName, string? RoomName);
 
 /// <summary>Organizers' editing of an event's program: rooms, sessions with their items and people, and the live conflict check.</summary>
-public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, EventRights rights)
+public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ILiveUpdates live)
 {
+    /// <summary>The live-update topic of program changes; the key is the top-level event.</summary>
+    public const string LiveTopic = "program";
+
+    /// <summary>How many of a user's changes per program can be undone.</summary>
+    public const int UndoDepth = 20;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ProgramChangeNote> lastChange = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string User, int Root), LinkedList<Placement>> undo = new();
+    private long sequence;
+
+    /// <summary>Where and when a session was, for undo: re-applied through <see cref="MoveSessionAsync"/> against the stamp it left.</summary>
+    private sealed record Placement(int SessionId, int EventId, int? RoomId, DateTimeOffset Start, DateTimeOffset End, Guid StampAfter, bool Created);
+
+    /// <summary>The last change to the program of <paramref name="rootId"/> made in this process, if any.</summary>
+    public ProgramChangeNote? LastChange(int rootId) => lastChange.GetValueOrDefault(rootId);
+
+    /// <summary>How many changes <paramref name="userId"/> can undo in the program of <paramref name="rootId"/>.</summary>
+    public int UndoCount(string userId, int rootId)
+    {
+        if (!undo.TryGetValue((userId, rootId), out var stack)) return 0;
+        lock (stack) return stack.Count;
+    }
+
     /// <summary>The top-level event whose program contains <paramref name="eventId"/> (itself, or its parent for a sub-forum).</summary>
     public async Task<Event?> RootOfAsync(int eventId, CancellationToken ct = default)
     {
@@ -53,6 +97,128 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         return new TimetableView(root, forums, days, rooms, sessions.Select(ProgramSnapshots.ToSnapshot).ToList(), zone, total);
     }
 
+    /// <summary>
+    /// One day of the program for the grid: the parent and every sub-forum (or only <paramref name="forumId"/>), projected to small
+    /// records in the database; no entity is kept. A session crossing midnight is on both days.
+    /// </summary>
+    public async Task<TimetableGrid?> GridAsync(int rootId, int? forumId, DateOnly? day, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var root = await db.Events.AsNoTracking().Where(e => e.Id == rootId && e.ParentEventId == null)
+            .Select(e => new { e.Id, e.Title, e.TimeZoneId, e.StartDate, e.EndDate }).FirstOrDefaultAsync(ct);
+        if (root is null) return null;
+        var zone = ProgramTime.Zone(root.TimeZoneId);
+        var all = await db.Events.AsNoTracking().Where(e => e.Id == rootId || e.ParentEventId == rootId)
+            .OrderBy(e => e.ParentEventId == null ? 0 : 1).ThenBy(e => e.StartDate).ThenBy(e => e.Id)
+            .Select(e => new ForumOption(e.Id, e.Title, e.ParentEventId != null, e.StartDate, e.EndDate)).ToListAsync(ct);
+        var shownForums = all.Where(f => forumId is null || f.EventId == forumId).Select(f => new GridForum(f.EventId, f.Title, f.IsSubForum)).ToList();
+        if (shownForums.Count == 0) shownForums = all.Select(f => new GridForum(f.EventId, f.Title, f.IsSubForum)).ToList();
+        var days = Enumerable.Range(0, root.EndDate.DayNumber - root.StartDate.DayNumber + 1).Select(root.StartDate.AddDays).ToList();
+        var shown = day is { } d && days.Contains(d) ? d : days[0];
+        var (from, to) = ProgramTime.Window(shown, shown, zone);
+        var ids = all.Select(f => f.EventId).ToList();
+        var forumIds = shownForums.Select(f => f.EventId).ToList();
+
+        var rooms = await db.Rooms.AsNoTracking().Where(r => ids.Contains(r.EventId)).OrderBy(r => r.Order).ThenBy(r => r.Id)
+            .Select(r => new GridRoom(r.Id, r.EventId, r.Name, r.Order, r.Capacity)).ToListAsync(ct);
+        var rows = await db.Sessions.AsNoTracking().Where(s => forumIds.Contains(s.EventId) && s.Start < to && s.End > from)
+            .Select(s => new
+            {
+                s.Id, s.EventId, s.RoomId, s.Kind, s.Title, s.Start, s.End, s.ConcurrencyStamp,
+                People = s.Items.OrderBy(i => i.Order).SelectMany(i => i.Participants.OrderBy(p => p.Order).Select(p => p.Person != null ? p.Person.Name : p.UnnamedLabel)).Take(4).ToList(),
+            }).AsSplitQuery().ToListAsync(ct);
+        var sessions = rows.OrderBy(r => r.Start).ThenBy(r => r.Id).Select(r => new GridSession(r.Id, r.EventId, r.RoomId, r.Kind, r.Title, r.Start, r.End,
+            string.Join("、", r.People.Where(n => !string.IsNullOrEmpty(n)).Distinct().Take(3)) + (r.People.Count > 3 ? "…" : ""), r.ConcurrencyStamp)).ToList();
+        var total = await db.Sessions.CountAsync(s => ids.Contains(s.EventId), ct);
+        return new TimetableGrid(root.Id, root.Title, root.TimeZoneId, all, shownForums, days, shown, rooms, sessions, total);
+    }
+
+    /// <summary>
+    /// Places a session at a new time, room or forum, as the grid's drag, resize and keyboard moves do: only the placement
+    /// changes, checked against the stamp the organizer saw, so a session someone else changed meanwhile reports a conflict.
+    /// Takes rights over the forum it leaves and the one it joins; the room must be one of the event tree's.
+    /// </summary>
+    public Task<SaveResult> MoveSessionAsync(Actor actor, int rootId, int sessionId, Guid loadedStamp, int eventId, int? roomId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default) =>
+        PlaceAsync(actor, rootId, sessionId, loadedStamp, eventId, roomId, start, end, ProgramEdit.Moved, ct);
+
+    private async Task<SaveResult> PlaceAsync(Actor actor, int rootId, int sessionId, Guid loadedStamp, int eventId, int? roomId, DateTimeOffset start, DateTimeOffset end, ProgramEdit edit, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await ForumOfSessionAsync(db, sessionId, ct) is not { } was) return SaveResult.NotFound;
+        await rights.DemandEventsAsync(actor, [was, eventId], ct);
+        var errors = new List<Core.Validation.RuleViolation>();
+        if (end <= start) errors.Add(new(nameof(SessionInput.EndTime), "EndBeforeStart"));
+        if (!await db.Events.AnyAsync(e => e.Id == eventId && (e.Id == rootId || e.ParentEventId == rootId), ct)
+            || !await db.Events.AnyAsync(e => e.Id == was && (e.Id == rootId || e.ParentEventId == rootId), ct))
+        {
+            errors.Add(new(nameof(SessionInput.EventId), "ParentInvalid"));
+        }
+        if (roomId is { } room && !await db.Rooms.AnyAsync(r => r.Id == room && db.Events.Any(e => e.Id == r.EventId && (e.Id == rootId || e.ParentEventId == rootId)), ct))
+        {
+            errors.Add(new(nameof(SessionInput.RoomId), "RoomNotInProgram"));
+        }
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var session = await db.Sessions.FirstAsync(s => s.Id == sessionId, ct);
+        db.ExpectVersion(session, loadedStamp);
+        var before = new Placement(session.Id, session.EventId, session.RoomId, session.Start, session.End, default, false);
+        (session.EventId, session.RoomId, session.Start, session.End) = (eventId, roomId, start, end);
+        if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
+        if (edit != ProgramEdit.Undone) Remember(actor, rootId, before with { StampAfter = session.ConcurrencyStamp });
+        await AnnounceAsync(db, actor, rootId, edit, session.Id, session.Title, ct);
+        return SaveResult.Saved(session.Id);
+    }
+
+    /// <summary>
+    /// Undoes the user's last change in this program: a move goes back to where it was, a session they added is removed.
+    /// It goes through the same checks as any change; if someone changed the session since, it reports a conflict and the
+    /// step is dropped (there is nothing safe to go back to).
+    /// </summary>
+    public async Task<SaveResult> UndoAsync(Actor actor, int rootId, CancellationToken ct = default)
+    {
+        // Staff of any forum of the program may undo their own changes; the step itself then takes rights over the forums it touches.
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var tree = await db.Events.Where(e => e.Id == rootId || e.ParentEventId == rootId).Select(e => e.Id).ToListAsync(ct);
+            var allowed = false;
+            foreach (var id in tree) allowed = allowed || await rights.MayManageEventAsync(actor, id, ct);
+            if (!allowed) throw new AccessDeniedException($"User {actor.UserId} may not change the program of event {rootId}.");
+        }
+        if (!undo.TryGetValue((actor.UserId, rootId), out var stack)) return SaveResult.NotFound;
+        Placement? last;
+        lock (stack)
+        {
+            last = stack.Last?.Value;
+            if (last is not null) stack.RemoveLast();
+        }
+        if (last is null) return SaveResult.NotFound;
+        if (last.Created)
+        {
+            return await DeleteCoreAsync(actor, last.SessionId, last.StampAfter, undoing: true, ct);
+        }
+        return await PlaceAsync(actor, rootId, last.SessionId, last.StampAfter, last.EventId, last.RoomId, last.Start, last.End, ProgramEdit.Undone, ct);
+    }
+
+    private void Remember(Actor actor, int rootId, Placement placement)
+    {
+        var stack = undo.GetOrAdd((actor.UserId, rootId), _ => new LinkedList<Placement>());
+        lock (stack)
+        {
+            stack.AddLast(placement);
+            while (stack.Count > UndoDepth) stack.RemoveFirst();
+        }
+    }
+
+    /// <summary>Tells every open timetable of the program, after the save, who changed what.</summary>
+    private async Task AnnounceAsync(EventsDbContext db, Actor actor, int rootId, ProgramEdit edit, int sessionId, string title, CancellationToken ct)
+    {
+        var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? actor.UserId;
+        lastChange[rootId] = new ProgramChangeNote(Interlocked.Increment(ref sequence), actor.UserId, name, edit, sessionId, title);
+        live.Notify(LiveTopic, rootId);
+    }
+
+    private static async Task<int?> RootOfForumAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
+        await db.Events.Where(e => e.Id == eventId).Select(e => (int?)(e.ParentEventId ?? e.Id)).FirstOrDefaultAsync(ct);
+
     public async Task<SessionInput?> LoadSessionAsync(int sessionId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -76,9 +242,11 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         var errors = input.Validate().ToList();
         var forum = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == input.EventId && (e.Id == rootId || e.ParentEventId == rootId), ct);
         if (forum is null) errors.Add(new RuleViolation(nameof(SessionInput.EventId), "ParentInvalid"));
-        if (input.RoomId is { } roomId && !await db.Rooms.AnyAsync(r => r.Id == roomId && r.EventId == input.EventId, ct))
+        // A venue's rooms belong to the event tree: any forum of the program may use a room any forum of it added.
+        if (input.RoomId is { } roomId && !await db.Rooms.AnyAsync(r => r.Id == roomId
+                && db.Events.Any(e => e.Id == r.EventId && (e.Id == rootId || e.ParentEventId == rootId)), ct))
         {
-            errors.Add(new RuleViolation(nameof(SessionInput.RoomId), "RoomNotInForum"));
+            errors.Add(new RuleViolation(nameof(SessionInput.RoomId), "RoomNotInProgram"));
         }
         var personIds = input.ChairIds.Concat(input.Items.SelectMany(i => i.Participants).Select(p => p.PersonId).OfType<int>()).Distinct().ToList();
         if (personIds.Count > 0 && await db.People.CountAsync(p => personIds.Contains(p.Id), ct) != personIds.Count)
@@ -90,12 +258,14 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         var root = await db.Events.AsNoTracking().SingleAsync(e => e.Id == rootId, ct);
         var zone = ProgramTime.Zone(root.TimeZoneId);
         Session session;
+        Placement? before = null;
         if (input.Id is { } id)
         {
             var found = await db.Sessions.Include(s => s.Chairs).Include(s => s.Items).ThenInclude(i => i.Participants)
                 .Include(s => s.Items).ThenInclude(i => i.Publications).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
             if (found is null) return SaveResult.NotFound;
             session = found;
+            before = new Placement(found.Id, found.EventId, found.RoomId, found.Start, found.End, default, false);
             db.ExpectVersion(session, input.ConcurrencyStamp);
         }
         else
@@ -110,16 +280,26 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         input.ConcurrencyStamp = session.ConcurrencyStamp;
         var saved = session.Items.OrderBy(i => i.Order).ToList();
         for (var i = 0; i < input.Items.Count && i < saved.Count; i++) input.Items[i].Id = saved[i].Id;
+        // Undo covers where and when: a new session is taken away again, a moved one goes back.
+        var moved = before is not null && (before.EventId, before.RoomId, before.Start, before.End) != (session.EventId, session.RoomId, session.Start, session.End);
+        if (before is null) Remember(actor, rootId, new Placement(session.Id, session.EventId, session.RoomId, session.Start, session.End, session.ConcurrencyStamp, true));
+        else if (moved) Remember(actor, rootId, before with { StampAfter = session.ConcurrencyStamp });
+        await AnnounceAsync(db, actor, rootId, before is null ? ProgramEdit.Added : moved ? ProgramEdit.Moved : ProgramEdit.Edited, session.Id, session.Title, ct);
         return SaveResult.Saved(session.Id);
     }
 
-    public async Task<SaveResult> DeleteSessionAsync(Actor actor, int sessionId, Guid loadedStamp, CancellationToken ct = default)
+    public Task<SaveResult> DeleteSessionAsync(Actor actor, int sessionId, Guid loadedStamp, CancellationToken ct = default) =>
+        DeleteCoreAsync(actor, sessionId, loadedStamp, undoing: false, ct);
+
+    private async Task<SaveResult> DeleteCoreAsync(Actor actor, int sessionId, Guid loadedStamp, bool undoing, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ForumOfSessionAsync(db, sessionId, ct) is not { } forumId) return SaveResult.NotFound;
         await rights.DemandEventAsync(actor, forumId, ct);
+        var rootId = await RootOfForumAsync(db, forumId, ct) ?? forumId;
+        var title = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Title).FirstOrDefaultAsync(ct) ?? "";
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var result = await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Papers placed in the session's items go back to unplaced first: the link has no database delete action.
@@ -131,6 +311,8 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
             if (deleted == 1) return SaveResult.Saved(sessionId);
             return await db.Sessions.AnyAsync(s => s.Id == sessionId, ct) ? SaveResult.Conflict : SaveResult.NotFound;
         });
+        if (result.Outcome == SaveOutcome.Saved) await AnnounceAsync(db, actor, rootId, undoing ? ProgramEdit.Undone : ProgramEdit.Removed, sessionId, title, ct);
+        return result;
     }
 
     /// <summary>
@@ -167,12 +349,16 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         return room;
     }
 
-    /// <summary>Removing a room leaves its sessions without a room rather than deleting them.</summary>
+    /// <summary>
+    /// Removing a room leaves its sessions without a room rather than deleting them, in every forum that shared it.
+    /// The room's own forum decides: rights are over the forum that added it.
+    /// </summary>
     public async Task RemoveRoomAsync(Actor actor, int eventId, int roomId, CancellationToken ct = default)
     {
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Sessions.Where(s => s.RoomId == roomId && s.EventId == eventId).ExecuteUpdateAsync(u => u.SetProperty(s => s.RoomId, (int?)null), ct);
+        await db.Sessions.Where(s => s.RoomId == roomId && db.Rooms.Any(r => r.Id == roomId && r.EventId == eventId))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RoomId, (int?)null), ct);
         await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
     }
 

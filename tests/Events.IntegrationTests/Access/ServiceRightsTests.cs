@@ -81,8 +81,16 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
             await f.App.Get<ProgramService>().DeleteSessionAsync(a, f.SessionRoot, input.ConcurrencyStamp);
         }),
         ["ProgramService.AddRoomAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().AddRoomAsync(a, f.Root, "新会场", 10)),
+        ["ProgramService.MoveSessionAsync"] = new(Rule.EventStaff, async (f, a) =>
+        {
+            var input = (await f.App.Get<ProgramService>().LoadSessionAsync(f.SessionRoot))!;
+            var (start, end) = input.Instants(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+            await f.App.Get<ProgramService>().MoveSessionAsync(a, f.Root, f.SessionRoot, input.ConcurrencyStamp, f.Root, null, start.AddMinutes(5), end.AddMinutes(5));
+        }),
+        ["ProgramService.UndoAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().UndoAsync(a, f.Root)),
         ["ProgramService.RemoveRoomAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().RemoveRoomAsync(a, f.Root, f.RoomRoot)),
         ["ProgramPublisher.PublishAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().PublishAsync(a, f.Root, "x", acknowledgeConflicts: true)),
+        ["ProgramPublisher.MakeEventPublicAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().MakeEventPublicAsync(a, f.Root)),
         ["PaperPlacement.PlaceAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PaperPlacement>().PlaceAsync(a, f.Root, 1, f.SessionRoot, null, [])),
         ["RegistrationSettingsEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<RegistrationSettingsEditor>().SaveAsync(a, f.Root, new RegistrationSettingsInput { IsOpen = true, Capacity = 5 })),

@@ -122,6 +122,36 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task The_publish_preview_counts_the_changes_names_who_has_no_email_and_a_draft_event_can_be_made_public()
+    {
+        var root = await EventIdAsync("regional-innovation-symposium-7");
+        await using (var db = app.CreateDbContext())
+        {
+            foreach (var p in await db.People.Where(p => p.Name == "田云辉").ToListAsync()) p.Email = null;
+            (await db.Events.SingleAsync(e => e.Id == root)).Status = Core.Events.EventStatus.Draft;
+            await db.SaveChangesAsync();
+        }
+        var program = app.Get<ProgramService>();
+        var view = (await program.TimetableAsync(root, root, new DateOnly(2023, 7, 29)))!;
+        var opening = (await program.LoadSessionAsync(view.Sessions.First(s => s.Kind == SessionKind.Opening).Id))!;
+        opening.Items[0].Title = "四川省科学技术厅致辞";
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, opening)).Outcome);
+        var publisher = app.Get<ProgramPublisher>();
+
+        var preview = (await publisher.PreviewAsync(root))!;
+
+        Assert.False(preview.EventIsPublic);
+        Assert.Equal((2, 0, 1, 0, 0), (preview.NextVersion, preview.Added, preview.Changed, preview.Moved, preview.Removed));
+        Assert.Equal(["田云辉"], preview.WithoutEmail);
+        Assert.Empty(preview.Notified);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/events/regional-innovation-symposium-7/program")).StatusCode);
+
+        Assert.True(await publisher.MakeEventPublicAsync(TestActors.Admin, root));
+        Assert.True((await publisher.PreviewAsync(root))!.EventIsPublic);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/events/regional-innovation-symposium-7/program")).StatusCode);
+    }
+
+    [Fact]
     public async Task Publishing_with_a_conflict_needs_an_acknowledgement_and_records_it()
     {
         var root = await EventIdAsync("regional-innovation-symposium-7");
@@ -174,6 +204,82 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, first)).Outcome);
         Assert.Equal(SaveOutcome.Conflict, (await program.SaveSessionAsync(TestActors.Admin, root, second)).Outcome);
         Assert.Equal("甲的修改", (await program.LoadSessionAsync(id))!.Title);
+    }
+
+    [Fact]
+    public async Task A_sub_forum_session_may_use_the_parent_rooms_and_keeps_its_room_when_moved_between_forums_but_not_another_program_room()
+    {
+        var root = await EventIdAsync("pujiang-forum-2024");
+        var sub = await EventIdAsync("pujiang-forum-2024-regional");
+        var other = await EventIdAsync("regional-innovation-symposium-7");
+        var program = app.Get<ProgramService>();
+        var hall = (await program.AddRoomAsync(TestActors.Admin, root, "主会场", 300))!;
+        var foreign = (await program.AddRoomAsync(TestActors.Admin, other, "别处的会场", null))!;
+        var input = new SessionInput { EventId = sub, Kind = SessionKind.PaperSession, Title = "分论坛场次", Day = new DateOnly(2024, 9, 7), StartTime = new TimeOnly(20, 0), EndTime = new TimeOnly(21, 0), RoomId = hall.Id };
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, input)).Outcome);
+
+        // Moved to the parent and back, the session keeps the shared room.
+        var loaded = (await program.LoadSessionAsync(input.Id!.Value))!;
+        loaded.EventId = root;
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, loaded)).Outcome);
+        Assert.Equal(hall.Id, (await program.LoadSessionAsync(input.Id.Value))!.RoomId);
+
+        var stray = (await program.LoadSessionAsync(input.Id.Value))!;
+        stray.RoomId = foreign.Id;
+        var refused = await program.SaveSessionAsync(TestActors.Admin, root, stray);
+        Assert.Equal(SaveOutcome.Invalid, refused.Outcome);
+        Assert.Equal("RoomNotInProgram", Assert.Single(refused.Violations).Code);
+        Assert.Equal(hall.Id, (await program.LoadSessionAsync(input.Id.Value))!.RoomId);
+    }
+
+    [Fact]
+    public async Task A_grid_move_saves_against_the_shown_stamp_tells_open_timetables_who_moved_it_and_undo_puts_it_back()
+    {
+        var root = await EventIdAsync("regional-innovation-symposium-7");
+        var program = app.Get<ProgramService>();
+        var live = app.Get<Events.Infrastructure.LiveUpdates.ILiveUpdates>();
+        var told = new List<int>();
+        using var subscription = live.Subscribe(ProgramService.LiveTopic, key => told.Add(key));
+        var grid = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!;
+        var session = grid.Sessions.First(s => s.Kind == SessionKind.Break);
+        var actor = TestActors.AdminAs("mover");
+
+        var moved = await program.MoveSessionAsync(actor, root, session.Id, session.Stamp, session.EventId, session.RoomId, session.Start.AddHours(5), session.End.AddHours(5).AddMinutes(10));
+
+        Assert.Equal(SaveOutcome.Saved, moved.Outcome);
+        Assert.Equal([root], told);
+        var note = program.LastChange(root)!;
+        Assert.Equal(("mover", ProgramEdit.Moved, session.Id), (note.UserId, note.Edit, note.SessionId));
+        var after = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.Single(s => s.Id == session.Id);
+        Assert.Equal((session.Start.AddHours(5), session.End.AddHours(5).AddMinutes(10)), (after.Start, after.End));
+        // The stamp the grid showed before the move is stale now: a second organizer's drag from it is refused.
+        Assert.Equal(SaveOutcome.Conflict, (await program.MoveSessionAsync(TestActors.AdminAs("other"), root, session.Id, session.Stamp, session.EventId, session.RoomId, session.Start, session.End)).Outcome);
+        Assert.Equal(1, program.UndoCount("mover", root));
+        Assert.Equal(0, program.UndoCount("other", root));
+
+        Assert.Equal(SaveOutcome.Saved, (await program.UndoAsync(actor, root)).Outcome);
+        var back = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.Single(s => s.Id == session.Id);
+        Assert.Equal((session.Start, session.End, session.RoomId), (back.Start, back.End, back.RoomId));
+        Assert.Equal(0, program.UndoCount("mover", root));
+        Assert.Equal(SaveOutcome.NotFound, (await program.UndoAsync(actor, root)).Outcome);
+    }
+
+    [Fact]
+    public async Task Undo_after_someone_else_changed_the_session_reports_a_conflict_and_overwrites_nothing()
+    {
+        var root = await EventIdAsync("regional-innovation-symposium-7");
+        var program = app.Get<ProgramService>();
+        var session = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.First(s => s.Kind == SessionKind.Break);
+        var mover = TestActors.AdminAs("mover");
+        Assert.Equal(SaveOutcome.Saved, (await program.MoveSessionAsync(mover, root, session.Id, session.Stamp, session.EventId, session.RoomId, session.Start.AddHours(5), session.End.AddHours(5))).Outcome);
+        var edited = (await program.LoadSessionAsync(session.Id))!;
+        edited.Title = "别人改过的茶歇";
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.AdminAs("other"), root, edited)).Outcome);
+
+        Assert.Equal(SaveOutcome.Conflict, (await program.UndoAsync(mover, root)).Outcome);
+
+        var now = (await program.GridAsync(root, null, new DateOnly(2023, 7, 29)))!.Sessions.Single(s => s.Id == session.Id);
+        Assert.Equal(("别人改过的茶歇", session.Start.AddHours(5)), (now.Title, now.Start));
     }
 
     [Fact]

@@ -43,10 +43,11 @@ public class ProgramTimetableTests : ComponentTestBase
             cut.FindAll("[data-testid=conflict]").Select(c => c.TextContent.Trim())));
         Assert.Equal(nameof(Core.Program.Conflicts.ConflictKind.PersonDoubleBooked), cut.Find("[data-testid=conflict]").GetAttribute("data-kind"));
         Assert.Empty(cut.FindAll("[data-testid=no-conflicts]"));
-        // The main event's timetable shows only its own session, marked as conflicting; the other one is in the sub-forum.
-        var card = Assert.Single(cut.FindAll("[data-testid=timetable-session]"));
-        Assert.Equal(openingId.ToString(System.Globalization.CultureInfo.InvariantCulture), card.GetAttribute("data-session"));
-        Assert.True(card.ClassList.Contains("has-conflict"));
+        // Opened on the main event, the grid shows it and its sub-forum side by side, both sessions marked as conflicting.
+        Assert.Equal(["第七届区域创新研讨会", "分论坛一"], cut.FindAll("[data-testid=timetable-forum]").Select(f => f.TextContent.Trim()));
+        Assert.Equal(["主会场", "第一会议室"], cut.FindAll("[data-testid=timetable-room]").Select(f => f.TextContent.Trim()));
+        Assert.True(SessionCard(cut, openingId).ClassList.Contains("has-conflict"));
+        Assert.True(SessionCard(cut, forumTalkId).ClassList.Contains("has-conflict"));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class ProgramTimetableTests : ComponentTestBase
         Assert.Empty(cut.FindAll("[data-testid=conflict]"));
         Assert.Empty(cut.FindAll("[data-testid=session-editor]"));
         Assert.False(SessionCard(cut, openingId).ClassList.Contains("has-conflict"));
-        Assert.StartsWith("11:00–12:00", SessionCard(cut, openingId).QuerySelector(".timetable-when")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("11:00–12:00", SessionCard(cut, openingId).QuerySelector(".tt-when")!.TextContent.Trim(), StringComparison.Ordinal);
         await using var db = CreateDbContext();
         var saved = await db.Sessions.SingleAsync(s => s.Id == openingId);
         Assert.Equal(new DateTimeOffset(2026, 5, 20, 3, 0, 0, TimeSpan.Zero), saved.Start);
@@ -99,6 +100,10 @@ public class ProgramTimetableTests : ComponentTestBase
 
         AcknowledgeBox(cut).Change(true);
         cut.Find("[data-testid=publish]").Click();
+        // The confirmation names what will be published; the draft event is offered to be made public with it.
+        cut.WaitForAssertion(() => Assert.Equal("将发布第 1 版：新增 2 场，调整时间或会场 0 场，修改内容 0 场，删除 0 场。", cut.Find("[data-testid=publish-summary]").TextContent.Trim()));
+        Assert.Contains("本活动尚未公开", cut.Find("[data-testid=event-not-public]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=publish-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("v1 ·", cut.Find("[data-testid=publish-panel]").TextContent, StringComparison.Ordinal));
         var version = Assert.Single(await Publisher.VersionsAsync(rootId));
@@ -108,6 +113,29 @@ public class ProgramTimetableTests : ComponentTestBase
         Assert.Equal([openingId, forumTalkId], version.Changes.Select(c => c.SessionId).Order());
         Assert.All(version.Changes, c => Assert.Equal(ChangeKind.Added, c.Kind));
         snackbars.WaitForAssertion(() => Assert.Contains("已发布第 1 版。", snackbars.Markup, StringComparison.Ordinal));
+        await using var db = CreateDbContext();
+        Assert.Equal(EventStatus.Published, (await db.Events.SingleAsync(e => e.Id == rootId)).Status);
+    }
+
+    [Fact]
+    public async Task Session_panel_with_unsaved_input_when_another_session_is_clicked_then_it_asks_and_keeps_the_input_unless_discarded()
+    {
+        await SeedDoubleBookingAsync();
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+        cut.Find("[data-testid=new-session]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=session-title]").Change("写了一半的场次"));
+
+        SessionCard(cut, openingId).Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("放弃未保存的修改？", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").First(b => b.TextContent.Contains("继续编辑", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Equal("写了一半的场次", cut.Find("[data-testid=session-title]").GetAttribute("value")));
+
+        SessionCard(cut, openingId).Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("放弃未保存的修改？", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").First(b => b.TextContent.Contains("放弃修改", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Equal("开幕式暨主旨报告", cut.Find("[data-testid=session-title]").GetAttribute("value")));
     }
 
     [Fact]
