@@ -8,7 +8,8 @@ namespace Events.Infrastructure.Bulletins;
 /// <summary>
 /// Turns an issue's Markdown body into the HTML the document prints. Raw HTML is off, so "&lt;script&gt;" stays text;
 /// links and images become their text, because a printed page cannot follow them and a document must load nothing
-/// from outside. Headings are folded into two levels: sections (numbered 一、二、… by the document's styles) and sub-sections.
+/// from outside. Headings are folded into the four levels of Chinese documents, ## to ##### (h2–h5), numbered 一、 （一） 1. （1）
+/// by the series' house style.
 /// </summary>
 public static class BulletinMarkdown
 {
@@ -19,7 +20,7 @@ public static class BulletinMarkdown
         var document = Markdown.Parse(markdown ?? "", Pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            heading.Level = heading.Level <= 2 ? 2 : 3;
+            heading.Level = Math.Clamp(heading.Level, 2, 5);
         }
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {

@@ -246,11 +246,6 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Classification")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -282,13 +277,10 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<int?>("PublisherOrganizationId")
                         .HasColumnType("int");
 
-                    b.Property<bool>("UsesCumulativeNumber")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("YearlyNumberStyle")
+                    b.Property<string>("Style")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("HouseStyle");
 
                     b.HasKey("Id");
 

@@ -233,11 +233,6 @@ namespace Events.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Classification")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -269,13 +264,10 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<int?>("PublisherOrganizationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("UsesCumulativeNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("YearlyNumberStyle")
+                    b.Property<string>("Style")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("HouseStyle");
 
                     b.HasKey("Id");
 
