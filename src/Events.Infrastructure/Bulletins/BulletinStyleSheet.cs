@@ -57,7 +57,8 @@ public static class BulletinStyleSheet
             css.Append(".bulletin.grid .body ul, .bulletin.grid .body ol, .bulletin.grid .body blockquote { margin-top: 0; margin-bottom: 0; }\n");
             css.Append(Inv($".bulletin.grid .authors, .bulletin.grid .credits, .bulletin.grid .distribution, .bulletin.grid .back-matter {{ font-size: {style.BodySizePt}pt; line-height: {pitch}pt; }}\n"));
         }
-        if (footerPushPt > 0) css.Append(Inv($".bulletin .back-matter {{ margin-top: {footerPushPt}pt; }}\n"));
+        // Padding, not margin: a margin at the top of a page is dropped, so a block that starts its own page would not move.
+        if (footerPushPt > 0) css.Append(Inv($".bulletin .footer-wrap {{ padding-top: {footerPushPt}pt; }}\n"));
         return css.ToString();
     }
 
