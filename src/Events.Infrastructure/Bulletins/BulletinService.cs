@@ -260,6 +260,9 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
             BulletinNumbering.Lines(series.Style, numbers),
             !b.IsPublished, b.IssueDate, b.RunLabel, b.EditorsNote, b.Title, BulletinMarkdown.ToHtml(b.Body),
             b.Authors.OrderBy(a => a.Order).Select(a => new BulletinAuthorView(a.Name, a.Note)).ToList(),
+            b.Column, b.Kicker, b.Subtitle, b.Standfirst,
+            b.Articles.Select(a => new BulletinArticleView(a.Column, a.Kicker, a.Title, a.Subtitle, a.Byline, a.AuthorNote, a.Standfirst, BulletinMarkdown.ToHtml(a.Body))).ToList(),
+            b.AuthorNotes,
             b.Credits, series.EditorialBoard, series.Contact, b.Distribution.SentTo, b.Distribution.CopiedTo,
             b.Corrects is null ? null : BulletinText.Numbers(series, b.Corrects));
     }

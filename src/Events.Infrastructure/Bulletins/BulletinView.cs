@@ -4,6 +4,10 @@ namespace Events.Infrastructure.Bulletins;
 
 public sealed record BulletinAuthorView(string Name, string? Note);
 
+/// <summary>A further article of an issue, formatted: only <see cref="BodyHtml"/> is markup.</summary>
+public sealed record BulletinArticleView(
+    string? Column, string? Kicker, string Title, string? Subtitle, string? Byline, string? AuthorNote, string? Standfirst, string BodyHtml);
+
 /// <summary>
 /// Everything the bulletin document prints, already formatted. <see cref="BodyHtml"/> comes from
 /// <see cref="BulletinMarkdown"/> and is the only markup in it; every other field is plain text.
@@ -23,6 +27,12 @@ public sealed record BulletinView(
     string Title,
     string BodyHtml,
     IReadOnlyList<BulletinAuthorView> Authors,
+    string? Column,
+    string? Kicker,
+    string? Subtitle,
+    string? Standfirst,
+    IReadOnlyList<BulletinArticleView> Articles,
+    AuthorNotePlacement AuthorNotes,
     BulletinCredits Credits,
     EditorialBoard Board,
     BulletinContact Contact,

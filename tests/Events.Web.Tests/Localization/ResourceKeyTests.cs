@@ -29,7 +29,7 @@ public partial class ResourceKeyTests
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
-         "BulletinStatus", "MarkPosition", "BulletinFace", "FooterLayout", "FooterPlacement", "FooterField"];
+         "BulletinStatus", "MarkPosition", "BulletinFace", "FooterLayout", "FooterPlacement", "FooterField", "AuthorNotePlacement"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -165,7 +165,8 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinFace>().Select(n => $"BulletinFace.{n}"))
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterLayout>().Select(n => $"FooterLayout.{n}"))
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterPlacement>().Select(n => $"FooterPlacement.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Bulletins.FooterField>().Select(n => $"FooterField.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Bulletins.FooterField>().Select(n => $"FooterField.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.AuthorNotePlacement>().Select(n => $"AuthorNotePlacement.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {

@@ -5,7 +5,7 @@
 namespace Events.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class BulletinHouseStyle : Migration
+    public partial class BulletinHouseStyleAndArticles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -34,6 +34,49 @@ namespace Events.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "YearlyNumberStyle",
                 table: "BulletinSeries");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Articles",
+                table: "Bulletins",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AuthorNotes",
+                table: "Bulletins",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "List");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Column",
+                table: "Bulletins",
+                type: "TEXT",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kicker",
+                table: "Bulletins",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Standfirst",
+                table: "Bulletins",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Subtitle",
+                table: "Bulletins",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -42,6 +85,30 @@ namespace Events.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "HouseStyle",
                 table: "BulletinSeries");
+
+            migrationBuilder.DropColumn(
+                name: "Articles",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorNotes",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Column",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Kicker",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Standfirst",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Subtitle",
+                table: "Bulletins");
 
             migrationBuilder.AddColumn<string>(
                 name: "Classification",

@@ -5,7 +5,7 @@
 namespace Events.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class BulletinHouseStyle : Migration
+    public partial class BulletinHouseStyleAndArticles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -34,6 +34,49 @@ namespace Events.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "YearlyNumberStyle",
                 table: "BulletinSeries");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Articles",
+                table: "Bulletins",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AuthorNotes",
+                table: "Bulletins",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "List");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Column",
+                table: "Bulletins",
+                type: "nvarchar(60)",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kicker",
+                table: "Bulletins",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Standfirst",
+                table: "Bulletins",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Subtitle",
+                table: "Bulletins",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -42,6 +85,30 @@ namespace Events.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "HouseStyle",
                 table: "BulletinSeries");
+
+            migrationBuilder.DropColumn(
+                name: "Articles",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorNotes",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Column",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Kicker",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Standfirst",
+                table: "Bulletins");
+
+            migrationBuilder.DropColumn(
+                name: "Subtitle",
+                table: "Bulletins");
 
             migrationBuilder.AddColumn<string>(
                 name: "Classification",
