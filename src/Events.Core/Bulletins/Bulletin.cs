@@ -25,10 +25,20 @@ public class Bulletin : IConcurrencyVersioned
     public string? EditorsNote { get; set; }
     public required string Title { get; set; }
 
+    /// <summary>The lead article's column label (栏目), kicker (引题), subtitle and standfirst (导语); all optional.</summary>
+    public string? Column { get; set; }
+    public string? Kicker { get; set; }
+    public string? Subtitle { get; set; }
+    public string? Standfirst { get; set; }
+
     /// <summary>Markdown without HTML: headings become numbered sections, **bold** marks names.</summary>
     public string Body { get; set; } = "";
 
     public List<BulletinAuthor> Authors { get; set; } = [];
+
+    /// <summary>Further articles after the lead one, in order; empty for a one-article issue.</summary>
+    public List<BulletinArticle> Articles { get; set; } = [];
+    public AuthorNotePlacement AuthorNotes { get; set; } = AuthorNotePlacement.List;
     public BulletinCredits Credits { get; set; } = new();
     public BulletinDistribution Distribution { get; set; } = new();
 

@@ -19,7 +19,13 @@ public sealed class BulletinInput
     public string? EditorsNote { get; set; }
     public string Title { get; set; } = "";
     public string Body { get; set; } = "";
+    public string? Column { get; set; }
+    public string? Kicker { get; set; }
+    public string? Subtitle { get; set; }
+    public string? Standfirst { get; set; }
     public List<BulletinAuthorInput> Authors { get; set; } = [];
+    public List<BulletinArticle> Articles { get; set; } = [];
+    public AuthorNotePlacement AuthorNotes { get; set; }
     public string? CompiledBy { get; set; }
     public string? Editor { get; set; }
     public string? ManagingEditor { get; set; }
@@ -37,6 +43,14 @@ public sealed class BulletinInput
         FieldLimits.Check(errors, nameof(RunLabel), RunLabel, BulletinLimits.RunLabel);
         FieldLimits.Check(errors, nameof(EditorsNote), EditorsNote, BulletinLimits.EditorsNote);
         FieldLimits.Check(errors, nameof(Body), Body, BulletinLimits.Body);
+        FieldLimits.Check(errors, nameof(Column), Column, BulletinLimits.ArticleLabel);
+        FieldLimits.Check(errors, nameof(Kicker), Kicker, BulletinLimits.Title);
+        FieldLimits.Check(errors, nameof(Subtitle), Subtitle, BulletinLimits.Title);
+        FieldLimits.Check(errors, nameof(Standfirst), Standfirst, BulletinLimits.EditorsNote);
+        if (Articles.Count > BulletinLimits.MaxArticles) errors.Add(new(nameof(Articles), "TooMany"));
+        for (var i = 0; i < Articles.Count; i++) Articles[i].Validate(errors, $"Articles[{i}].");
+        // All the articles' bodies together stay within what one issue's body may hold.
+        if (Body.Length + Articles.Sum(a => a.Body.Length) > BulletinLimits.Body * 2) errors.Add(new(nameof(Articles), "TooLong"));
         FieldLimits.Check(errors, nameof(CompiledBy), CompiledBy, BulletinLimits.PersonNames);
         FieldLimits.Check(errors, nameof(Editor), Editor, BulletinLimits.PersonNames);
         FieldLimits.Check(errors, nameof(ManagingEditor), ManagingEditor, BulletinLimits.PersonNames);
@@ -66,6 +80,12 @@ public sealed class BulletinInput
         EditorsNote = b.EditorsNote,
         Title = b.Title,
         Body = b.Body,
+        Column = b.Column,
+        Kicker = b.Kicker,
+        Subtitle = b.Subtitle,
+        Standfirst = b.Standfirst,
+        Articles = b.Articles.Select(a => a.Copy()).ToList(),
+        AuthorNotes = b.AuthorNotes,
         Authors = b.Authors.OrderBy(a => a.Order).Select(a => new BulletinAuthorInput { Name = a.Name, Note = a.Note }).ToList(),
         CompiledBy = b.Credits.CompiledBy,
         Editor = b.Credits.Editor,
@@ -85,6 +105,22 @@ public sealed class BulletinInput
         b.EditorsNote = BulletinSeriesInput.Clean(EditorsNote);
         b.Title = Title.Trim();
         b.Body = (Body ?? "").ReplaceLineEndings("\n").Trim();
+        b.Column = BulletinSeriesInput.Clean(Column);
+        b.Kicker = BulletinSeriesInput.Clean(Kicker);
+        b.Subtitle = BulletinSeriesInput.Clean(Subtitle);
+        b.Standfirst = BulletinSeriesInput.Clean(Standfirst);
+        b.AuthorNotes = AuthorNotes;
+        b.Articles = Articles.Select(a => new BulletinArticle
+        {
+            Column = BulletinSeriesInput.Clean(a.Column),
+            Kicker = BulletinSeriesInput.Clean(a.Kicker),
+            Title = a.Title.Trim(),
+            Subtitle = BulletinSeriesInput.Clean(a.Subtitle),
+            Byline = BulletinSeriesInput.Clean(a.Byline),
+            AuthorNote = BulletinSeriesInput.Clean(a.AuthorNote),
+            Standfirst = BulletinSeriesInput.Clean(a.Standfirst),
+            Body = (a.Body ?? "").ReplaceLineEndings("\n").Trim(),
+        }).ToList();
         b.Authors.Clear();
         b.Authors.AddRange(Authors.Select((a, i) => new BulletinAuthor { Name = a.Name.Trim(), Note = BulletinSeriesInput.Clean(a.Note), Order = i }));
         b.Credits = new BulletinCredits { CompiledBy = BulletinSeriesInput.Clean(CompiledBy), Editor = BulletinSeriesInput.Clean(Editor), ManagingEditor = BulletinSeriesInput.Clean(ManagingEditor) };

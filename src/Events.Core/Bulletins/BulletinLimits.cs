@@ -18,6 +18,8 @@ public static class BulletinLimits
     public const int MailTo = 8000;
     public const int MaxMailAddresses = 200;
     public const int MaxAuthors = 20;
+    public const int MaxArticles = 30;
+    public const int ArticleLabel = 60;
 
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split(['\n', '\r', ',', ';', '，', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -16,8 +16,8 @@ public class BulletinSeries : IConcurrencyVersioned
     public int? PublisherOrganizationId { get; set; }
     public Organization? PublisherOrganization { get; set; }
 
-    public YearlyNumberStyle YearlyNumberStyle { get; set; } = YearlyNumberStyle.YearDash;
-    public bool UsesCumulativeNumber { get; set; } = true;
+    /// <summary>The series' house style: numbering lines, marks, date, type, page and footer block.</summary>
+    public BulletinHouseStyle Style { get; set; } = BulletinHouseStyle.Classic();
 
     /// <summary>
     /// The counters that publishing reads and advances, under this row's concurrency stamp. A series that existed before
@@ -27,7 +27,6 @@ public class BulletinSeries : IConcurrencyVersioned
     public int NextNumberInYear { get; set; } = 1;
     public int NextCumulativeNumber { get; set; } = 1;
 
-    public BulletinClassification Classification { get; set; } = BulletinClassification.None;
     public EditorialBoard EditorialBoard { get; set; } = new();
     public BulletinContact Contact { get; set; } = new();
     public string MastheadColor { get; set; } = DefaultMastheadColor;
@@ -55,29 +54,4 @@ public class BulletinContact
     public string? Postcode { get; set; }
 
     public bool IsEmpty => new[] { Phone, Fax, Email, Address, Postcode }.All(string.IsNullOrWhiteSpace);
-}
-
-/// <summary>How the number within a year is printed.</summary>
-public enum YearlyNumberStyle
-{
-    /// <summary>No number per year; only the cumulative one.</summary>
-    None,
-
-    /// <summary>2024-13.</summary>
-    YearDash,
-
-    /// <summary>2024年第13期.</summary>
-    IssueOfYear,
-}
-
-/// <summary>The mark printed above the masthead.</summary>
-public enum BulletinClassification
-{
-    None,
-
-    /// <summary>内部资料.</summary>
-    Internal,
-
-    /// <summary>领导参阅.</summary>
-    LeadershipReference,
 }

@@ -10,12 +10,10 @@ public sealed partial class BulletinSeriesInput
     public string Name { get; set; } = "";
     public string Publisher { get; set; } = "";
     public int? PublisherOrganizationId { get; set; }
-    public YearlyNumberStyle YearlyNumberStyle { get; set; } = YearlyNumberStyle.YearDash;
-    public bool UsesCumulativeNumber { get; set; } = true;
+    public BulletinHouseStyle Style { get; set; } = BulletinHouseStyle.Classic();
     public int? CounterYear { get; set; }
     public int NextNumberInYear { get; set; } = 1;
     public int NextCumulativeNumber { get; set; } = 1;
-    public BulletinClassification Classification { get; set; }
     public string? Director { get; set; }
     public string? Deputies { get; set; }
     public string? EditorInChief { get; set; }
@@ -42,7 +40,7 @@ public sealed partial class BulletinSeriesInput
             FieldLimits.Check(errors, field, value, BulletinLimits.ContactField);
         }
         if (!string.IsNullOrWhiteSpace(Email) && !EmailRules.IsBareAddress(Email)) errors.Add(new(nameof(Email), "EmailFormat"));
-        if (YearlyNumberStyle == YearlyNumberStyle.None && !UsesCumulativeNumber) errors.Add(new(nameof(YearlyNumberStyle), "BulletinNeedsNumbering"));
+        Style.Validate(errors);
         if (NextNumberInYear < 1) errors.Add(new(nameof(NextNumberInYear), "MustBePositive"));
         if (NextCumulativeNumber < 1) errors.Add(new(nameof(NextCumulativeNumber), "MustBePositive"));
         if (CounterYear is < 1900 or > 2999) errors.Add(new(nameof(CounterYear), "YearOutOfRange"));
@@ -56,12 +54,10 @@ public sealed partial class BulletinSeriesInput
         Name = s.Name,
         Publisher = s.Publisher,
         PublisherOrganizationId = s.PublisherOrganizationId,
-        YearlyNumberStyle = s.YearlyNumberStyle,
-        UsesCumulativeNumber = s.UsesCumulativeNumber,
+        Style = s.Style.Copy(),
         CounterYear = s.CounterYear,
         NextNumberInYear = s.NextNumberInYear,
         NextCumulativeNumber = s.NextCumulativeNumber,
-        Classification = s.Classification,
         Director = s.EditorialBoard.Director,
         Deputies = s.EditorialBoard.Deputies,
         EditorInChief = s.EditorialBoard.EditorInChief,
@@ -80,12 +76,14 @@ public sealed partial class BulletinSeriesInput
         s.Name = Name.Trim();
         s.Publisher = Publisher.Trim();
         s.PublisherOrganizationId = PublisherOrganizationId;
-        s.YearlyNumberStyle = YearlyNumberStyle;
-        s.UsesCumulativeNumber = UsesCumulativeNumber;
+        s.Style = Style.Copy();
+        foreach (var mark in s.Style.Marks) mark.Text = mark.Text.Trim();
+        s.Style.NumberLine1 = Clean(s.Style.NumberLine1);
+        s.Style.NumberLine2 = Clean(s.Style.NumberLine2);
+        s.Style.FooterLabel = Clean(s.Style.FooterLabel);
         s.CounterYear = CounterYear;
         s.NextNumberInYear = NextNumberInYear;
         s.NextCumulativeNumber = NextCumulativeNumber;
-        s.Classification = Classification;
         s.EditorialBoard = new EditorialBoard { Director = Clean(Director), Deputies = Clean(Deputies), EditorInChief = Clean(EditorInChief) };
         s.Contact = new BulletinContact { Phone = Clean(Phone), Fax = Clean(Fax), Email = Clean(Email), Address = Clean(Address), Postcode = Clean(Postcode) };
         s.MastheadColor = MastheadColor.ToUpperInvariant();

@@ -34,7 +34,7 @@ public sealed class BulletinMailer(IDbContextFactory<EventsDbContext> factory, O
             ["seriesName"] = b.Series!.Name,
             ["numbers"] = BulletinText.Numbers(b.Series, b),
             ["title"] = b.Title,
-            ["issueDate"] = $"{b.IssueDate.Year}年{b.IssueDate.Month}月{b.IssueDate.Day}日",
+            ["issueDate"] = BulletinNumbering.DateText(b.IssueDate, b.Series.Style.DateStyle),
             ["link"] = outbox.Options.Link($"/bulletins/{b.Id}.pdf"),
         };
         foreach (var address in addresses)

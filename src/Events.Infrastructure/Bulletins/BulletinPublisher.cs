@@ -47,7 +47,8 @@ public sealed class BulletinPublisher(IDbContextFactory<EventsDbContext> factory
             var series = await db.BulletinSeries.SingleAsync(s => s.Id == bulletin.SeriesId, ct);
 
             var errors = new List<RuleViolation>();
-            var numbers = BulletinNumbering.Next(series, bulletin.IssueDate, errors);
+            var anyPublished = await BulletinService.AnyPublishedAsync(db, series.Id, ct);
+            var numbers = BulletinNumbering.Next(series, bulletin.IssueDate, errors, anyPublished);
             if (errors.Count > 0) return new(BulletinPublishOutcome.Invalid, Errors: errors);
 
             bulletin.Status = BulletinStatus.Published;
@@ -58,7 +59,7 @@ public sealed class BulletinPublisher(IDbContextFactory<EventsDbContext> factory
             bulletin.PublishedBy = publishedBy;
             bulletin.UpdatedAt = bulletin.PublishedAt.Value;
             db.ExpectVersion(bulletin, loadedStamp);
-            BulletinNumbering.Advance(series, numbers);
+            BulletinNumbering.Advance(series, numbers, anyPublished);
             db.ExpectVersion(series, series.ConcurrencyStamp);
             try
             {

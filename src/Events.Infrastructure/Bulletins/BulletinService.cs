@@ -254,16 +254,22 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
         var series = b.Series!;
         var numbers = b.IsPublished
             ? new IssueNumbers(b.Year ?? b.IssueDate.Year, b.NumberInYear, b.CumulativeNumber)
-            : BulletinNumbering.Next(series, b.IssueDate, []);
+            : BulletinNumbering.Next(series, b.IssueDate, [], await AnyPublishedAsync(db, series.Id, ct));
         return new BulletinView(
-            b.Id, b.Status, series.Name, series.Publisher, series.Classification, series.MastheadColor,
-            BulletinNumbering.YearlyText(series.YearlyNumberStyle, numbers.Year, numbers.NumberInYear),
-            BulletinNumbering.CumulativeText(numbers.CumulativeNumber),
+            b.Id, b.Status, series.Name, series.Publisher, series.Style, series.MastheadColor,
+            BulletinNumbering.Lines(series.Style, numbers),
             !b.IsPublished, b.IssueDate, b.RunLabel, b.EditorsNote, b.Title, BulletinMarkdown.ToHtml(b.Body),
             b.Authors.OrderBy(a => a.Order).Select(a => new BulletinAuthorView(a.Name, a.Note)).ToList(),
+            b.Column, b.Kicker, b.Subtitle, b.Standfirst,
+            b.Articles.Select(a => new BulletinArticleView(a.Column, a.Kicker, a.Title, a.Subtitle, a.Byline, a.AuthorNote, a.Standfirst, BulletinMarkdown.ToHtml(a.Body))).ToList(),
+            b.AuthorNotes,
             b.Credits, series.EditorialBoard, series.Contact, b.Distribution.SentTo, b.Distribution.CopiedTo,
             b.Corrects is null ? null : BulletinText.Numbers(series, b.Corrects));
     }
+
+    /// <summary>Whether the series has published any issue: until then its counter year is only a default (see <see cref="BulletinNumbering.Next"/>).</summary>
+    internal static Task<bool> AnyPublishedAsync(EventsDbContext db, int seriesId, CancellationToken ct) =>
+        db.Bulletins.AnyAsync(x => x.SeriesId == seriesId && x.Status == BulletinStatus.Published, ct);
 
     /// <summary>The stored PDF of a published issue and when it was published, for the download endpoint.</summary>
     public async Task<(string? PdfFile, DateTimeOffset PublishedAt)?> PublishedFileAsync(int id, CancellationToken ct = default)

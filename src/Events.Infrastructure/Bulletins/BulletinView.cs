@@ -4,6 +4,10 @@ namespace Events.Infrastructure.Bulletins;
 
 public sealed record BulletinAuthorView(string Name, string? Note);
 
+/// <summary>A further article of an issue, formatted: only <see cref="BodyHtml"/> is markup.</summary>
+public sealed record BulletinArticleView(
+    string? Column, string? Kicker, string Title, string? Subtitle, string? Byline, string? AuthorNote, string? Standfirst, string BodyHtml);
+
 /// <summary>
 /// Everything the bulletin document prints, already formatted. <see cref="BodyHtml"/> comes from
 /// <see cref="BulletinMarkdown"/> and is the only markup in it; every other field is plain text.
@@ -13,10 +17,9 @@ public sealed record BulletinView(
     BulletinStatus Status,
     string SeriesName,
     string Publisher,
-    BulletinClassification Classification,
+    BulletinHouseStyle Style,
     string MastheadColor,
-    string? YearlyNumber,
-    string? CumulativeNumber,
+    IReadOnlyList<string> NumberLines,
     bool NumbersProvisional,
     DateOnly IssueDate,
     string? RunLabel,
@@ -24,6 +27,12 @@ public sealed record BulletinView(
     string Title,
     string BodyHtml,
     IReadOnlyList<BulletinAuthorView> Authors,
+    string? Column,
+    string? Kicker,
+    string? Subtitle,
+    string? Standfirst,
+    IReadOnlyList<BulletinArticleView> Articles,
+    AuthorNotePlacement AuthorNotes,
     BulletinCredits Credits,
     EditorialBoard Board,
     BulletinContact Contact,
@@ -32,20 +41,19 @@ public sealed record BulletinView(
     string? CorrectsNumbers)
 {
     /// <summary>The numbers in one line for lists and mail: 2024-13（总第13期）.</summary>
-    public string NumbersText => BulletinText.Numbers(YearlyNumber, CumulativeNumber);
+    public string NumbersText => string.Concat(NumberLines);
+
+    /// <summary>The issue date in the series' style: 2023年2月15日 or 二〇二三年二月十五日.</summary>
+    public string DateText => BulletinNumbering.DateText(IssueDate, Style.DateStyle);
+
+    /// <summary>The footer block's heading with the series name filled in; null when the series prints none.</summary>
+    public string? FooterLabel => string.IsNullOrWhiteSpace(Style.FooterLabel) ? null : Style.FooterLabel.Replace("{series}", SeriesName, StringComparison.Ordinal);
 }
 
 public static class BulletinText
 {
-    public static string Numbers(string? yearly, string? cumulative) => (yearly, cumulative) switch
-    {
-        ({ } y, { } c) => $"{y}（{c}）",
-        ({ } y, null) => y,
-        (null, { } c) => c,
-        _ => "",
-    };
-
+    /// <summary>A published issue's numbers in one line, as its series prints them; empty before publication.</summary>
     public static string Numbers(BulletinSeries series, Bulletin b) => b.Year is { } year
-        ? Numbers(BulletinNumbering.YearlyText(series.YearlyNumberStyle, year, b.NumberInYear), BulletinNumbering.CumulativeText(b.CumulativeNumber))
+        ? BulletinNumbering.Text(series.Style, new IssueNumbers(year, b.NumberInYear, b.CumulativeNumber))
         : "";
 }

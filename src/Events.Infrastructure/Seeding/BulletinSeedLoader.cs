@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Events.Infrastructure.Seeding;
 
 internal sealed record SeedBulletinSeries(
-    string Key, string Name, string Publisher, string? PublisherOrganization, YearlyNumberStyle YearlyNumberStyle, bool UsesCumulativeNumber,
-    int? CounterYear, int NextNumberInYear, int NextCumulativeNumber, BulletinClassification Classification, string MastheadColor,
+    string Key, string Name, string Publisher, string? PublisherOrganization, BulletinHouseStyle? Style,
+    int? CounterYear, int NextNumberInYear, int NextCumulativeNumber, string MastheadColor,
     EditorialBoard? EditorialBoard, BulletinContact? Contact);
 
 internal sealed record SeedBulletin(
@@ -43,12 +43,10 @@ public sealed class BulletinSeedLoader(string seedFolder)
                 Name = s.Name,
                 Publisher = s.Publisher,
                 PublisherOrganizationId = orgId,
-                YearlyNumberStyle = s.YearlyNumberStyle,
-                UsesCumulativeNumber = s.UsesCumulativeNumber,
+                Style = s.Style ?? BulletinHouseStyle.Classic(),
                 CounterYear = s.CounterYear,
                 NextNumberInYear = s.NextNumberInYear,
                 NextCumulativeNumber = s.NextCumulativeNumber,
-                Classification = s.Classification,
                 MastheadColor = s.MastheadColor,
                 EditorialBoard = s.EditorialBoard ?? new(),
                 Contact = s.Contact ?? new(),
@@ -87,6 +85,7 @@ public sealed class BulletinSeedLoader(string seedFolder)
             input.ApplyTo(bulletin);
             if (s.Status == BulletinStatus.Published)
             {
+                // The seeded series continues numbers from before it moved here, so its counter year holds.
                 var numbers = BulletinNumbering.Next(owner, s.IssueDate, []);
                 BulletinNumbering.Advance(owner, numbers);
                 (bulletin.Year, bulletin.NumberInYear, bulletin.CumulativeNumber) = (numbers.Year, numbers.NumberInYear, numbers.CumulativeNumber);

@@ -124,10 +124,23 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Articles")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AuthorNotes")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(60000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -152,6 +165,10 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kicker")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int?>("NumberInYear")
                         .HasColumnType("int");
 
@@ -173,10 +190,18 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<int>("SeriesId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Standfirst")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Subtitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -246,11 +271,6 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Classification")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -282,13 +302,10 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<int?>("PublisherOrganizationId")
                         .HasColumnType("int");
 
-                    b.Property<bool>("UsesCumulativeNumber")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("YearlyNumberStyle")
+                    b.Property<string>("Style")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("HouseStyle");
 
                     b.HasKey("Id");
 

@@ -115,9 +115,22 @@ namespace Events.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Articles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorNotes")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyStamp")
@@ -143,6 +156,10 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kicker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("NumberInYear")
                         .HasColumnType("INTEGER");
 
@@ -164,9 +181,17 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<int>("SeriesId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Standfirst")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subtitle")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -233,11 +258,6 @@ namespace Events.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Classification")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -269,13 +289,10 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<int?>("PublisherOrganizationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("UsesCumulativeNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("YearlyNumberStyle")
+                    b.Property<string>("Style")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("HouseStyle");
 
                     b.HasKey("Id");
 

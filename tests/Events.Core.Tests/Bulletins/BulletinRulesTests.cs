@@ -1,4 +1,5 @@
 using Events.Core.Bulletins;
+using Events.Core.Validation;
 
 namespace Events.Core.Tests.Bulletins;
 
@@ -21,13 +22,52 @@ public class BulletinRulesTests
     }
 
     [Fact]
-    public void A_series_needs_at_least_one_kind_of_number()
+    public void The_house_style_rejects_unknown_tokens_blank_marks_and_a_grid_that_does_not_fit()
     {
         var input = ValidSeries();
-        input.YearlyNumberStyle = YearlyNumberStyle.None;
-        input.UsesCumulativeNumber = false;
+        input.Style.NumberLine1 = "第{no}期";
+        input.Style.FooterLabel = "《{name}》编委会";
+        input.Style.Marks.Add(new BulletinMark { Text = " " });
+        input.Style.CharsPerLine = 40;
+        input.Style.MarginTopMm = 2;
 
-        Assert.Contains(input.Validate(), v => v.Code == "BulletinNeedsNumbering");
+        var errors = input.Validate();
+
+        Assert.Contains(errors, v => v.Field == "Style.NumberLine1" && v.Code == "BulletinUnknownToken");
+        Assert.Contains(errors, v => v.Field == "Style.FooterLabel" && v.Code == "BulletinUnknownToken");
+        Assert.Contains(errors, v => v.Field == "Style.Marks[0]" && v.Code == "Required");
+        Assert.Contains(errors, v => v.Field == "Style.CharsPerLine" && v.Code == "BulletinGridDoesNotFit");
+        Assert.Contains(errors, v => v.Field == "Style.MarginTopMm" && v.Code == "OutOfRange");
+    }
+
+    [Fact]
+    public void Both_presets_are_valid_and_a_stored_style_reads_back_the_same()
+    {
+        foreach (var preset in new[] { BulletinHouseStyle.Classic(), BulletinHouseStyle.GbT9704() })
+        {
+            var errors = new List<RuleViolation>();
+            preset.Validate(errors);
+            Assert.Empty(errors);
+            Assert.Equal(preset.ToJson(), BulletinHouseStyle.FromJson(preset.ToJson()).ToJson());
+        }
+        // GB/T 9704: 225 mm of type area shared by 22 lines, 156 mm by 28 characters of 16 pt.
+        var gb = BulletinHouseStyle.GbT9704();
+        Assert.InRange(gb.LinePitchPt * 22, 636.5m, 637.8m);
+        Assert.InRange((gb.BodySizePt + gb.LetterSpacingPt) * 28, 441.5m, 442.2m);
+    }
+
+    [Fact]
+    public void A_legacy_classification_becomes_a_mark_and_old_rows_read_as_the_classic_style()
+    {
+        var legacy = BulletinHouseStyle.FromLegacy("IssueOfYear", cumulative: false, "Internal");
+        Assert.Equal("{yyyy}年第{n}期", legacy.NumberLine1);
+        Assert.Null(legacy.NumberLine2);
+        Assert.Equal("内部资料", Assert.Single(legacy.Marks).Text);
+
+        // What the migration writes for such a row.
+        var migrated = BulletinHouseStyle.FromJson("""{"NumberLine1":"{yyyy}年第{n}期","NumberLine2":null,"Marks":[{"Text":"内部资料"}]}""");
+        Assert.Equal(legacy.ToJson(), migrated.ToJson());
+        Assert.Equal(BulletinHouseStyle.Classic().ToJson(), BulletinHouseStyle.FromJson("").ToJson());
     }
 
     [Fact]

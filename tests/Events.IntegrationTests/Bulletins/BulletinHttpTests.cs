@@ -106,7 +106,8 @@ public sealed class BulletinHttpTests(PdfAppFixture fx)
         // The masthead colour is a style element allowed by this response's nonce, not a style attribute the policy drops.
         var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
         Assert.NotEmpty(nonce);
-        Assert.Contains($"<style nonce=\"{nonce}\">.bulletin {{ --masthead: #", raw, StringComparison.Ordinal);
+        Assert.Contains($"<style nonce=\"{nonce}\">@page", raw, StringComparison.Ordinal);
+        Assert.Contains(".bulletin { --masthead: #C00000;", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("style=\"", raw, StringComparison.Ordinal);
         // Otherwise the same HTML that is printed.
         Assert.Equal(await fx.App.Get<Events.Web.Components.Documents.BulletinDocuments>().HtmlAsync(id), raw.Replace($" nonce=\"{nonce}\"", "", StringComparison.Ordinal));

@@ -9,10 +9,11 @@ namespace Events.IntegrationTests.Bulletins;
 /// <summary>Series and issues made through the real services, each test with its own series so numbers never collide.</summary>
 public static class BulletinTestData
 {
-    public static async Task<int> NewSeriesAsync(EventsAppFactory app, int counterYear = 2025, int nextInYear = 1, int nextCumulative = 1)
+    public static async Task<int> NewSeriesAsync(EventsAppFactory app, int counterYear = 2025, int nextInYear = 1, int nextCumulative = 1, BulletinHouseStyle? style = null)
     {
         var input = new BulletinSeriesInput
         {
+            Style = style ?? BulletinHouseStyle.Classic(),
             Name = $"测试简报{Guid.NewGuid():N}"[..20],
             Publisher = "测试编印单位",
             CounterYear = counterYear,

@@ -29,7 +29,7 @@ public partial class ResourceKeyTests
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
-         "BulletinClassification", "BulletinStatus", "YearlyNumberStyle"];
+         "BulletinStatus", "MarkPosition", "BulletinFace", "FooterLayout", "FooterPlacement", "FooterField", "AuthorNotePlacement"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -161,9 +161,13 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Reviews.ReviewerState>().Select(n => $"ReviewerState.{n}"))
             .Concat(Enum.GetNames<Events.Core.Reviews.Conflicts.ConflictReason>().Select(n => $"ConflictReason.{n}"))
             .Concat(Enum.GetNames<Events.Core.Reviews.Assignment.AssignmentReason>().Where(n => n != "None").Select(n => $"AssignmentReason.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinClassification>().Select(n => $"BulletinClassification.{n}"))
             .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinStatus>().Select(n => $"BulletinStatus.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Bulletins.YearlyNumberStyle>().Select(n => $"YearlyNumberStyle.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Bulletins.MarkPosition>().Select(n => $"MarkPosition.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.BulletinFace>().Select(n => $"BulletinFace.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.FooterLayout>().Select(n => $"FooterLayout.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.FooterPlacement>().Select(n => $"FooterPlacement.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.FooterField>().Select(n => $"FooterField.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Bulletins.AuthorNotePlacement>().Select(n => $"AuthorNotePlacement.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {

@@ -1,5 +1,6 @@
 using Events.Core.Bulletins;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Events.Infrastructure.Data.Configurations;
@@ -16,6 +17,16 @@ public class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>
         b.Property(x => x.Title).HasMaxLength(BulletinLimits.Title).IsRequired();
         b.Property(x => x.EditorsNote).HasMaxLength(BulletinLimits.EditorsNote);
         b.Property(x => x.Body).HasMaxLength(BulletinLimits.Body).IsRequired();
+        b.Property(x => x.Column).HasMaxLength(BulletinLimits.ArticleLabel);
+        b.Property(x => x.Kicker).HasMaxLength(BulletinLimits.Title);
+        b.Property(x => x.Subtitle).HasMaxLength(BulletinLimits.Title);
+        b.Property(x => x.Standfirst).HasMaxLength(BulletinLimits.EditorsNote);
+        b.Property(x => x.AuthorNotes).HasConversion<string>().HasMaxLength(16);
+        // Further articles are one JSON value, read and replaced with the issue, never queried by their parts.
+        b.Property(x => x.Articles).IsRequired()
+            .HasConversion(v => BulletinArticle.ToJson(v), v => BulletinArticle.FromJson(v),
+                new ValueComparer<List<BulletinArticle>>((x, y) => BulletinArticle.ToJson(x!) == BulletinArticle.ToJson(y!),
+                    v => BulletinArticle.ToJson(v).GetHashCode(StringComparison.Ordinal), v => v.Select(a => a.Copy()).ToList()));
         b.Property(x => x.PublishedBy).HasMaxLength(450);
         b.Property(x => x.PdfFile).HasMaxLength(64);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();

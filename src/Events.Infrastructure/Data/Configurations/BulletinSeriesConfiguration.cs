@@ -1,5 +1,6 @@
 using Events.Core.Bulletins;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Events.Infrastructure.Data.Configurations;
@@ -13,8 +14,10 @@ public class BulletinSeriesConfiguration : IEntityTypeConfiguration<BulletinSeri
         b.HasIndex(x => x.Name).IsUnique();
         b.Property(x => x.Publisher).HasMaxLength(BulletinLimits.Publisher).IsRequired();
         b.HasOne(x => x.PublisherOrganization).WithMany().HasForeignKey(x => x.PublisherOrganizationId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(x => x.YearlyNumberStyle).HasConversion<string>().HasMaxLength(32);
-        b.Property(x => x.Classification).HasConversion<string>().HasMaxLength(32);
+        // The house style is one JSON value: it is read and replaced whole, never queried by its parts.
+        b.Property(x => x.Style).HasColumnName("HouseStyle").IsRequired()
+            .HasConversion(v => v.ToJson(), v => BulletinHouseStyle.FromJson(v),
+                new ValueComparer<BulletinHouseStyle>((x, y) => x!.ToJson() == y!.ToJson(), v => v.ToJson().GetHashCode(StringComparison.Ordinal), v => v.Copy()));
         b.Property(x => x.MastheadColor).HasMaxLength(BulletinLimits.Color).IsRequired();
         // Publishing reads the counters and writes them back under this stamp, so two publishes never hand out one number.
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();

@@ -1,3 +1,4 @@
+using Events.Core.Bulletins;
 using Events.Infrastructure.Bulletins;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Pdf;
@@ -26,10 +27,46 @@ public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml ht
 
     /// <summary>Prints the issue as it stands now, whatever its status (preview and tests).</summary>
     public async Task<byte[]?> PdfAsync(int id, CancellationToken ct = default) =>
-        await bulletins.ViewAsync(id, ct) is { } view ? await renderer.RenderAsync(await RenderHtmlAsync(view), ct: ct) : null;
+        await bulletins.ViewAsync(id, ct) is { } view ? await PrintAsync(view, ct) : null;
 
-    public Task<string> RenderHtmlAsync(BulletinView view) =>
-        html.RenderAsync<BulletinDocument>(new Dictionary<string, object?> { [nameof(BulletinDocument.View)] = view });
+    public Task<string> RenderHtmlAsync(BulletinView view, decimal footerPushPt = 0) =>
+        html.RenderAsync<BulletinDocument>(new Dictionary<string, object?> { [nameof(BulletinDocument.View)] = view, [nameof(BulletinDocument.FooterPushPt)] = footerPushPt });
+
+    // Bookmarks from the headings, and a tagged PDF (with the document's language from its lang attribute), which they need.
+    private static readonly PdfRenderOptions Structured = new() { Outline = true };
+
+    /// <summary>
+    /// Prints an issue. A series whose footer block sits at the foot of the last page is printed twice: the first print
+    /// shows how much room is left under the block, the second pushes it down by that much (unless that would add a page).
+    /// </summary>
+    public async Task<byte[]> PrintAsync(BulletinView view, CancellationToken ct = default)
+    {
+        var pdf = await renderer.RenderAsync(await RenderHtmlAsync(view), Structured, ct);
+        if (view.Style.FooterPlacement != FooterPlacement.FootOfLastPage) return pdf;
+        var room = RoomUnderLastBlock(pdf, view.Style);
+        if (room <= 0) return pdf;
+        var pushed = await renderer.RenderAsync(await RenderHtmlAsync(view, room), Structured, ct);
+        return PageCount(pushed) == PageCount(pdf) ? pushed : pdf;
+    }
+
+    /// <summary>Points between the lowest text of the last page and its bottom margin, less a line's leading to spare.</summary>
+    public static decimal RoomUnderLastBlock(byte[] pdf, BulletinHouseStyle style)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var page = document.GetPage(document.NumberOfPages);
+        var margin = (double)(style.MarginBottomMm / BulletinHouseStyle.MmPerPt);
+        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.BoundingBox.Bottom > margin + 1).ToList();
+        if (letters.Count == 0) return 0;
+        var lowest = letters.Min(l => l.BoundingBox.Bottom);
+        var spare = (double)(style.LinePitchPt - style.BodySizePt) / 2 + 6;
+        return (decimal)Math.Floor(lowest - margin - spare);
+    }
+
+    private static int PageCount(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return document.NumberOfPages;
+    }
 
     /// <summary>The stored PDF of a published issue, printed and stored on first use; null for an unknown or unpublished issue.</summary>
     public async Task<PublishedBulletinPdf?> PublishedPdfAsync(int id, CancellationToken ct = default)
@@ -40,7 +77,7 @@ public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml ht
         var name = FileName(view);
         if (published.PdfFile is { } stored && await ReadAsync(stored, ct) is { } kept) return new(kept, published.PublishedAt, name);
 
-        var pdf = await renderer.RenderAsync(await RenderHtmlAsync(view), ct: ct);
+        var pdf = await PrintAsync(view, ct);
         var storedName = await files.SaveAsync(Folder, ".pdf", new MemoryStream(pdf), ct);
         if (!await bulletins.SetPdfFileAsync(id, storedName, ct))
         {
@@ -54,7 +91,7 @@ public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml ht
     /// <summary>浦江创新观察-2024-13.pdf: the series and the issue's numbers.</summary>
     public static string FileName(BulletinView view)
     {
-        var number = view.YearlyNumber ?? view.CumulativeNumber ?? view.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var number = (view.NumberLines.Count > 0 ? view.NumberLines[0] : null) ?? view.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var name = $"{view.SeriesName}-{number}";
         return string.Concat(name.Where(c => !Path.GetInvalidFileNameChars().Contains(c) && c != '"')) + ".pdf";
     }
