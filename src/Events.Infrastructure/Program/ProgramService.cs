@@ -175,14 +175,8 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
     /// </summary>
     public async Task<SaveResult> UndoAsync(Actor actor, int rootId, CancellationToken ct = default)
     {
-        // Staff of any forum of the program may undo their own changes; the step itself then takes rights over the forums it touches.
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            var tree = await db.Events.Where(e => e.Id == rootId || e.ParentEventId == rootId).Select(e => e.Id).ToListAsync(ct);
-            var allowed = false;
-            foreach (var id in tree) allowed = allowed || await rights.MayManageEventAsync(actor, id, ct);
-            if (!allowed) throw new AccessDeniedException($"User {actor.UserId} may not change the program of event {rootId}.");
-        }
+        // Undo works on the program as a whole, so it takes rights over the top-level event (the step itself also checks its forums).
+        await rights.DemandEventAsync(actor, rootId, ct);
         if (!undo.TryGetValue((actor.UserId, rootId), out var stack)) return SaveResult.NotFound;
         Placement? last;
         lock (stack)
