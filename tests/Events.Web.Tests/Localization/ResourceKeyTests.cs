@@ -29,7 +29,8 @@ public partial class ResourceKeyTests
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
-         "BulletinStatus", "MarkPosition", "BulletinFace", "FooterLayout", "FooterPlacement", "FooterField", "AuthorNotePlacement"];
+         "BulletinStatus", "MarkPosition", "BulletinFace", "FooterLayout", "FooterPlacement", "FooterField", "AuthorNotePlacement",
+         "Live", "Validation"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
     private const string FamilyWithFallback = "Identity";
@@ -115,6 +116,7 @@ public partial class ResourceKeyTests
 
     private static IEnumerable<string> DynamicKeys() =>
         Enum.GetNames<EventKind>().Select(n => $"EventKind.{n}")
+            .Concat(Enum.GetNames<Events.Infrastructure.Program.ProgramEdit>().Select(n => $"Live.{n}"))
             .Concat(Enum.GetNames<EventStatus>().Select(n => $"EventStatus.{n}"))
             .Concat(Enum.GetNames<OrganizerRole>().Select(n => $"OrganizerRole.{n}"))
             .Concat(Enum.GetNames<ParticipantRole>().Select(n => $"ParticipantRole.{n}"))
