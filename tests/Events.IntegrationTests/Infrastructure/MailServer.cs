@@ -43,7 +43,8 @@ public sealed class MailServer : IAsyncDisposable
         process = Process.Start(info) ?? throw new InvalidOperationException("maildev did not start");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // Node starts slowly on a loaded 2-core machine (the browser tests run beside these): 20 s was not always enough.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"maildev exited with code {process.ExitCode}");
@@ -59,7 +60,7 @@ public sealed class MailServer : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-        throw new TimeoutException("maildev did not answer within 20 s");
+        throw new TimeoutException("maildev did not answer within 60 s");
     }
 
     /// <summary>Stops the server, as an outage would; messages it had received are gone with it.</summary>
