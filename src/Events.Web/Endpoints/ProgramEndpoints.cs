@@ -43,7 +43,7 @@ public static class ProgramEndpoints
             // Calendar apps ask without the owner's language cookie: the name follows the language they chose for their account.
             var culture = CultureInfo.GetCultureInfo(owner!.Value.Culture == "en" ? "en" : "zh-CN");
             var wording = words.For(culture);
-            var name = AgendaCalendarName(L, wording.Title(view.Scoped.EventTitle, view.Scoped.EventTitleEn), owner.Value.Culture);
+            var name = AgendaCalendarName(L, wording.Title(view.Scoped.EventTitle, view.Scoped.EventTitleEn), culture);
             return Results.Text(ProgramCalendar.Write(view.Scoped, options.Value.PublicBaseUrl, wording, owner.Value.Sessions, name), "text/calendar; charset=utf-8");
         });
         MapAgendaForms(group);
@@ -51,10 +51,10 @@ public static class ProgramEndpoints
     }
 
     /// <summary>"我的日程 – {event}": a name of its own, so the private feed is not mistaken for the public program's calendar.</summary>
-    public static string AgendaCalendarName(IStringLocalizer<SharedResource> L, string eventTitle, string? culture)
+    public static string AgendaCalendarName(IStringLocalizer<SharedResource> L, string eventTitle, CultureInfo culture)
     {
         var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture == "en" ? "en" : "zh-CN");
+        CultureInfo.CurrentUICulture = culture;
         try
         {
             return string.Format(CultureInfo.CurrentCulture, L["AgendaCalendarName"], eventTitle);
