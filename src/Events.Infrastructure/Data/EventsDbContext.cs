@@ -51,6 +51,10 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ProceedingsBuild> ProceedingsBuilds => Set<ProceedingsBuild>();
     public DbSet<RegistrationSettings> RegistrationSettings => Set<RegistrationSettings>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationCategory> RegistrationCategories => Set<RegistrationCategory>();
+    public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
+    public DbSet<ReplyForm> ReplyForms => Set<ReplyForm>();
+    public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinAuthor> BulletinAuthors => Set<BulletinAuthor>();
