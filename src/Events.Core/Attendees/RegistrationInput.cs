@@ -3,6 +3,9 @@ using Events.Core.Validation;
 
 namespace Events.Core.Attendees;
 
+/// <summary>A file chosen for a 回执 file field: its name as uploaded and its bytes (at most <see cref="Forms.ReplyFormDefinition.MaxFileBytes"/>).</summary>
+public sealed record ReplyFileUpload(string FileName, byte[] Content);
+
 /// <summary>What an attendee fills in to register. Only the phone is optional.</summary>
 public sealed partial class RegistrationInput
 {
@@ -11,6 +14,18 @@ public sealed partial class RegistrationInput
     public string Title { get; set; } = "";
     public string Email { get; set; } = "";
     public string? Phone { get; set; }
+
+    /// <summary>The chosen category; required when the event has categories.</summary>
+    public int? CategoryId { get; set; }
+
+    /// <summary>The 回执 answers by field key, in the invariant text form of <see cref="RegistrationAnswer.Value"/>.</summary>
+    public Dictionary<string, string?> Answers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Files chosen for the 回执's file fields in this submission, by field key (replacing an earlier file).</summary>
+    public Dictionary<string, ReplyFileUpload> Files { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The registration's stamp when an existing registration is edited; empty for a new one.</summary>
+    public Guid ConcurrencyStamp { get; set; }
 
     public IReadOnlyList<RuleViolation> Validate()
     {
@@ -52,6 +67,7 @@ public sealed partial class RegistrationInput
         Title = r.Title,
         Email = r.Email,
         Phone = r.Phone,
+        CategoryId = r.CategoryId,
     };
 
     /// <summary>Digits with the usual separators (+86 138-0000-0000, (028) 8522 1234), at least 5 digits; words such as 转 are not taken.</summary>

@@ -8,4 +8,10 @@ public enum RegistrationRefusal
     NotOpen,
     DeadlinePassed,
     Full,
+
+    /// <summary>The event is over: nothing is registered or changed for it any more.</summary>
+    EventEnded,
+
+    /// <summary>The registrant's own changes (回执, cancelling, handing over) closed at the event's self-service deadline.</summary>
+    SelfServiceClosed,
 }

@@ -12,6 +12,12 @@ public static class MailTemplateKeys
     public const string ProgramChanged = nameof(ProgramChanged);
     public const string RegistrationConfirmed = nameof(RegistrationConfirmed);
     public const string RegistrationCancelled = nameof(RegistrationCancelled);
+    /// <summary>Received, waiting for the organizer's approval (审核).</summary>
+    public const string RegistrationPending = nameof(RegistrationPending);
+    public const string RegistrationApproved = nameof(RegistrationApproved);
+    public const string RegistrationRefused = nameof(RegistrationRefused);
+    /// <summary>The category was full: kept on the waiting list (候补).</summary>
+    public const string RegistrationWaiting = nameof(RegistrationWaiting);
     public const string SubmissionReceived = nameof(SubmissionReceived);
     public const string ReviewerInvitation = nameof(ReviewerInvitation);
     public const string ReviewAssignment = nameof(ReviewAssignment);
@@ -28,6 +34,10 @@ public static class MailTemplateKeys
         [ProgramChanged] = ["name", "eventTitle", "version", "slots", "eventLink"],
         [RegistrationConfirmed] = ["name", "eventTitle", "eventDates", "eventLink", "myLink", "cancelLink"],
         [RegistrationCancelled] = ["name", "eventTitle", "eventDates", "eventLink", "registerLink"],
+        [RegistrationPending] = ["name", "eventTitle", "eventDates", "eventLink", "myLink", "cancelLink", "category"],
+        [RegistrationApproved] = ["name", "eventTitle", "eventDates", "eventLink", "myLink", "cancelLink", "category"],
+        [RegistrationRefused] = ["name", "eventTitle", "eventDates", "eventLink", "registerLink", "category"],
+        [RegistrationWaiting] = ["name", "eventTitle", "eventDates", "eventLink", "myLink", "cancelLink", "category"],
         [SubmissionReceived] = ["name", "eventTitle", "paperNumber", "paperTitle", "authors", "submissionDeadline", "papersLink"],
         [ReviewerInvitation] = ["name", "eventTitle", "eventDates", "reviewDeadline", "link"],
         // Reviewers' mail never carries author names: "papers" lists numbers and titles only.
@@ -37,7 +47,7 @@ public static class MailTemplateKeys
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, RegistrationPending, RegistrationApproved, RegistrationRefused, RegistrationWaiting, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

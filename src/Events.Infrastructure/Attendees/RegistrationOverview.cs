@@ -9,6 +9,12 @@ public sealed record RegistrationOverview(
     RegistrationRefusal? Refusal, int? ActiveRegistrationId, RegistrationInput Prefill)
 {
     public int? SeatsLeft => RegistrationRules.SeatsLeft(Capacity, SeatsTaken);
+
+    /// <summary>The categories a registrant chooses from (open ones, in order); empty when the event has none.</summary>
+    public IReadOnlyList<RegistrationCategory> Categories { get; init; } = [];
+
+    /// <summary>The event's 回执; empty when it has none.</summary>
+    public Core.Attendees.Forms.ReplyFormDefinition Form { get; init; } = new();
 }
 
 public enum RegistrationOutcome
@@ -25,7 +31,9 @@ public sealed record RegistrationResult(
     IReadOnlyList<Core.Validation.RuleViolation>? Errors = null)
 {
     public IReadOnlyList<Core.Validation.RuleViolation> Violations => Errors ?? [];
-    public static RegistrationResult Registered(int id) => new(RegistrationOutcome.Registered, id);
+    /// <summary>Active, pending approval (审核) or waiting (候补) when Registered.</summary>
+    public RegistrationState State { get; init; } = RegistrationState.Active;
+    public static RegistrationResult Registered(int id, RegistrationState state = RegistrationState.Active) => new(RegistrationOutcome.Registered, id) { State = state };
     public static RegistrationResult Invalid(IReadOnlyList<Core.Validation.RuleViolation> errors) => new(RegistrationOutcome.Invalid, Errors: errors);
     public static RegistrationResult Refused(RegistrationRefusal why) => new(RegistrationOutcome.Refused, Refusal: why);
     public static readonly RegistrationResult NotFound = new(RegistrationOutcome.NotFound);
@@ -39,3 +47,40 @@ public sealed record MyRegistration(
 
 /// <summary>A published event a page shows, and the active registration that lets the user in (its own, or its parent event's); null when they are not registered.</summary>
 public sealed record EventAdmission(int EventId, string EventTitle, MyRegistration? Registration);
+
+public enum ChangeOutcome
+{
+    Done,
+    /// <summary>A handover waits for the organizer's approval.</summary>
+    Pending,
+    Invalid,
+    Refused,
+    Conflict,
+    NotFound,
+}
+
+/// <summary>The answer to a registrant's or organizer's change of an existing registration; nothing was written unless Done or Pending.</summary>
+public sealed record ChangeResult(ChangeOutcome Outcome, RegistrationRefusal? Refusal = null, IReadOnlyList<Core.Validation.RuleViolation>? Errors = null)
+{
+    public IReadOnlyList<Core.Validation.RuleViolation> Violations => Errors ?? [];
+    public static readonly ChangeResult Done = new(ChangeOutcome.Done);
+    public static readonly ChangeResult Pending = new(ChangeOutcome.Pending);
+    public static readonly ChangeResult Conflict = new(ChangeOutcome.Conflict);
+    public static readonly ChangeResult NotFound = new(ChangeOutcome.NotFound);
+    public static ChangeResult Invalid(IReadOnlyList<Core.Validation.RuleViolation> errors) => new(ChangeOutcome.Invalid, Errors: errors);
+    public static ChangeResult Refused(RegistrationRefusal why) => new(ChangeOutcome.Refused, why);
+}
+
+public enum DecisionOutcome
+{
+    Done,
+    NotFound,
+    /// <summary>A waiting registration cannot be admitted: no seat is free in the event or its category.</summary>
+    NoSeat,
+    EventEnded,
+}
+
+/// <summary>A registrant's own registration, ready to edit: the form filled from it, the 回执, and whether they may still change it.</summary>
+public sealed record OwnRegistration(
+    int RegistrationId, int EventId, RegistrationState State, int? CategoryId, RegistrationInput Input,
+    Core.Attendees.Forms.ReplyFormDefinition Form, RegistrationRefusal? SelfServiceRefusal, bool HandoverPending);

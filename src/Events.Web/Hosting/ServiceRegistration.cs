@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<IProceedingsAccess, RegisteredAttendees>();
         services.AddScoped<ProceedingsAccessRule>();
         services.AddSingleton<RegistrationService>();
+        services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<RegistrationStatus>();
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
