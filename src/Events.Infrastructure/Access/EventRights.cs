@@ -19,6 +19,23 @@ public sealed class EventRights(IDbContextFactory<EventsDbContext> factory)
         if (!await MayManageEventAsync(actor, eventId, ct)) throw Denied(actor, $"event {eventId}");
     }
 
+    /// <summary>
+    /// PIPL: registrants' mobile and ID numbers in full, and exports containing them. Administrators, and those on the
+    /// event's staff list who were given the right (<see cref="Core.Events.EventStaff.SeesPersonalData"/>); other staff
+    /// and reviewers see them masked.
+    /// </summary>
+    public async Task<bool> MaySeePersonalDataAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (actor.IsAdministrator) return true;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.EventStaff.AnyAsync(s => s.EventId == eventId && s.UserId == actor.UserId && s.SeesPersonalData, ct);
+    }
+
+    public async Task DemandPersonalDataAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (!await MaySeePersonalDataAsync(actor, eventId, ct)) throw Denied(actor, $"personal data of event {eventId}");
+    }
+
     /// <summary>A change that touches several forums (a session moved from one sub-forum to another) needs rights over each.</summary>
     public async Task DemandEventsAsync(Actor actor, IEnumerable<int> eventIds, CancellationToken ct = default)
     {

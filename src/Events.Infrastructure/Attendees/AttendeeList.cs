@@ -8,7 +8,15 @@ namespace Events.Infrastructure.Attendees;
 
 public sealed record AttendeeListItem(
     int Id, string Name, string Organization, string Title, string Email, string? Phone,
-    RegistrationState State, DateTimeOffset RegisteredAt, DateTimeOffset? CancelledAt, bool CancelledByOrganizer);
+    RegistrationState State, DateTimeOffset RegisteredAt, DateTimeOffset? CancelledAt, bool CancelledByOrganizer)
+{
+    public int? CategoryId { get; init; }
+    public decimal? FeeAmount { get; init; }
+
+    /// <summary>换人 waiting for the organizer's approval: the colleague's name and address.</summary>
+    public string? HandoverName { get; init; }
+    public string? HandoverEmail { get; init; }
+}
 
 public enum AttendeeSort
 {
@@ -18,7 +26,16 @@ public enum AttendeeSort
     Oldest,
 }
 
-public sealed record AttendeeQuery(PageRequest Page, AttendeeSort Sort = AttendeeSort.Pinyin, bool IncludeCancelled = false);
+/// <summary>
+/// A page of the list. Without <paramref name="IncludeCancelled"/> it shows the open registrations (active, pending
+/// approval, waiting). <paramref name="FullPersonalData"/> shows phone numbers in full (the caller checked
+/// <see cref="Access.EventRights.MaySeePersonalDataAsync"/>); otherwise they are masked.
+/// </summary>
+public sealed record AttendeeQuery(PageRequest Page, AttendeeSort Sort = AttendeeSort.Pinyin, bool IncludeCancelled = false, bool FullPersonalData = false)
+{
+    /// <summary>Only registrations in this state (e.g. pending approval), when given.</summary>
+    public RegistrationState? State { get; init; }
+}
 
 /// <summary>Where an event's registration stands, as the organizer's header line says it.</summary>
 public enum RegistrationPhase
@@ -39,23 +56,26 @@ public sealed record AttendeeCounts(int Registered, int Cancelled, int? Capacity
 }
 
 /// <summary>The organizer's list of an event's registrations: searched, sorted and paged in the database.</summary>
-public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, TimeProvider clock)
+public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, TimeProvider clock, PersonalData personal)
 {
     /// <summary>Substring search over name, organization and email (Chinese and Latin alike; Latin ignores case).</summary>
     public async Task<PagedResult<AttendeeListItem>> SearchAsync(int eventId, AttendeeQuery query, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = Filter(db, eventId, query.Page.Term, query.IncludeCancelled);
+        if (query.State is { } state) rows = rows.Where(r => r.State == state);
         var total = await rows.CountAsync(ct);
         var items = await Project(Sort(db, rows, query.Sort).Skip(query.Page.Skip).Take(query.Page.Take)).ToListAsync(ct);
-        return new PagedResult<AttendeeListItem>(items, total);
+        return new PagedResult<AttendeeListItem>(items.Select(i => i with { Phone = personal.Show(i.Phone, query.FullPersonalData) }).ToList(), total);
     }
 
-    /// <summary>Every active registration in pinyin order, for the export.</summary>
-    public async Task<IReadOnlyList<AttendeeListItem>> ActiveAsync(int eventId, CancellationToken ct = default)
+    /// <summary>Every active registration in pinyin order, for the export; phone numbers masked unless <paramref name="fullPersonalData"/>.</summary>
+    public async Task<IReadOnlyList<AttendeeListItem>> ActiveAsync(int eventId, bool fullPersonalData = false, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Project(Sort(db, Filter(db, eventId, null, includeCancelled: false), AttendeeSort.Pinyin)).ToListAsync(ct);
+        var rows = Filter(db, eventId, null, includeCancelled: false).Where(r => r.State == RegistrationState.Active);
+        var items = await Project(Sort(db, rows, AttendeeSort.Pinyin)).ToListAsync(ct);
+        return items.Select(i => i with { Phone = personal.Show(i.Phone, fullPersonalData) }).ToList();
     }
 
     public async Task<AttendeeCounts> CountsAsync(int eventId, CancellationToken ct = default)
@@ -78,7 +98,7 @@ public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, Tim
     private static IQueryable<Registration> Filter(EventsDbContext db, int eventId, string? term, bool includeCancelled)
     {
         var rows = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId);
-        if (!includeCancelled) rows = rows.Where(r => r.State == RegistrationState.Active);
+        if (!includeCancelled) rows = rows.Where(r => RegistrationStates.Open.Contains(r.State));
         if (term is not null)
         {
             var lower = term.ToLowerInvariant();
@@ -95,5 +115,8 @@ public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, Tim
     };
 
     private static IQueryable<AttendeeListItem> Project(IQueryable<Registration> rows) => rows.Select(r => new AttendeeListItem(
-        r.Id, r.Name, r.Organization, r.Title, r.Email, r.Phone, r.State, r.RegisteredAt, r.CancelledAt, r.CancelledByOrganizer));
+        r.Id, r.Name, r.Organization, r.Title, r.Email, r.Phone, r.State, r.RegisteredAt, r.CancelledAt, r.CancelledByOrganizer)
+    {
+        CategoryId = r.CategoryId, FeeAmount = r.FeeAmount, HandoverName = r.HandoverName, HandoverEmail = r.HandoverEmail,
+    });
 }

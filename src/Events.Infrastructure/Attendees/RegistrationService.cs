@@ -439,16 +439,20 @@ public sealed class RegistrationService(
             facts?.Form ?? new(), await SelfServiceRefusalAsync(registrationId, ct), registration.HandoverEmail is not null);
     }
 
-    /// <summary>A file a registrant uploaded for their 回执, for themselves or the event's organizers; null otherwise.</summary>
-    public async Task<(Stream Content, string ContentType)?> OpenFileAsync(Actor actor, int registrationId, string fieldKey, CancellationToken ct = default)
+    /// <summary>
+    /// A file a registrant uploaded for their 回执 (a student ID photo …): for the registrant themselves, else only for
+    /// the event's organizers (refused for anyone else). Null when there is no such file.
+    /// </summary>
+    public async Task<(Stream Content, string ContentType)?> OpenFileAsync(Actor actor, int eventId, int registrationId, string fieldKey, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var row = await db.RegistrationAnswers.Where(a => a.RegistrationId == registrationId && a.FieldKey == fieldKey)
-            .Join(db.Registrations, a => a.RegistrationId, r => r.Id, (a, r) => new { a.Value, r.UserId, r.EventId }).FirstOrDefaultAsync(ct);
-        if (row?.Value is null) return null;
-        if (row.UserId != actor.UserId && !await rights.MayManageEventAsync(actor, row.EventId, ct)) return null;
-        var stream = files.OpenRead(FileFolder, row.Value);
-        return stream is null ? null : (stream, ContentTypeOf(row.Value));
+        var owner = await db.Registrations.Where(r => r.Id == registrationId && r.EventId == eventId).Select(r => r.UserId).FirstOrDefaultAsync(ct);
+        if (owner != actor.UserId) await rights.DemandEventAsync(actor, eventId, ct);
+        var name = await db.RegistrationAnswers.Where(a => a.RegistrationId == registrationId && a.FieldKey == fieldKey && a.EventId == eventId)
+            .Select(a => a.Value).FirstOrDefaultAsync(ct);
+        if (name is null) return null;
+        var stream = files.OpenRead(FileFolder, name);
+        return stream is null ? null : (stream, ContentTypeOf(name));
     }
 
     private sealed record EventFacts(Event Event, RegistrationSettings? Settings, IReadOnlyList<RegistrationCategory> Categories, ReplyFormDefinition Form, int? FormVersion);

@@ -9,7 +9,7 @@ namespace Events.Infrastructure.Attendees;
 /// Who is registered, for any feature that shows something only to attendees (e.g. attendees-only downloads).
 /// A registration for an event also counts for its sub-forums: people register for the forum and sit in its parallel sessions.
 /// </summary>
-public sealed class RegistrationStatus(IDbContextFactory<EventsDbContext> factory)
+public sealed class RegistrationStatus(IDbContextFactory<EventsDbContext> factory, PersonalDataProtector protector)
 {
     /// <summary>True when <paramref name="userId"/> has an active registration for the event or for its parent event.</summary>
     public async Task<bool> IsRegisteredAsync(int eventId, string userId, CancellationToken ct = default)
@@ -34,14 +34,16 @@ public sealed class RegistrationStatus(IDbContextFactory<EventsDbContext> factor
         var found = await Project(db, db.Registrations.Where(r => r.UserId == userId && r.State == RegistrationState.Active
                 && (r.EventId == ev.Id || (ev.ParentEventId != null && r.EventId == ev.ParentEventId))))
             .ToListAsync(ct);
-        return new EventAdmission(ev.Id, ev.Title, found.FirstOrDefault(r => r.EventId == ev.Id) ?? found.FirstOrDefault());
+        var mine = found.FirstOrDefault(r => r.EventId == ev.Id) ?? found.FirstOrDefault();
+        return new EventAdmission(ev.Id, ev.Title, mine is null ? null : mine with { Phone = protector.Unprotect(mine.Phone) });
     }
 
     /// <summary>All of a user's registrations, active and cancelled, the latest event first.</summary>
     public async Task<IReadOnlyList<MyRegistration>> OfUserAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var list = await Project(db, db.Registrations.Where(r => r.UserId == userId)).ToListAsync(ct);
+        var list = (await Project(db, db.Registrations.Where(r => r.UserId == userId)).ToListAsync(ct))
+            .Select(r => r with { Phone = protector.Unprotect(r.Phone) });
         return list.OrderBy(r => r.State).ThenByDescending(r => r.StartDate).ThenByDescending(r => r.RegisteredAt).ToList();
     }
 

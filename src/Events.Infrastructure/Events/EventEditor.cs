@@ -47,7 +47,7 @@ public sealed class EventEditor(IDbContextFactory<EventsDbContext> factory, Even
         else
         {
             ev = new Event { Slug = input.Slug, Title = input.Title };
-            ev.Staff.Add(new EventStaff { UserId = actor.UserId });
+            ev.Staff.Add(new EventStaff { UserId = actor.UserId, SeesPersonalData = true });
             db.Events.Add(ev);
         }
         input.ApplyTo(ev);

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Events;
 
-public sealed record StaffMember(string UserId, string Email, string? DisplayName);
+public sealed record StaffMember(string UserId, string Email, string? DisplayName)
+{
+    /// <summary>May see registrants' mobile and ID numbers in full (PIPL).</summary>
+    public bool SeesPersonalData { get; init; }
+}
 
 public enum StaffChange
 {
@@ -27,10 +31,10 @@ public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.EventStaff.Where(s => s.EventId == eventId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => u)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { u, s.SeesPersonalData })
             // Ordered on the entity before the projection: EF cannot translate a member of a constructed record.
-            .OrderBy(u => u.Email)
-            .Select(u => new StaffMember(u.Id, u.Email!, u.DisplayName))
+            .OrderBy(x => x.u.Email)
+            .Select(x => new StaffMember(x.u.Id, x.u.Email!, x.u.DisplayName) { SeesPersonalData = x.SeesPersonalData })
             .ToListAsync(ct);
     }
 
@@ -60,6 +64,18 @@ public sealed class EventStaffEditor(IDbContextFactory<EventsDbContext> factory,
             eventId, $"User:{user.Id}", ct: ct);
         await db.SaveChangesAsync(ct);
         return StaffChange.Added;
+    }
+
+    /// <summary>
+    /// Gives or takes the right to see registrants' mobile and ID numbers in full. Only those who have it themselves
+    /// (or administrators) pass it on. False when the user is not on the staff.
+    /// </summary>
+    public async Task<bool> SetPersonalDataRightAsync(Actor actor, int eventId, string userId, bool sees, CancellationToken ct = default)
+    {
+        await rights.DemandPersonalDataAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.EventStaff.Where(s => s.EventId == eventId && s.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeesPersonalData, sees), ct) > 0;
     }
 
     /// <summary>The last organizer cannot remove themselves: an event without staff could only be reached by an administrator.</summary>

@@ -41,6 +41,10 @@ public static class ServiceRegistration
         services.AddScoped<ProceedingsAccessRule>();
         services.AddSingleton<RegistrationService>();
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<PersonalData>();
+        services.AddHostedService<PersonalDataRetentionWorker>();
+        services.AddSingleton<RegistrationCategoryEditor>();
+        services.AddSingleton<ReplyFormEditor>();
         services.AddSingleton<RegistrationStatus>();
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();

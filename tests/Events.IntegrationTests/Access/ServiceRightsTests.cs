@@ -95,6 +95,20 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["RegistrationSettingsEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<RegistrationSettingsEditor>().SaveAsync(a, f.Root, new RegistrationSettingsInput { IsOpen = true, Capacity = 5 })),
         ["RegistrationService.CancelForAttendeeAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().CancelForAttendeeAsync(a, f.Root, 1)),
+        ["RegistrationService.DecideAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().DecideAsync(a, f.Root, 1, approve: true)),
+        ["RegistrationService.DecideHandoverAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().DecideHandoverAsync(a, f.Root, 1, approve: true)),
+        ["RegistrationService.UpdateForAttendeeAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<RegistrationService>().UpdateForAttendeeAsync(a, f.Root, 1, new RegistrationInput { Name = "改", Organization = "改", Title = "改", Email = "x@example.cn" })),
+        ["RegistrationService.OpenFileAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().OpenFileAsync(a, f.Root, 1, "student_card")),
+        ["RegistrationCategoryEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<RegistrationCategoryEditor>().SaveAsync(a, f.Root, new RegistrationCategoryInput { Name = "学生", Capacity = 10 })),
+        ["RegistrationCategoryEditor.DeleteAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationCategoryEditor>().DeleteAsync(a, f.Root, 1)),
+        ["ReplyFormEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<ReplyFormEditor>().SaveAsync(a, f.Root, new Core.Attendees.Forms.ReplyFormDefinition(), Guid.Empty)),
+        ["PersonalData.LogExportAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PersonalData>().LogExportAsync(a, f.Root, "registrations.xlsx", 3)),
+        ["PersonalData.LogAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PersonalData>().LogAsync(a, f.Root)),
+        ["EventStaffEditor.SetPersonalDataRightAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<EventStaffEditor>().SetPersonalDataRightAsync(a, f.Root, f.Outsider.UserId, true)),
         ["CallService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CallService>().SaveAsync(a, new CallInput { EventId = f.Root })),
         ["ProceedingsService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProceedingsService>().SaveAsync(a, f.Root, new ProceedingsInput { Title = "论文集" }, null)),
         ["ProceedingsService.SaveOrderAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProceedingsService>().SaveOrderAsync(a, f.Root, [], Guid.Empty)),

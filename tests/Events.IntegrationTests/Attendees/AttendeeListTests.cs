@@ -14,7 +14,7 @@ namespace Events.IntegrationTests.Attendees;
 /// <summary>The organizer's list: search, pinyin and date order, counts, and the xlsx export over HTTP.</summary>
 public sealed class AttendeeListTests : IAsyncLifetime, IDisposable
 {
-    private const string Symposium = "regional-innovation-symposium-7";
+    private const string Symposium = "future-symposium";
     private readonly EventsAppFactory app = new();
     private int eventId;
     private TestUser organizer = default!;
@@ -32,6 +32,8 @@ public sealed class AttendeeListTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _ = app.Server;
+        // The seeded events are over and take no registrations: the list is of an event weeks ahead.
+        await TestEvents.CreateFutureAsync(app, Symposium, "第七届全国区域创新学术研讨会");
         organizer = await TestUsers.CreateAsync(app, "org@test.local", [Roles.Organizer], Symposium);
         otherOrganizer = await TestUsers.CreateAsync(app, "other@test.local", [Roles.Organizer], "pujiang-forum-2024");
         await using (var db = app.CreateDbContext()) eventId = await db.Events.Where(e => e.Slug == Symposium).Select(e => e.Id).SingleAsync();

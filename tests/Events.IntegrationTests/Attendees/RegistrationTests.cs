@@ -12,7 +12,9 @@ namespace Events.IntegrationTests.Attendees;
 /// <summary>Registering, the seat count under concurrency, cancelling, and the settings, on the real app and a real SQLite file.</summary>
 public sealed class RegistrationTests : IDisposable
 {
-    private const string Symposium = "regional-innovation-symposium-7";
+    private const string Symposium = "future-symposium";
+    private const string Forum = "future-forum";
+    private const string SubForum = "future-forum-regional";
     private readonly EventsAppFactory app = new();
 
     public RegistrationTests() => _ = app.Server;
@@ -21,10 +23,21 @@ public sealed class RegistrationTests : IDisposable
 
     private RegistrationService Service => app.Get<RegistrationService>();
 
+    /// <summary>The test's own future events (the seeded ones are over and take no registrations), made on first use.</summary>
     private async Task<int> EventIdAsync(string slug)
     {
-        await using var db = app.CreateDbContext();
-        return await db.Events.Where(e => e.Slug == slug).Select(e => e.Id).SingleAsync();
+        await using (var db = app.CreateDbContext())
+        {
+            var id = await db.Events.Where(e => e.Slug == slug).Select(e => (int?)e.Id).SingleOrDefaultAsync();
+            if (id is { } found) return found;
+        }
+        return slug switch
+        {
+            Symposium => await TestEvents.CreateFutureAsync(app, Symposium, "第七届全国区域创新学术研讨会"),
+            Forum => await TestEvents.CreateFutureAsync(app, Forum, "浦江创新论坛"),
+            SubForum => await TestEvents.CreateFutureAsync(app, SubForum, "区域创新分论坛", await EventIdAsync(Forum)),
+            _ => throw new ArgumentException(slug),
+        };
     }
 
     private async Task<int> OpenAsync(string slug, int? capacity, DateOnly? closesOn = null, TimeOnly? closesAt = null)
@@ -166,7 +179,7 @@ public sealed class RegistrationTests : IDisposable
     public async Task An_organizer_cancels_only_registrations_of_their_event_and_the_attendee_is_told()
     {
         var eventId = await OpenAsync(Symposium, capacity: 5);
-        var other = await EventIdAsync("pujiang-forum-2024");
+        var other = await EventIdAsync(Forum);
         var user = (await UsersAsync(1))[0];
         var registration = await Service.RegisterAsync(eventId, user, Form());
 
@@ -224,15 +237,15 @@ public sealed class RegistrationTests : IDisposable
     [Fact]
     public async Task A_registration_for_a_forum_admits_the_user_to_its_sub_forums()
     {
-        var forum = await OpenAsync("pujiang-forum-2024", capacity: null);
-        var sub = await EventIdAsync("pujiang-forum-2024-regional");
+        var forum = await OpenAsync(Forum, capacity: null);
+        var sub = await EventIdAsync(SubForum);
         var user = (await UsersAsync(1))[0];
         Assert.False(await app.Get<RegistrationStatus>().IsRegisteredAsync(sub, user));
 
         await Service.RegisterAsync(forum, user, Form());
 
         Assert.True(await app.Get<RegistrationStatus>().IsRegisteredAsync(sub, user));
-        var admission = await app.Get<RegistrationStatus>().ForEventAsync("pujiang-forum-2024-regional", user);
+        var admission = await app.Get<RegistrationStatus>().ForEventAsync(SubForum, user);
         Assert.Equal((sub, forum), (admission!.EventId, admission.Registration!.EventId));
     }
 
@@ -241,14 +254,14 @@ public sealed class RegistrationTests : IDisposable
     {
         var user = await TestUsers.CreateAsync(app, "prefill@test.local", [Roles.Attendee]);
         await OpenAsync(Symposium, capacity: null);
-        await OpenAsync("pujiang-forum-2024", capacity: null);
+        await OpenAsync(Forum, capacity: null);
 
         var fresh = (await Service.OverviewAsync(Symposium, user.Id))!;
         Assert.Equal(("prefill@test.local", ""), (fresh.Prefill.Email, fresh.Prefill.Organization));
         Assert.Null(fresh.Refusal);
 
         await Service.RegisterAsync(fresh.EventId, user.Id, Form());
-        var next = (await Service.OverviewAsync("pujiang-forum-2024", user.Id))!;
+        var next = (await Service.OverviewAsync(Forum, user.Id))!;
         Assert.Equal(("王冰", "四川省科学技术发展战略研究院", "研究员"), (next.Prefill.Name, next.Prefill.Organization, next.Prefill.Title));
         Assert.Equal(RegistrationRefusal.AlreadyRegistered, (await Service.OverviewAsync(Symposium, user.Id))!.Refusal);
     }
