@@ -94,7 +94,11 @@ public sealed class RegistrationService(
             var settings = await db.RegistrationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
             var already = await HasOpenAsync(db, eventId, userId, ct);
             var now = clock.GetUtcNow();
-            if (Refusal(facts.Event, settings, already, now) is { } refusal) return RegistrationResult.Refused(refusal);
+            if (Refusal(facts.Event, settings, already, now) is { } refusal)
+            {
+                full = refusal == RegistrationRefusal.Full;
+                return RegistrationResult.Refused(refusal);
+            }
 
             var seat = await db.RegistrationSettings.Where(s => s.EventId == eventId).Where(RegistrationRules.HasSeatAt(now))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken + 1), ct);
