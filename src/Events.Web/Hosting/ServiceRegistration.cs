@@ -68,6 +68,7 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentHtml>();
         services.AddSingleton<DocumentPdf>();
         services.AddSingleton<BulletinDocuments>();
+        services.AddSingleton<BulletinDocx>();
         return services;
     }
 }
