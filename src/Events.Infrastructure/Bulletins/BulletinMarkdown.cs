@@ -14,7 +14,7 @@ namespace Events.Infrastructure.Bulletins;
 /// </summary>
 public static class BulletinMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseCustomContainers().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseCustomContainers().UsePipeTables().Build();
 
     /// <summary>The containers the dialect knows: ::: pullquote (a quotation set large) and ::: sidebar 标题 (a boxed sidebar, e.g. 资料来源).</summary>
     public static readonly IReadOnlySet<string> Containers = new HashSet<string>(StringComparer.Ordinal) { "pullquote", "sidebar" };

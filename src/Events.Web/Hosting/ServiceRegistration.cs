@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton<BulletinService>();
         services.AddSingleton<BulletinPublisher>();
         services.AddSingleton<BulletinMailer>();
+        services.AddSingleton<BulletinDocxImporter>();
         return services;
     }
 

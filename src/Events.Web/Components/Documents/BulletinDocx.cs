@@ -218,6 +218,9 @@ public sealed class BulletinDocx(IStringLocalizer<SharedResource> localizer)
                 case CustomContainer { Info: "sidebar" } sidebar:
                     into.Append(Sidebar(sidebar));
                     break;
+                case Markdig.Extensions.Tables.Table grid:
+                    into.Append(WordTable(grid));
+                    break;
                 case ContainerBlock container:
                     // Quotations and containers the dialect does not know keep their paragraphs, set as quotations.
                     foreach (var child in container) Block(child, into, block is QuoteBlock ? "Quote" : paragraphStyle);
@@ -259,6 +262,35 @@ public sealed class BulletinDocx(IStringLocalizer<SharedResource> localizer)
                         new TableCellRightMargin { Width = 160, Type = TableWidthValues.Dxa })),
                 new TableGrid(new GridColumn { Width = Str(width) }),
                 new TableRow(cell));
+        }
+
+        /// <summary>A pipe table as a ruled Word table: equal columns across the type area, tblW, gridCol and tcW all set.</summary>
+        private Table WordTable(Markdig.Extensions.Tables.Table grid)
+        {
+            var rows = grid.OfType<Markdig.Extensions.Tables.TableRow>().ToList();
+            var columns = Math.Max(1, rows.Max(r => r.Count));
+            var width = AreaTwips;
+            var column = width / columns;
+            var line = new Func<BorderType, BorderType>(b => { b.Val = BorderValues.Single; b.Size = 4; b.Color = "000000"; return b; });
+            var table = new Table(
+                new TableProperties(
+                    new TableWidth { Type = TableWidthUnitValues.Dxa, Width = Str(column * columns) },
+                    new TableBorders(line(new TopBorder()), line(new LeftBorder()), line(new BottomBorder()), line(new RightBorder()), line(new InsideHorizontalBorder()), line(new InsideVerticalBorder())),
+                    new TableLayout { Type = TableLayoutValues.Fixed }),
+                new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = Str(column) })));
+            foreach (var row in rows)
+            {
+                var tr = new TableRow();
+                if (row.IsHeader) tr.Append(new TableRowProperties(new TableHeader()));
+                for (var i = 0; i < columns; i++)
+                {
+                    var p = Para("TableText");
+                    if (i < row.Count && row[i] is Markdig.Extensions.Tables.TableCell { Count: > 0 } cell && cell[0] is ParagraphBlock content) Inlines(p, content.Inline, row.IsHeader, false);
+                    tr.Append(Cell(column, p));
+                }
+                table.Append(tr);
+            }
+            return table;
         }
 
         private static void Inlines(Paragraph p, ContainerInline? container, bool bold, bool italic)
@@ -506,6 +538,9 @@ public sealed class BulletinDocx(IStringLocalizer<SharedResource> localizer)
                     new StyleRunProperties(Fonts(BulletinFace.Kai), Size(Math.Round(style.BodySizePt * 1.1m * 2) / 2))),
                 ParagraphStyle("SidebarText", "Sidebar text", "Normal", false,
                     new StyleParagraphProperties(new SpacingBetweenLines { Line = Str(Twips(style.BodySizePt * 0.85m * 1.5m)), LineRule = LineSpacingRuleValues.AtLeast }, NoIndent()),
+                    new StyleRunProperties(Size(Math.Round(style.BodySizePt * 0.85m * 2) / 2))),
+                ParagraphStyle("TableText", "Table text", "Normal", false,
+                    new StyleParagraphProperties(new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto }, NoIndent(), new Justification { Val = JustificationValues.Left }),
                     new StyleRunProperties(Size(Math.Round(style.BodySizePt * 0.85m * 2) / 2))),
                 ParagraphStyle("AuthorNote", "Author note", "Normal", false, null, new StyleRunProperties(Size(Math.Round(style.BodySizePt * 0.85m * 2) / 2))),
                 ParagraphStyle("AuthorList", "Author list", "Normal", false, new StyleParagraphProperties(NoIndent()), null),
