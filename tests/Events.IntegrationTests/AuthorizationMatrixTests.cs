@@ -82,6 +82,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/decisions", [D, D, D, D, A, D, A]),
         ("/bulletins", [A, A, A, A, A, A, A]),
         ("/bulletins/987654.pdf", [N, N, N, N, N, N, N]),
+        ("/bulletins/987654.docx", [N, N, N, N, N, N, N]),
         ("/manage/bulletins", [D, D, D, D, A, A, A]),
         ("/manage/bulletins/series/new", [D, D, D, D, A, A, A]),
         ("/manage/bulletins/series/{bulletinSeries}", [D, D, D, D, A, A, A]),
@@ -92,6 +93,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/bulletins/issues/{bulletin}/preview.html", [D, D, D, D, A, A, A]),
         ("/manage/events/{symposium}/bulletins", [D, D, D, D, A, D, A]),
         ("/manage/bulletins/issues/{bulletin}/preview.pdf", [D, D, D, D, A, A, A]),
+        ("/manage/bulletins/issues/{bulletin}/preview.docx", [D, D, D, D, A, A, A]),
         // A published session is public; a session asked for under another event's address, or a draft's, is not found.
         ("/events/regional-innovation-symposium-7/sessions/{session}", [A, A, A, A, A, A, A]),
         ("/events/pujiang-forum-2024/sessions/{session}", [N, N, N, N, N, N, N]),

@@ -14,18 +14,25 @@ namespace Events.Infrastructure.Bulletins;
 /// </summary>
 public static class BulletinMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseCustomContainers().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseCustomContainers().UsePipeTables().Build();
 
     /// <summary>The containers the dialect knows: ::: pullquote (a quotation set large) and ::: sidebar 标题 (a boxed sidebar, e.g. 资料来源).</summary>
     public static readonly IReadOnlySet<string> Containers = new HashSet<string>(StringComparer.Ordinal) { "pullquote", "sidebar" };
 
-    public static string ToHtml(string? markdown)
+    /// <summary>The Markdown as the dialect reads it (raw HTML off, headings folded into levels 2–5), for the Word file.</summary>
+    public static MarkdownDocument Parse(string? markdown)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Clamp(heading.Level, 2, 5);
         }
+        return document;
+    }
+
+    public static string ToHtml(string? markdown)
+    {
+        var document = Parse(markdown);
         foreach (var container in document.Descendants<Markdig.Extensions.CustomContainers.CustomContainer>().ToList())
         {
             // Only the known containers keep a class (never one an author made up); a sidebar's words after its name become its heading.

@@ -261,10 +261,10 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
             !b.IsPublished, b.IssueDate, b.RunLabel, b.EditorsNote, b.Title, BulletinMarkdown.ToHtml(b.Body),
             b.Authors.OrderBy(a => a.Order).Select(a => new BulletinAuthorView(a.Name, a.Note)).ToList(),
             b.Column, b.Kicker, b.Subtitle, b.Standfirst,
-            b.Articles.Select(a => new BulletinArticleView(a.Column, a.Kicker, a.Title, a.Subtitle, a.Byline, a.AuthorNote, a.Standfirst, BulletinMarkdown.ToHtml(a.Body))).ToList(),
+            b.Articles.Select(a => new BulletinArticleView(a.Column, a.Kicker, a.Title, a.Subtitle, a.Byline, a.AuthorNote, a.Standfirst, BulletinMarkdown.ToHtml(a.Body)) { BodyMarkdown = a.Body }).ToList(),
             b.AuthorNotes,
             b.Credits, series.EditorialBoard, series.Contact, b.Distribution.SentTo, b.Distribution.CopiedTo,
-            b.Corrects is null ? null : BulletinText.Numbers(series, b.Corrects));
+            b.Corrects is null ? null : BulletinText.Numbers(series, b.Corrects)) { BodyMarkdown = b.Body };
     }
 
     /// <summary>Whether the series has published any issue: until then its counter year is only a default (see <see cref="BulletinNumbering.Next"/>).</summary>

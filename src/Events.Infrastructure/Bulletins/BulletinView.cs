@@ -6,7 +6,11 @@ public sealed record BulletinAuthorView(string Name, string? Note);
 
 /// <summary>A further article of an issue, formatted: only <see cref="BodyHtml"/> is markup.</summary>
 public sealed record BulletinArticleView(
-    string? Column, string? Kicker, string Title, string? Subtitle, string? Byline, string? AuthorNote, string? Standfirst, string BodyHtml);
+    string? Column, string? Kicker, string Title, string? Subtitle, string? Byline, string? AuthorNote, string? Standfirst, string BodyHtml)
+{
+    /// <summary>The article's Markdown source, for the Word file (which builds its paragraphs from it, not from the HTML).</summary>
+    public string BodyMarkdown { get; init; } = "";
+}
 
 /// <summary>
 /// Everything the bulletin document prints, already formatted. <see cref="BodyHtml"/> comes from
@@ -40,6 +44,9 @@ public sealed record BulletinView(
     string? CopiedTo,
     string? CorrectsNumbers)
 {
+    /// <summary>The lead article's Markdown source, for the Word file (which builds its paragraphs from it, not from the HTML).</summary>
+    public string BodyMarkdown { get; init; } = "";
+
     /// <summary>The numbers in one line for lists and mail: 2024-13（总第13期）.</summary>
     public string NumbersText => string.Concat(NumberLines);
 

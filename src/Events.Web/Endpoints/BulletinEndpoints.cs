@@ -28,6 +28,17 @@ public static class BulletinEndpoints
             return Results.File(pdf.Content, "application/pdf", lastModified: pdf.PublishedAt, entityTag: tag);
         }).AllowAnonymous();
 
+        // The same issue as a Word file, under the same rule: published issues only, for anyone.
+        app.MapMethods("/bulletins/{id:int}.docx", DownloadMethods.GetOrHead, async (int id, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
+        {
+            var docx = await documents.PublishedDocxAsync(id, ct);
+            if (docx is null) return Results.NotFound();
+            var tag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"bulletin-docx-{id}-{docx.PublishedAt.UtcTicks}\""));
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = docx.FileName }.ToString();
+            return Results.File(docx.Content, BulletinDocx.ContentType, lastModified: docx.PublishedAt, entityTag: tag);
+        }).AllowAnonymous();
+
         var manage = app.MapGroup("/manage/bulletins/issues/{bulletinId:int}").RequireAuthorization(Policies.BulletinEditor);
         manage.MapGet("/preview.html", async (int bulletinId, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
         {
@@ -44,6 +55,12 @@ public static class BulletinEndpoints
             if (pdf is null) return Results.NotFound();
             http.Response.Headers.CacheControl = "no-store";
             return Results.File(pdf, "application/pdf");
+        });
+        manage.MapGet("/preview.docx", async (int bulletinId, BulletinDocuments documents, HttpContext http, CancellationToken ct) =>
+        {
+            if (await documents.DocxAsync(bulletinId, ct) is not { } docx) return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(docx.Content, BulletinDocx.ContentType, docx.FileName);
         });
         return app;
     }

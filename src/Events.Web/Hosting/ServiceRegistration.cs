@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<BulletinService>();
         services.AddSingleton<BulletinPublisher>();
         services.AddSingleton<BulletinMailer>();
+        services.AddSingleton<BulletinDocxImporter>();
         return services;
     }
 
@@ -73,6 +74,7 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentHtml>();
         services.AddSingleton<DocumentPdf>();
         services.AddSingleton<BulletinDocuments>();
+        services.AddSingleton<BulletinDocx>();
         return services;
     }
 }

@@ -158,6 +158,7 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
             var input = (await f.App.Get<BulletinService>().LoadAsync(f.BulletinRoot))!.Input;
             await f.App.Get<BulletinPublisher>().PublishAsync(a, f.BulletinRoot, input.ConcurrencyStamp, "x");
         }),
+        ["BulletinDocxImporter.ImportAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinDocxImporter>().ImportAsync(a, new MemoryStream([0x50, 0x4B, 0x03, 0x04]))),
         ["BulletinMailer.QueueAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().QueueAsync(a, f.BulletinRoot, [0x25, 0x50, 0x44, 0x46], "x.pdf")),
         ["BulletinMailer.ReleaseAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().ReleaseAsync(a, f.BulletinRoot, Guid.NewGuid())),
         ["BulletinMailer.CancelAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().CancelAsync(a, f.BulletinRoot, Guid.NewGuid())),

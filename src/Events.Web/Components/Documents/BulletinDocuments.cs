@@ -12,7 +12,7 @@ public sealed record PublishedBulletinPdf(byte[] Content, DateTimeOffset Publish
 /// A bulletin issue as HTML (the preview) and PDF, both from <see cref="BulletinDocument"/>. A published issue never
 /// changes, so its PDF is printed once, kept in the file store and served from there afterwards.
 /// </summary>
-public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml html, PdfRenderer renderer, FileStore files)
+public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml html, PdfRenderer renderer, FileStore files, BulletinDocx docx)
 {
     public const string Folder = "bulletins";
 
@@ -86,6 +86,18 @@ public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml ht
             if (await bulletins.PublishedFileAsync(id, ct) is { PdfFile: { } theirs } && await ReadAsync(theirs, ct) is { } other) return new(other, published.PublishedAt, name);
         }
         return new(pdf, published.PublishedAt, name);
+    }
+
+    /// <summary>The issue as it stands now as a Word file, whatever its status (the editors' preview), with its file name.</summary>
+    public async Task<(byte[] Content, string FileName)?> DocxAsync(int id, CancellationToken ct = default) =>
+        await bulletins.ViewAsync(id, ct) is { } view ? (docx.Write(view), BulletinDocx.FileName(view)) : null;
+
+    /// <summary>A published issue as a Word file; null for an unknown or unpublished issue. Written on each request (it takes milliseconds).</summary>
+    public async Task<PublishedBulletinPdf?> PublishedDocxAsync(int id, CancellationToken ct = default)
+    {
+        if (await bulletins.PublishedFileAsync(id, ct) is not { } published) return null;
+        if (await bulletins.ViewAsync(id, ct) is not { } view) return null;
+        return new(docx.Write(view), published.PublishedAt, BulletinDocx.FileName(view));
     }
 
     /// <summary>浦江创新观察-2024-13.pdf: the series and the issue's numbers.</summary>
