@@ -5,6 +5,7 @@ using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
+using Events.Infrastructure.OnTheDay;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
@@ -43,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton<RegistrationStatus>();
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
+        services.AddSingleton<SeatingService>();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();
