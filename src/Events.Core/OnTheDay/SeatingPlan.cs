@@ -44,6 +44,9 @@ public class SeatingGuest
 
     /// <summary>Unit and title, as the chart prints them under the name.</summary>
     public string? Title { get; set; }
+
+    /// <summary>The group (usually the unit) that "fill by group" keeps together at one table.</summary>
+    public string? Group { get; set; }
     public int? PersonId { get; set; }
     public int? RegistrationId { get; set; }
 

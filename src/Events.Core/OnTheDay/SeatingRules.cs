@@ -3,7 +3,7 @@ using Events.Core.Validation;
 namespace Events.Core.OnTheDay;
 
 /// <summary>One person as the organizer arranged them; the list's order is the rank.</summary>
-public sealed record SeatingGuestInput(string Name, string? Title, int? PersonId = null, int? RegistrationId = null, int? Table = null);
+public sealed record SeatingGuestInput(string Name, string? Title, string? Group = null, int? PersonId = null, int? RegistrationId = null, int? Table = null);
 
 public sealed record SeatingPlanInput(SeatingLayout Layout, SeatingConvention Convention, int SeatsPerTable, IReadOnlyList<SeatingGuestInput> Guests);
 
@@ -15,8 +15,8 @@ public static class SeatingRules
     public static IReadOnlyList<RuleViolation> Validate(SeatingPlanInput input)
     {
         var errors = new List<RuleViolation>();
-        if (!Enum.IsDefined(input.Layout)) errors.Add(new(nameof(input.Layout), "Invalid"));
-        if (!Enum.IsDefined(input.Convention)) errors.Add(new(nameof(input.Convention), "Invalid"));
+        if (!Enum.IsDefined(input.Layout)) errors.Add(new(nameof(input.Layout), "OutOfRange"));
+        if (!Enum.IsDefined(input.Convention)) errors.Add(new(nameof(input.Convention), "OutOfRange"));
         if (input.Layout != SeatingLayout.Rostrum && input.SeatsPerTable is < 1 or > TableSeating.MaxSeatsPerTable)
         {
             errors.Add(new(nameof(input.SeatsPerTable), "OutOfRange"));
@@ -29,6 +29,7 @@ public static class SeatingRules
             if (string.IsNullOrWhiteSpace(guest.Name)) errors.Add(new(field + ".Name", "Required"));
             FieldLimits.Check(errors, field + ".Name", guest.Name, FieldLimits.PersonName);
             FieldLimits.Check(errors, field + ".Title", guest.Title, GuestTitle);
+            FieldLimits.Check(errors, field + ".Group", guest.Group, FieldLimits.OrganizationName);
             if (guest.Table is < 1 or > MaxGuests) errors.Add(new(field + ".Table", "OutOfRange"));
         }
         if (input.Layout != SeatingLayout.Rostrum && input.SeatsPerTable >= 1)

@@ -8,21 +8,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.OnTheDay;
 
-public sealed record SeatedGuest(int Id, int Rank, string Name, string? Title, int? PersonId, int? RegistrationId, int? Table);
+public sealed record SeatedGuest(int Id, int Rank, string Name, string? Title, string? Group, int? PersonId, int? RegistrationId, int? Table);
 
 /// <summary>A session's seating with what a chart or a table tent prints about the session.</summary>
-public sealed record SeatingView(
+public sealed record SessionSeating(
     int EventId, string EventTitle, string TimeZoneId, int SessionId, string SessionTitle, DateTimeOffset Start, DateTimeOffset End, string? Room,
     SeatingLayout Layout, SeatingConvention Convention, int SeatsPerTable, IReadOnlyList<SeatedGuest> Guests, Guid? Stamp)
 {
     /// <summary>The guests in rank order, as the ranked list input of a save.</summary>
-    public IReadOnlyList<SeatingGuestInput> AsInput() => Guests.Select(g => new SeatingGuestInput(g.Name, g.Title, g.PersonId, g.RegistrationId, g.Table)).ToList();
+    public IReadOnlyList<SeatingGuestInput> AsInput() => Guests.Select(g => new SeatingGuestInput(g.Name, g.Title, g.Group, g.PersonId, g.RegistrationId, g.Table)).ToList();
 }
 
 public sealed record SeatingSessionSummary(int Id, string Title, DateTimeOffset Start, string? Room, int Guests, SeatingLayout? Layout);
 
 /// <summary>Someone who can be added to a seating: a person of the session's program, a registered attendee, or anyone from the people list.</summary>
-public sealed record SeatingCandidate(string Name, string? Title, int? PersonId, int? RegistrationId, SeatingCandidateSource Source);
+public sealed record SeatingCandidate(string Name, string? Title, string? Group, int? PersonId, int? RegistrationId, SeatingCandidateSource Source);
 
 public enum SeatingCandidateSource
 {
@@ -53,7 +53,7 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
     }
 
     /// <summary>The session's seating, or an empty rostrum under the official convention when none was saved; null for a session not of this event.</summary>
-    public async Task<SeatingView?> LoadAsync(int eventId, int sessionId, CancellationToken ct = default)
+    public async Task<SessionSeating?> LoadAsync(int eventId, int sessionId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.EventId == eventId)
@@ -62,8 +62,8 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
         if (session is null) return null;
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Title, e.TimeZoneId }).FirstAsync(ct);
         var plan = await db.SeatingPlans.AsNoTracking().Include(p => p.Guests).FirstOrDefaultAsync(p => p.SessionId == sessionId, ct);
-        var guests = plan?.Guests.OrderBy(g => g.Rank).Select(g => new SeatedGuest(g.Id, g.Rank, g.Name, g.Title, g.PersonId, g.RegistrationId, g.Table)).ToList() ?? [];
-        return new SeatingView(eventId, ev.Title, ev.TimeZoneId, sessionId, session.Title, session.Start, session.End, session.Room,
+        var guests = plan?.Guests.OrderBy(g => g.Rank).Select(g => new SeatedGuest(g.Id, g.Rank, g.Name, g.Title, g.Group, g.PersonId, g.RegistrationId, g.Table)).ToList() ?? [];
+        return new SessionSeating(eventId, ev.Title, ev.TimeZoneId, sessionId, session.Title, session.Start, session.End, session.Room,
             plan?.Layout ?? SeatingLayout.Rostrum, plan?.Convention ?? SeatingConvention.Official, plan?.SeatsPerTable ?? 10, guests, plan?.ConcurrencyStamp);
     }
 
@@ -80,7 +80,7 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
             .Concat(session.Items.OrderBy(i => i.Order).SelectMany(i => i.Participants.OrderBy(p => p.Order).Select(p => p.Person)))
             .OfType<Core.People.Person>()
             .DistinctBy(p => p.Id);
-        return people.Select(p => new SeatingCandidate(p.Name, Shorten(p.DisplayTitle), p.Id, null, SeatingCandidateSource.Session)).ToList();
+        return people.Select(p => new SeatingCandidate(p.Name, Shorten(p.DisplayTitle), UnitOf(p), p.Id, null, SeatingCandidateSource.Session)).ToList();
     }
 
     /// <summary>Active registrations of the event and people from the people list whose name contains <paramref name="text"/>.</summary>
@@ -96,8 +96,8 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
         var people = await db.People.AsNoTracking().Include(p => p.Positions).ThenInclude(p => p.Organization)
             .Where(p => p.Name.Contains(term) || (p.NameEn != null && p.NameEn.Contains(term)))
             .OrderBy(p => p.Name).Take(CandidateLimit).ToListAsync(ct);
-        return registrations.Select(r => new SeatingCandidate(r.Name, Shorten(string.Join(" ", new[] { r.Organization, r.Title }.Where(s => !string.IsNullOrWhiteSpace(s)))), null, r.Id, SeatingCandidateSource.Registration))
-            .Concat(people.Select(p => new SeatingCandidate(p.Name, Shorten(p.DisplayTitle), p.Id, null, SeatingCandidateSource.Person)))
+        return registrations.Select(r => new SeatingCandidate(r.Name, Shorten(string.Join(" ", new[] { r.Organization, r.Title }.Where(s => !string.IsNullOrWhiteSpace(s)))), r.Organization, null, r.Id, SeatingCandidateSource.Registration))
+            .Concat(people.Select(p => new SeatingCandidate(p.Name, Shorten(p.DisplayTitle), UnitOf(p), p.Id, null, SeatingCandidateSource.Person)))
             .Take(CandidateLimit)
             .ToList();
     }
@@ -139,6 +139,7 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
                 Rank = i + 1,
                 Name = g.Name.Trim(),
                 Title = string.IsNullOrWhiteSpace(g.Title) ? null : g.Title.Trim(),
+                Group = string.IsNullOrWhiteSpace(g.Group) ? null : g.Group.Trim(),
                 PersonId = g.PersonId,
                 RegistrationId = g.RegistrationId,
                 Table = input.Layout == SeatingLayout.Rostrum ? null : g.Table,
@@ -155,6 +156,9 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
         }
         return SaveResult.Saved(plan.Id);
     }
+
+    private static string? UnitOf(Core.People.Person person) =>
+        person.Positions.OrderBy(p => p.Order).Select(p => p.Organization?.Name).FirstOrDefault(n => n is not null);
 
     private static string? Shorten(string? title) =>
         string.IsNullOrWhiteSpace(title) ? null : title.Length <= SeatingRules.GuestTitle ? title : title[..SeatingRules.GuestTitle];

@@ -70,6 +70,7 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentHtml>();
         services.AddSingleton<DocumentPdf>();
         services.AddSingleton<BulletinDocuments>();
+        services.AddSingleton<SeatingDocuments>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public class SeatingGuestConfiguration : IEntityTypeConfiguration<SeatingGuest>
     {
         b.Property(x => x.Name).HasMaxLength(FieldLimits.PersonName).IsRequired();
         b.Property(x => x.Title).HasMaxLength(SeatingRules.GuestTitle);
+        b.Property(x => x.Group).HasMaxLength(FieldLimits.OrganizationName);
         b.HasIndex(x => new { x.PlanId, x.Rank });
     }
 }
