@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Events.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261206203306_SeatingPlans")]
+    [Migration("20261206210259_SeatingPlans")]
     partial class SeatingPlans
     {
         /// <inheritdoc />
@@ -689,6 +689,10 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

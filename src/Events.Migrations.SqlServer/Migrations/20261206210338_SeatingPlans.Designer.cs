@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Events.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261206203353_SeatingPlans")]
+    [Migration("20261206210338_SeatingPlans")]
     partial class SeatingPlans
     {
         /// <inheritdoc />
@@ -720,6 +720,10 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()

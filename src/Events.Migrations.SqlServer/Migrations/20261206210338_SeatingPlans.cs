@@ -11,6 +11,20 @@ namespace Events.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "TitleEn",
+                table: "Sessions",
+                type: "nvarchar(400)",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TitleEn",
+                table: "Events",
+                type: "nvarchar(400)",
+                maxLength: 400,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "SeatingPlans",
                 columns: table => new
@@ -44,6 +58,7 @@ namespace Events.Migrations.SqlServer.Migrations
                     Rank = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Group = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     PersonId = table.Column<int>(type: "int", nullable: true),
                     RegistrationId = table.Column<int>(type: "int", nullable: true),
                     Table = table.Column<int>(type: "int", nullable: true)
@@ -79,6 +94,14 @@ namespace Events.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SeatingPlans");
+
+            migrationBuilder.DropColumn(
+                name: "TitleEn",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "TitleEn",
+                table: "Events");
         }
     }
 }
