@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Events.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261206210259_SeatingPlans")]
+    [Migration("20261206212243_SeatingPlans")]
     partial class SeatingPlans
     {
         /// <inheritdoc />

@@ -11,20 +11,6 @@ namespace Events.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "TitleEn",
-                table: "Sessions",
-                type: "nvarchar(400)",
-                maxLength: 400,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "TitleEn",
-                table: "Events",
-                type: "nvarchar(400)",
-                maxLength: 400,
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "SeatingPlans",
                 columns: table => new
@@ -94,14 +80,6 @@ namespace Events.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SeatingPlans");
-
-            migrationBuilder.DropColumn(
-                name: "TitleEn",
-                table: "Sessions");
-
-            migrationBuilder.DropColumn(
-                name: "TitleEn",
-                table: "Events");
         }
     }
 }

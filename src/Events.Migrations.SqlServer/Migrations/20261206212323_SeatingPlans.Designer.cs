@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Events.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261206210338_SeatingPlans")]
+    [Migration("20261206212323_SeatingPlans")]
     partial class SeatingPlans
     {
         /// <inheritdoc />
