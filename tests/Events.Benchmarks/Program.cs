@@ -5,7 +5,8 @@ namespace Events.Benchmarks;
 /// <summary>
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
-/// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file; "public-load [seconds] [cold seconds]" loads the public pages with wrk against
+/// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file; "tents [seats] [runs]" times table tents;
+/// "public-load [seconds] [cold seconds]" loads the public pages with wrk against
 /// same-size static files; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
@@ -45,6 +46,13 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "assignment")
         {
             AssignmentAtScale.Run();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "tents")
+        {
+            await TableTentsAtScale.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
             return;
         }
         if (args.Length > 0 && args[0] == "bulletin")

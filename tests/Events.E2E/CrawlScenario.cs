@@ -102,6 +102,7 @@ public static class CrawlScenario
             ["events/slug"] = symposium.Slug,
             ["events/eventId"] = Id(symposium.Id),
             ["sessions/sessionId"] = Id(await db.Sessions.Where(s => s.EventId == symposium.Id).MinAsync(s => s.Id)),
+            ["seating/sessionId"] = Id(await db.Sessions.Where(s => s.EventId == symposium.Id).MinAsync(s => s.Id)),
             ["papers/id"] = Id(paper.Id),
             ["papers/submissionId"] = Id(paper.Id),
             ["files/fileId"] = Id(paper.Files[0].Id),
@@ -122,6 +123,7 @@ public static class CrawlScenario
             ["events/slug"] = subForum.Slug,
             ["events/eventId"] = Id(subForum.Id),
             ["sessions/sessionId"] = Id(await db.Sessions.Where(s => s.EventId == subForum.Id).MinAsync(s => s.Id)),
+            ["seating/sessionId"] = Id(await db.Sessions.Where(s => s.EventId == subForum.Id).MinAsync(s => s.Id)),
         });
 
         return

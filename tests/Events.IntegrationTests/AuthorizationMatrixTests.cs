@@ -65,6 +65,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/events/{draft}/me", [D, N, N, N, N, N, N]),
         ("/manage/events/{symposium}/registrations", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/registrations.xlsx", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/seating", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/seating/{session}", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/seating/{session}/chart.pdf", [D, D, D, D, A, D, A]),
+        // Nobody is seated in the fixture's session, so there are no tents to print.
+        ("/manage/events/{symposium}/seating/{session}/tents.pdf", [D, D, D, D, N, D, N]),
         ("/account/registrations", [D, A, A, A, A, A, A]),
         ("/manage/events/{symposium}/call", [D, D, D, D, A, D, A]),
         ("/events/regional-innovation-symposium-7/call", [A, A, A, A, A, A, A]),

@@ -2,6 +2,7 @@ using Events.Core.Attendees;
 using Events.Core.Bulletins;
 using Events.Core.Events;
 using Events.Core.Mail;
+using Events.Core.OnTheDay;
 using Events.Core.Organizations;
 using Events.Core.Papers;
 using Events.Core.People;
@@ -33,6 +34,8 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ItemParticipant> ItemParticipants => Set<ItemParticipant>();
     public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
     public DbSet<AgendaEntry> AgendaEntries => Set<AgendaEntry>();
+    public DbSet<SeatingPlan> SeatingPlans => Set<SeatingPlan>();
+    public DbSet<SeatingGuest> SeatingGuests => Set<SeatingGuest>();
     public DbSet<CallForPapers> CallsForPapers => Set<CallForPapers>();
     public DbSet<PaperTopic> PaperTopics => Set<PaperTopic>();
     public DbSet<ReviewCriterion> ReviewCriteria => Set<ReviewCriterion>();

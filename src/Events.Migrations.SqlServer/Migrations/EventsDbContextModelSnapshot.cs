@@ -920,6 +920,85 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxRecipient");
                 });
 
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingGuest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Table")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Rank");
+
+                    b.ToTable("SeatingGuests");
+                });
+
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Convention")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("SeatsPerTable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SeatingPlans");
+                });
+
             modelBuilder.Entity("Events.Core.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2572,6 +2651,24 @@ namespace Events.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingGuest", b =>
+                {
+                    b.HasOne("Events.Core.OnTheDay.SeatingPlan", null)
+                        .WithMany("Guests")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingPlan", b =>
+                {
+                    b.HasOne("Events.Core.Program.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Events.Core.Organizations.Organization", b =>
                 {
                     b.HasOne("Events.Core.Organizations.Organization", "Parent")
@@ -2974,6 +3071,11 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingPlan", b =>
+                {
+                    b.Navigation("Guests");
                 });
 
             modelBuilder.Entity("Events.Core.Papers.CallForPapers", b =>

@@ -885,6 +885,81 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxRecipient");
                 });
 
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingGuest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Table")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Rank");
+
+                    b.ToTable("SeatingGuests");
+                });
+
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Convention")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeatsPerTable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SeatingPlans");
+                });
+
             modelBuilder.Entity("Events.Core.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2483,6 +2558,24 @@ namespace Events.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingGuest", b =>
+                {
+                    b.HasOne("Events.Core.OnTheDay.SeatingPlan", null)
+                        .WithMany("Guests")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingPlan", b =>
+                {
+                    b.HasOne("Events.Core.Program.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Events.Core.Organizations.Organization", b =>
                 {
                     b.HasOne("Events.Core.Organizations.Organization", "Parent")
@@ -2885,6 +2978,11 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Events.Core.OnTheDay.SeatingPlan", b =>
+                {
+                    b.Navigation("Guests");
                 });
 
             modelBuilder.Entity("Events.Core.Papers.CallForPapers", b =>

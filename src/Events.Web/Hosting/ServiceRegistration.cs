@@ -5,6 +5,7 @@ using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
+using Events.Infrastructure.OnTheDay;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
@@ -48,6 +49,7 @@ public static class ServiceRegistration
         services.AddSingleton<RegistrationStatus>();
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
+        services.AddSingleton<SeatingService>();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();
@@ -75,6 +77,7 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentPdf>();
         services.AddSingleton<BulletinDocuments>();
         services.AddSingleton<BulletinDocx>();
+        services.AddSingleton<SeatingDocuments>();
         return services;
     }
 }

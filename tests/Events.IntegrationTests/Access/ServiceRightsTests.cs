@@ -5,6 +5,7 @@ using Events.Core.Bulletins;
 using Events.Core.Common;
 using Events.Core.Events;
 using Events.Core.Mail;
+using Events.Core.OnTheDay;
 using Events.Core.Organizations;
 using Events.Core.Papers;
 using Events.Core.People;
@@ -16,6 +17,7 @@ using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Bulletins;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Mail;
+using Events.Infrastructure.OnTheDay;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
@@ -162,6 +164,8 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["BulletinMailer.QueueAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().QueueAsync(a, f.BulletinRoot, [0x25, 0x50, 0x44, 0x46], "x.pdf")),
         ["BulletinMailer.ReleaseAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().ReleaseAsync(a, f.BulletinRoot, Guid.NewGuid())),
         ["BulletinMailer.CancelAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().CancelAsync(a, f.BulletinRoot, Guid.NewGuid())),
+        ["SeatingService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<SeatingService>().SaveAsync(a, f.Root, f.SessionRoot,
+            new SeatingPlanInput(SeatingLayout.Rostrum, SeatingConvention.Official, 10, [new("张三", "主任")]), null)),
         ["UserAdministration.SetRoleAsync"] = new(Rule.Administrator, (f, a) => f.App.Get<UserAdministration>().SetRoleAsync(a, f.Outsider.UserId, Roles.Organizer, true)),
     };
 

@@ -30,6 +30,8 @@ public partial class ResourceKeyTests
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
          "BulletinStatus", "MarkPosition", "BulletinFace", "FooterLayout", "FooterPlacement", "FooterField", "AuthorNotePlacement",
+         "SeatingLayout", "SeatingConvention", "SeatingSeatsPer", "TableFill", "SeatingTableShort", "SeatingSource", "SeatingView",
+         "SeatingTableNumber", "SeatingTentSeat",
          "Live", "Validation"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
@@ -169,7 +171,12 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterLayout>().Select(n => $"FooterLayout.{n}"))
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterPlacement>().Select(n => $"FooterPlacement.{n}"))
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterField>().Select(n => $"FooterField.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Bulletins.AuthorNotePlacement>().Select(n => $"AuthorNotePlacement.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Bulletins.AuthorNotePlacement>().Select(n => $"AuthorNotePlacement.{n}"))
+            .Concat(Enum.GetNames<Events.Core.OnTheDay.SeatingLayout>().SelectMany(n => new[] { $"SeatingLayout.{n}", $"SeatingSeatsPer.{n}", $"SeatingTableShort.{n}", $"SeatingTableNumber.{n}" }))
+            .Concat(Enum.GetNames<Events.Core.OnTheDay.SeatingConvention>().Select(n => $"SeatingConvention.{n}"))
+            .Concat(Enum.GetNames<Events.Core.OnTheDay.TableFill>().Select(n => $"TableFill.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.OnTheDay.SeatingCandidateSource>().Select(n => $"SeatingSource.{n}"))
+            .Concat(Enum.GetNames<Events.Core.OnTheDay.SeatingView>().SelectMany(n => new[] { $"SeatingView.{n}", $"SeatingView.{n}.Caption", $"SeatingTentSeat.{n}" }));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
