@@ -22,4 +22,7 @@ public class Registration
 
     /// <summary>True when an organizer cancelled on the attendee's behalf.</summary>
     public bool CancelledByOrganizer { get; set; }
+
+    /// <summary>How many times the badge was reprinted. Its QR and short code are signed with this, so a reprint withdraws the lost badge.</summary>
+    public int BadgeVersion { get; set; }
 }

@@ -80,6 +80,7 @@ public static class EventsAppExtensions
         app.MapProgramEndpoints();
         app.MapProceedingsEndpoints();
         app.MapRegistrationEndpoints();
+        app.MapOnSiteEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();
         app.MapBulletinEndpoints();

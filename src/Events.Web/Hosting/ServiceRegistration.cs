@@ -3,6 +3,7 @@ using Events.Infrastructure.Bulletins;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
+using Events.Infrastructure.OnSite;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.Organizations;
@@ -43,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton<RegistrationStatus>();
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
+        services.AddEventsOnSite();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();
