@@ -167,12 +167,12 @@
             }
         }
 
-        function scanned(code, method) {
+        function scanned(code, method, fromVideo) {
             const text = (code || '').trim();
             if (!text) return;
             const now = Date.now();
             // A camera sees the same badge in many frames: one scan per badge every few seconds.
-            if (method === 'Camera' && text === lastCode && now - lastCodeAt < 4000) return;
+            if (fromVideo && text === lastCode && now - lastCodeAt < 4000) return;
             lastCode = text;
             lastCodeAt = now;
             submit({ code: text, method });
@@ -228,7 +228,7 @@
             if (video.readyState === video.HAVE_ENOUGH_DATA && video.videoWidth > 0) {
                 const scale = Math.min(1, 800 / Math.max(video.videoWidth, video.videoHeight));
                 const found = decode(video, Math.round(video.videoWidth * scale), Math.round(video.videoHeight * scale));
-                if (found) scanned(found.data, 'Camera');
+                if (found) scanned(found.data, 'Camera', true);
             }
             requestAnimationFrame(tick);
         }
