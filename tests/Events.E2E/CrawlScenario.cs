@@ -116,6 +116,9 @@ public static class CrawlScenario
             // No volume has been built when the crawl runs first; the route still answers (404 for staff, denied otherwise).
             ["builds/buildId"] = Id(await db.ProceedingsBuilds.MinAsync(b => (int?)b.Id) ?? 0),
             ["culture/culture"] = "zh-CN",
+            ["registrations/registrationId"] = Id(await db.Registrations.MinAsync(r => (int?)r.Id) ?? 0),
+            // An unsigned token: the badge landing path answers 404 (a signed one redirects to the check-in page).
+            ["b/token"] = "not-a-badge-token",
         });
         // The sub-forum's staff crawl their own event's pages.
         var subForumParameters = parameters.With(new Dictionary<string, string>

@@ -70,6 +70,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/seating/{session}/chart.pdf", [D, D, D, D, A, D, A]),
         // Nobody is seated in the fixture's session, so there are no tents to print.
         ("/manage/events/{symposium}/seating/{session}/tents.pdf", [D, D, D, D, N, D, N]),
+        ("/manage/events/{symposium}/badges", [D, D, D, D, A, D, A]),
+        // No staff badges in the seed: an empty selection is a 404 (no Chromium needed for the matrix).
+        ("/manage/events/{symposium}/badges.pdf?band=Staff", [D, D, D, D, N, D, N]),
+        ("/manage/events/{symposium}/registrations/999999/badge.pdf", [D, D, D, D, N, D, N]),
+        ("/manage/events/{symposium}/checkin", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/checkin/search?q=x", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/checkin/counts", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/checkins.xlsx", [D, D, D, D, A, D, A]),
+        ("/manage/events/999999/signin-sheet.pdf", [D, D, D, D, D, D, N]),
+        ("/b/not-a-badge-token", [N, N, N, N, N, N, N]),
         ("/account/registrations", [D, A, A, A, A, A, A]),
         ("/manage/events/{symposium}/call", [D, D, D, D, A, D, A]),
         ("/events/regional-innovation-symposium-7/call", [A, A, A, A, A, A, A]),
@@ -179,6 +189,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ["/account/logout"] = nameof(Logout_without_an_antiforgery_token_is_rejected),
         ["/events/{slug}/agenda/star"] = nameof(Agenda_posts_need_a_signed_in_user_and_an_antiforgery_token),
         ["/events/{slug}/agenda/feed"] = nameof(Agenda_posts_need_a_signed_in_user_and_an_antiforgery_token),
+        ["/manage/events/{eventId:int}/checkin/scan"] = nameof(Check_in_scans_need_event_staff_and_an_antiforgery_token),
     };
 
     [Fact]
@@ -224,6 +235,28 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         request.Method = HttpMethod.Post;
         request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["sessionId"] = "1" });
         using var withoutToken = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Check_in_scans_need_event_staff_and_an_antiforgery_token()
+    {
+        var client = fx.App.CreateRawClient();
+        var path = $"/manage/events/{fx.SymposiumId}/checkin/scan";
+        using var anonymous = await client.PostAsync(new Uri(path, UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { code = "x" }));
+        Assert.True(anonymous.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest, $"anonymous: {anonymous.StatusCode}");
+
+        using var other = fx.Users["organizer-other"]!.Get(path);
+        other.Method = HttpMethod.Post;
+        other.Content = System.Net.Http.Json.JsonContent.Create(new { code = "x" });
+        using var refused = await client.SendAsync(other);
+        // Refused before it reaches the service (which refuses too: ServiceRightsTests, CheckInService.ScanAsync).
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"other organizer: {refused.StatusCode}");
+
+        using var staff = fx.Users["organizer-this"]!.Get(path);
+        staff.Method = HttpMethod.Post;
+        staff.Content = System.Net.Http.Json.JsonContent.Create(new { code = "x" });
+        using var withoutToken = await client.SendAsync(staff);
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
     }
 }

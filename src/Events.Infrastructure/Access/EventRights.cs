@@ -34,6 +34,14 @@ public sealed class EventRights(IDbContextFactory<EventsDbContext> factory)
     public async Task DemandPersonalDataAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         if (!await MaySeePersonalDataAsync(actor, eventId, ct)) throw Denied(actor, $"personal data of event {eventId}");
+    /// Check-in (签到) at the door, badge printing and reprinting: the event's staff and administrators, the same people
+    /// who see its attendee list. One rule, asked by the check-in service, the badge service and their pages.
+    /// </summary>
+    public Task<bool> MayCheckInAsync(Actor actor, int eventId, CancellationToken ct = default) => MayManageEventAsync(actor, eventId, ct);
+
+    public async Task DemandCheckInAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (!await MayCheckInAsync(actor, eventId, ct)) throw Denied(actor, $"check-in of event {eventId}");
     }
 
     /// <summary>A change that touches several forums (a session moved from one sub-forum to another) needs rights over each.</summary>

@@ -58,6 +58,7 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
     public DbSet<ReplyForm> ReplyForms => Set<ReplyForm>();
     public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
+    public DbSet<Core.OnSite.CheckIn> CheckIns => Set<Core.OnSite.CheckIn>();
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinAuthor> BulletinAuthors => Set<BulletinAuthor>();

@@ -4,6 +4,7 @@ using Events.Infrastructure.Mail;
 using Events.Infrastructure.Papers;
 using Events.Infrastructure.Papers.PdfSafety;
 using Events.Infrastructure.Pdf;
+using Events.Infrastructure.Security;
 using Events.Web.Access;
 using Events.Web.Components;
 using Events.Web.Endpoints;
@@ -35,6 +36,7 @@ public static class EventsAppExtensions
         builder.Services.AddEventsCircuitLimits();
 
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
+        builder.Services.AddEventsSignedCodes(Path.Combine(paths.Data, "keys"));
         builder.Services.AddEventsLocalization();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -79,6 +81,7 @@ public static class EventsAppExtensions
         app.MapProceedingsEndpoints();
         app.MapRegistrationEndpoints();
         app.MapSeatingEndpoints();
+        app.MapOnSiteEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();
         app.MapBulletinEndpoints();

@@ -3,6 +3,7 @@ using Events.Infrastructure.Bulletins;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
+using Events.Infrastructure.OnSite;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.OnTheDay;
@@ -50,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<SeatingService>();
+        services.AddEventsOnSite();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();

@@ -18,6 +18,8 @@ using Events.Infrastructure.Bulletins;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Mail;
 using Events.Infrastructure.OnTheDay;
+using Events.Infrastructure.OnSite;
+using Events.Core.OnSite;
 using Events.Infrastructure.Organizations;
 using Events.Infrastructure.Papers;
 using Events.Infrastructure.People;
@@ -111,6 +113,15 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["PersonalData.LogAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PersonalData>().LogAsync(a, f.Root)),
         ["EventStaffEditor.SetPersonalDataRightAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<EventStaffEditor>().SetPersonalDataRightAsync(a, f.Root, f.Outsider.UserId, true)),
+        ["BadgeService.SheetAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().SheetAsync(a, f.Root, new BadgeFilter(), BadgePaper.A4)),
+        ["BadgeService.OneAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().OneAsync(a, f.Root, 1, BadgePaper.A4)),
+        ["BadgeService.ReprintAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().ReprintAsync(a, f.Root, 1)),
+        ["CheckInService.ScanAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<CheckInService>().ScanAsync(a, f.Root, f.App.Get<BadgeService>().Badge(1, "", "", "", BadgeBand.Delegate, 0).QrUrl, "rights-scan", CheckInMethod.Camera)),
+        ["CheckInService.CheckInAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().CheckInAsync(a, f.Root, 1, "rights-search")),
+        ["CheckInService.SearchAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().SearchAsync(a, f.Root, "张")),
+        ["CheckInService.CountsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().CountsAsync(a, f.Root)),
+        ["CheckInService.ExportRowsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().ExportRowsAsync(a, f.Root)),
         ["CallService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CallService>().SaveAsync(a, new CallInput { EventId = f.Root })),
         ["ProceedingsService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProceedingsService>().SaveAsync(a, f.Root, new ProceedingsInput { Title = "论文集" }, null)),
         ["ProceedingsService.SaveOrderAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProceedingsService>().SaveOrderAsync(a, f.Root, [], Guid.Empty)),

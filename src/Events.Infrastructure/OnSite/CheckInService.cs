@@ -1,0 +1,234 @@
+using Events.Core.Access;
+using Events.Core.Attendees;
+using Events.Core.OnSite;
+using Events.Core.Security;
+using Events.Infrastructure.Access;
+using Events.Infrastructure.Data;
+using Events.Infrastructure.LiveUpdates;
+using Microsoft.EntityFrameworkCore;
+
+namespace Events.Infrastructure.OnSite;
+
+public enum CheckInOutcome
+{
+    /// <summary>Let in now.</summary>
+    CheckedIn,
+
+    /// <summary>Let in earlier (this or another device): nothing counted again.</summary>
+    AlreadyCheckedIn,
+
+    /// <summary>A lost badge's QR: the badge was reprinted since.</summary>
+    Superseded,
+
+    /// <summary>The registration was cancelled.</summary>
+    Cancelled,
+
+    /// <summary>Not a badge of this event: forged, edited, another event's, or unreadable.</summary>
+    Invalid,
+}
+
+/// <summary>The person as the door sees them. The mobile is masked (138****5678).</summary>
+public sealed record CheckInPerson(int RegistrationId, string Name, string Organization, string Title, BadgeBand Band, string? MaskedPhone, RegistrationState State);
+
+/// <summary>A scan's answer. <see cref="At"/> is the (first) check-in time in the event's time zone.</summary>
+public sealed record CheckInResult(CheckInOutcome Outcome, CheckInPerson? Person, DateTimeOffset? At, string? ByName)
+{
+    public static readonly CheckInResult Invalid = new(CheckInOutcome.Invalid, null, null, null);
+}
+
+public sealed record CheckInCount(BadgeBand Band, int CheckedIn, int Registered);
+
+public sealed record CheckInSearchHit(CheckInPerson Person, DateTimeOffset? CheckedInAt);
+
+/// <summary>
+/// Check-in at the door (签到). Idempotent: the database holds one check-in per registration and place
+/// (<see cref="Data.Configurations.CheckInConfiguration.OncePerPlace"/>) and one per client scan id, so a double
+/// scan, two staff phones at once or a replayed offline scan all count once and answer with the first check-in.
+/// </summary>
+public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ISignedCodes codes, IBadgeBands bands, ILiveUpdates live, TimeProvider clock)
+{
+    public const string Topic = "checkins";
+    public const int MaxClientScanId = 64;
+
+    /// <summary>The token inside what was scanned: a badge URL (…/b/{token}), a token, or a typed short code.</summary>
+    public static string ExtractCode(string scanned)
+    {
+        var text = scanned.Trim();
+        var at = text.LastIndexOf("/b/", StringComparison.Ordinal);
+        if (at >= 0) text = text[(at + 3)..];
+        var end = text.IndexOfAny(['?', '#', '/']);
+        return end >= 0 ? text[..end] : text;
+    }
+
+    public async Task<CheckInResult> ScanAsync(Actor actor, int eventId, string scanned, string? clientScanId, CheckInMethod method, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
+    {
+        await rights.DemandCheckInAsync(actor, eventId, ct);
+        if (string.IsNullOrWhiteSpace(scanned) || scanned.Length > 500) return CheckInResult.Invalid;
+        var code = ExtractCode(scanned);
+        if (codes.Parse(code) is not { } claim) return CheckInResult.Invalid;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == claim.SubjectId && r.EventId == eventId, ct);
+        if (registration is null) return CheckInResult.Invalid;
+        var check = codes.Check(SignedCodePurposes.Badge, registration.Id, registration.BadgeVersion, code);
+        if (check == SignedCodeCheck.Invalid) return CheckInResult.Invalid;
+        var person = await PersonAsync(eventId, registration, ct);
+        if (check == SignedCodeCheck.Superseded) return new CheckInResult(CheckInOutcome.Superseded, person, null, null);
+        return await LetInAsync(actor, eventId, registration, person, clientScanId, method, sessionId, ct);
+    }
+
+    /// <summary>Checks in a registration found by name or mobile (no badge at hand).</summary>
+    public async Task<CheckInResult> CheckInAsync(Actor actor, int eventId, int registrationId, string? clientScanId, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
+    {
+        await rights.DemandCheckInAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, ct);
+        if (registration is null) return CheckInResult.Invalid;
+        return await LetInAsync(actor, eventId, registration, await PersonAsync(eventId, registration, ct), clientScanId, CheckInMethod.Search, sessionId, ct);
+    }
+
+    private async Task<CheckInResult> LetInAsync(Actor actor, int eventId, Registration registration, CheckInPerson person, string? clientScanId,
+        CheckInMethod method, int sessionId, CancellationToken ct)
+    {
+        if (clientScanId is { Length: > MaxClientScanId }) clientScanId = null;
+        if (await ExistingAsync(registration.Id, sessionId, eventId, ct) is { } earlier)
+        {
+            return new CheckInResult(earlier.ClientScanId is not null && earlier.ClientScanId == clientScanId ? CheckInOutcome.CheckedIn : CheckInOutcome.AlreadyCheckedIn,
+                person, earlier.At, earlier.ByName);
+        }
+        if (registration.State != RegistrationState.Active) return new CheckInResult(CheckInOutcome.Cancelled, person, null, null);
+        if (sessionId != CheckIn.Entrance && !await SessionOfEventAsync(eventId, sessionId, ct)) return CheckInResult.Invalid;
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var byName = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? actor.UserId;
+        if (clientScanId is not null && await db.CheckIns.AnyAsync(c => c.ClientScanId == clientScanId, ct)) clientScanId = null; // a reused id: still count once per person
+        var row = new CheckIn
+        {
+            EventId = eventId, RegistrationId = registration.Id, SessionId = sessionId, CheckedInAt = clock.GetUtcNow(),
+            ByUserId = actor.UserId, ByName = byName.Length > 100 ? byName[..100] : byName, ClientScanId = clientScanId, Method = method,
+        };
+        db.CheckIns.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another phone let the same person in between the read above and this write: theirs counts.
+            if (await ExistingAsync(registration.Id, sessionId, eventId, ct) is { } theirs)
+            {
+                return new CheckInResult(CheckInOutcome.AlreadyCheckedIn, person, theirs.At, theirs.ByName);
+            }
+            throw;
+        }
+        live.Notify(Topic, eventId);
+        return new CheckInResult(CheckInOutcome.CheckedIn, person, await LocalAsync(eventId, row.CheckedInAt, ct), row.ByName);
+    }
+
+    private sealed record Earlier(DateTimeOffset At, string ByName, string? ClientScanId);
+
+    private async Task<Earlier?> ExistingAsync(int registrationId, int sessionId, int eventId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.CheckIns.AsNoTracking().Where(c => c.RegistrationId == registrationId && c.SessionId == sessionId)
+            .Select(c => new { c.CheckedInAt, c.ByName, c.ClientScanId }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new Earlier(await LocalAsync(eventId, row.CheckedInAt, ct), row.ByName, row.ClientScanId);
+    }
+
+    private async Task<bool> SessionOfEventAsync(int eventId, int sessionId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == eventId, ct);
+    }
+
+    /// <summary>An instant in the event's time zone (Asia/Shanghai unless the event names another).</summary>
+    public async Task<DateTimeOffset> LocalAsync(int eventId, DateTimeOffset instant, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct) ?? Core.Events.Event.DefaultTimeZone;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(instant, zone);
+    }
+
+    private async Task<CheckInPerson> PersonAsync(int eventId, Registration r, CancellationToken ct)
+    {
+        var band = (await bands.BandsAsync(eventId, [(r.Id, r.Email)], ct)).GetValueOrDefault(r.Id);
+        return new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, band, MaskPhone(r.Phone), r.State);
+    }
+
+    /// <summary>138****5678: enough for the door to confirm with the person, not enough to copy.</summary>
+    public static string? MaskPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var p = phone.Trim();
+        return p.Length <= 7 ? new string('*', p.Length) : p[..3] + new string('*', p.Length - 7) + p[^4..];
+    }
+
+    /// <summary>Active registrations whose name contains the term or whose mobile contains its digits (at least four), at most 20.</summary>
+    public async Task<IReadOnlyList<CheckInSearchHit>> SearchAsync(Actor actor, int eventId, string? term, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
+    {
+        await rights.DemandCheckInAsync(actor, eventId, ct);
+        var text = term?.Trim() ?? "";
+        if (text.Length == 0 || text.Length > 100) return [];
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State == RegistrationState.Active);
+        query = digits.Length >= 4 && digits.Length == text.Length
+            ? query.Where(r => r.Phone != null && r.Phone.Contains(digits))
+            : query.Where(r => r.Name.Contains(text));
+        var rows = await query.OrderByChinese(db, r => r.Name).ThenBy(r => r.Id).Take(20).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var times = await db.CheckIns.Where(c => ids.Contains(c.RegistrationId) && c.SessionId == sessionId)
+            .Select(c => new { c.RegistrationId, c.CheckedInAt }).ToDictionaryAsync(c => c.RegistrationId, c => c.CheckedInAt, ct);
+        var banded = await bands.BandsAsync(eventId, rows.Select(r => (r.Id, r.Email)).ToList(), ct);
+        var hits = new List<CheckInSearchHit>();
+        foreach (var r in rows)
+        {
+            var person = new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), MaskPhone(r.Phone), r.State);
+            hits.Add(new CheckInSearchHit(person, times.TryGetValue(r.Id, out var at) ? await LocalAsync(eventId, at, ct) : null));
+        }
+        return hits;
+    }
+
+    /// <summary>Checked in and registered per band, for the live counts.</summary>
+    public async Task<IReadOnlyList<CheckInCount>> CountsAsync(Actor actor, int eventId, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
+    {
+        await rights.DemandCheckInAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State == RegistrationState.Active)
+            .Select(r => new { r.Id, r.Email }).ToListAsync(ct);
+        var checkedIn = (await db.CheckIns.Where(c => c.EventId == eventId && c.SessionId == sessionId).Select(c => c.RegistrationId).ToListAsync(ct)).ToHashSet();
+        var banded = await bands.BandsAsync(eventId, rows.Select(r => (r.Id, r.Email)).ToList(), ct);
+        return rows.GroupBy(r => banded.GetValueOrDefault(r.Id)).OrderBy(g => g.Key)
+            .Select(g => new CheckInCount(g.Key, g.Count(r => checkedIn.Contains(r.Id)), g.Count())).ToList();
+    }
+
+    /// <summary>The event's sessions a door can check people into, in time order (title and local start).</summary>
+    public async Task<IReadOnlyList<(int Id, string Title, DateTimeOffset Start)>> SessionsAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).Select(s => new { s.Id, s.Title, s.Start }).ToListAsync(ct);
+        var result = new List<(int, string, DateTimeOffset)>();
+        foreach (var s in rows.OrderBy(s => s.Start).ThenBy(s => s.Id)) result.Add((s.Id, s.Title, await LocalAsync(eventId, s.Start, ct)));
+        return result;
+    }
+
+    /// <summary>Every check-in of the event (entrance and sessions) for the xlsx export, in time order.</summary>
+    public async Task<IReadOnlyList<(CheckInPerson Person, DateTimeOffset At, string ByName, int SessionId)>> ExportRowsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await rights.DemandCheckInAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await (from c in db.CheckIns.AsNoTracking()
+                          join r in db.Registrations.AsNoTracking() on c.RegistrationId equals r.Id
+                          where c.EventId == eventId
+                          select new { c.CheckedInAt, c.ByName, c.SessionId, Registration = r }).ToListAsync(ct);
+        var banded = await bands.BandsAsync(eventId, rows.Select(r => (r.Registration.Id, r.Registration.Email)).Distinct().ToList(), ct);
+        var result = new List<(CheckInPerson, DateTimeOffset, string, int)>();
+        foreach (var row in rows.OrderBy(r => r.CheckedInAt))
+        {
+            var r = row.Registration;
+            result.Add((new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), MaskPhone(r.Phone), r.State),
+                await LocalAsync(eventId, row.CheckedInAt, ct), row.ByName, row.SessionId));
+        }
+        return result;
+    }
+}

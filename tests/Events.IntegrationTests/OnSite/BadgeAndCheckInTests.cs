@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using Events.Core.Access;
+using Events.Core.Attendees;
+using Events.Core.OnSite;
+using Events.Infrastructure.OnSite;
+using Events.IntegrationTests.Infrastructure;
+using Events.IntegrationTests.Pdf;
+using Events.Web.Components.Documents;
+using Events.Web.Endpoints;
+using Microsoft.EntityFrameworkCore;
+using ZXing;
+using ZXing.Common;
+
+namespace Events.IntegrationTests.OnSite;
+
+/// <summary>
+/// Badges printed to PDF (sound fonts, exact text, a QR that decodes from the rendered page to the badge's signed URL),
+/// reprints that withdraw the old QR, and check-in that counts each person once however often and however concurrently scanned.
+/// </summary>
+[Collection(PdfCollection.Name)]
+public sealed class BadgeAndCheckInTests(PdfAppFixture f)
+{
+    private EventsAppFactory App => f.App;
+    private BadgeService Badges => App.Get<BadgeService>();
+    private CheckInService CheckIns => App.Get<CheckInService>();
+
+    /// <summary>A fresh event with its own registrations (names chosen per test), so tests do not see each other's check-ins.</summary>
+    private async Task<(int EventId, int[] Registrations)> EventWithAsync(params string[] names)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var db = App.CreateDbContext();
+        var ev = new Core.Events.Event
+        {
+            Slug = $"onsite-{tag}", Title = "第八届区域创新研讨会", StartDate = new DateOnly(2027, 5, 10), EndDate = new DateOnly(2027, 5, 11),
+            Status = Core.Events.EventStatus.Published,
+        };
+        db.Events.Add(ev);
+        await db.SaveChangesAsync();
+        var ids = new List<int>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var user = await TestUsers.CreateAsync(App, $"onsite-{tag}-{i}@test.local", [Roles.Attendee]);
+            var registration = new Registration
+            {
+                EventId = ev.Id, UserId = user.Id, Name = names[i], Organization = "四川省科学技术发展战略研究院", Title = "研究员",
+                Email = $"onsite-{tag}-{i}@example.cn", Phone = $"1380013{i:D4}", RegisteredAt = DateTimeOffset.UtcNow,
+            };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            ids.Add(registration.Id);
+        }
+        return (ev.Id, ids.ToArray());
+    }
+
+    private async Task<byte[]> PdfAsync(BadgeSheet sheet) => await OnSiteEndpoints.BadgePdfAsync(App.Get<DocumentPdf>(), sheet, CancellationToken.None);
+
+    [Fact]
+    public async Task A4_badges_are_sound_PDFs_with_exact_names_and_QRs_that_decode_to_each_badge_URL()
+    {
+        var (eventId, _) = await EventWithAsync("欧阳明月", "王冰", "李四", "Zhang San", "赵钱孙");
+        var sheet = (await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!;
+        Assert.Equal(5, sheet.Badges.Count);
+
+        var pdf = await PdfAsync(sheet);
+
+        PdfQuality.AssertSound(pdf);
+        Assert.Equal(2, PdfQuality.PageCount(pdf));
+        PdfQuality.AssertContainsText(pdf, "欧阳明月", "王冰", "Zhang San", "四川省科学技术发展战略研究院", "研究员", "参会代表", "第八届区域创新研讨会");
+        foreach (var badge in sheet.Badges) PdfQuality.AssertContainsText(pdf, badge.ShortCode);
+
+        var decoded = Enumerable.Range(1, 2).SelectMany(page => DecodeQrs(pdf, page)).ToHashSet();
+        Assert.Equal(sheet.Badges.Select(b => b.QrUrl).ToHashSet(), decoded);
+        Assert.All(decoded, url => Assert.Matches(@"^https?://[^/]+/b/[A-Za-z0-9_-]{20,40}$", url));
+    }
+
+    [Fact]
+    public async Task A_badge_on_stock_is_one_90_by_120_mm_page_and_a_reprint_refuses_the_old_QR()
+    {
+        var (eventId, regs) = await EventWithAsync("张伟");
+        var before = (await Badges.OneAsync(TestActors.Admin, eventId, regs[0], BadgePaper.Stock90x120))!.Badges.Single();
+
+        Assert.Equal(1, await Badges.ReprintAsync(TestActors.Admin, eventId, regs[0]));
+        var after = (await Badges.OneAsync(TestActors.Admin, eventId, regs[0], BadgePaper.Stock90x120))!;
+        var pdf = await PdfAsync(after);
+
+        PdfQuality.AssertSound(pdf);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var page = document.GetPage(1);
+            Assert.Equal(1, document.NumberOfPages);
+            Assert.Equal(90 / 25.4 * 72, page.Width, 0);
+            Assert.Equal(120 / 25.4 * 72, page.Height, 0);
+        }
+        var url = Assert.Single(DecodeQrs(pdf, 1));
+        Assert.Equal(after.Badges[0].QrUrl, url);
+        Assert.NotEqual(before.QrUrl, url);
+
+        var old = await CheckIns.ScanAsync(TestActors.Admin, eventId, before.QrUrl, null, CheckInMethod.Camera);
+        Assert.Equal(CheckInOutcome.Superseded, old.Outcome);
+        Assert.Equal(CheckInOutcome.Superseded, (await CheckIns.ScanAsync(TestActors.Admin, eventId, before.ShortCode, null, CheckInMethod.Scanner)).Outcome);
+        Assert.Equal(CheckInOutcome.CheckedIn, (await CheckIns.ScanAsync(TestActors.Admin, eventId, url, null, CheckInMethod.Camera)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_second_scan_says_when_and_by_whom_and_counts_nothing_twice()
+    {
+        var (eventId, regs) = await EventWithAsync("陈静", "刘洋");
+        var badge = Badges.Badge(regs[0], "陈静", "", "", BadgeBand.Delegate, 0);
+        var staff = TestActors.AdminAs("door-1");
+
+        var first = await CheckIns.ScanAsync(staff, eventId, badge.QrUrl, "scan-a", CheckInMethod.Camera);
+        var second = await CheckIns.ScanAsync(TestActors.AdminAs("door-2"), eventId, badge.ShortCode.ToLowerInvariant(), "scan-b", CheckInMethod.Scanner);
+        var replay = await CheckIns.ScanAsync(staff, eventId, badge.QrUrl, "scan-a", CheckInMethod.Camera);
+
+        Assert.Equal(CheckInOutcome.CheckedIn, first.Outcome);
+        Assert.Equal("陈静", first.Person!.Name);
+        Assert.Equal("138****0000", first.Person.MaskedPhone);
+        Assert.Equal(TimeSpan.FromHours(8), first.At!.Value.Offset); // the event's time zone, Asia/Shanghai
+        Assert.Equal(CheckInOutcome.AlreadyCheckedIn, second.Outcome);
+        Assert.True((first.At - second.At)!.Value.Duration() < TimeSpan.FromMilliseconds(1), $"{first.At:O} vs {second.At:O}"); // SQLite keeps 0.1 ms
+        Assert.Equal("door-1", second.ByName);
+        Assert.Equal(CheckInOutcome.CheckedIn, replay.Outcome); // the same offline scan sent again: its own answer, no second row
+        await using var db = App.CreateDbContext();
+        Assert.Equal(1, await db.CheckIns.CountAsync(c => c.EventId == eventId));
+        var counts = await CheckIns.CountsAsync(TestActors.Admin, eventId);
+        Assert.Equal(new CheckInCount(BadgeBand.Delegate, 1, 2), Assert.Single(counts));
+    }
+
+    [Fact]
+    public async Task Twenty_doors_scanning_the_same_people_at_once_count_each_person_once()
+    {
+        var names = Enumerable.Range(0, 6).Select(i => $"并发{i}").ToArray();
+        var (eventId, regs) = await EventWithAsync(names);
+        var urls = regs.Select(id => Badges.Badge(id, "", "", "", BadgeBand.Delegate, 0).QrUrl).ToArray();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).SelectMany(door => urls.Select(url =>
+            Task.Run(() => CheckIns.ScanAsync(TestActors.AdminAs($"door-{door}"), eventId, url, $"{door}-{url[^8..]}", CheckInMethod.Camera)))));
+
+        Assert.Equal(regs.Length, results.Count(r => r.Outcome == CheckInOutcome.CheckedIn));
+        Assert.Equal(20 * regs.Length - regs.Length, results.Count(r => r.Outcome == CheckInOutcome.AlreadyCheckedIn));
+        await using var db = App.CreateDbContext();
+        Assert.Equal(regs.Length, await db.CheckIns.CountAsync(c => c.EventId == eventId));
+    }
+
+    [Fact]
+    public async Task Forged_edited_foreign_and_cancelled_badges_let_nobody_in()
+    {
+        var (eventId, regs) = await EventWithAsync("周敏", "吴刚");
+        var (otherEvent, otherRegs) = await EventWithAsync("郑洁");
+        var genuine = Badges.Badge(regs[0], "", "", "", BadgeBand.Delegate, 0);
+        var edited = genuine.QrUrl[..^3] + (genuine.QrUrl[^3] == 'A' ? "B" : "A") + genuine.QrUrl[^2..];
+        var foreign = Badges.Badge(otherRegs[0], "", "", "", BadgeBand.Delegate, 0);
+        var certificate = App.Get<Core.Security.ISignedCodes>().Token(new(Core.Security.SignedCodePurposes.Certificate, regs[0], 0));
+        await using (var db = App.CreateDbContext())
+        {
+            await db.Registrations.Where(r => r.Id == regs[1]).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Cancelled));
+        }
+
+        Assert.Equal(CheckInOutcome.Invalid, (await CheckIns.ScanAsync(TestActors.Admin, eventId, edited, null, CheckInMethod.Camera)).Outcome);
+        Assert.Equal(CheckInOutcome.Invalid, (await CheckIns.ScanAsync(TestActors.Admin, eventId, foreign.QrUrl, null, CheckInMethod.Camera)).Outcome);
+        Assert.Equal(CheckInOutcome.Invalid, (await CheckIns.ScanAsync(TestActors.Admin, eventId, certificate, null, CheckInMethod.Camera)).Outcome);
+        Assert.Equal(CheckInOutcome.Invalid, (await CheckIns.ScanAsync(TestActors.Admin, eventId, $"/b/{regs[0]}", null, CheckInMethod.Camera)).Outcome);
+        var cancelled = Badges.Badge(regs[1], "", "", "", BadgeBand.Delegate, 0);
+        Assert.Equal(CheckInOutcome.Cancelled, (await CheckIns.ScanAsync(TestActors.Admin, eventId, cancelled.QrUrl, null, CheckInMethod.Camera)).Outcome);
+        await using var check = App.CreateDbContext();
+        Assert.False(await check.CheckIns.AnyAsync(c => c.EventId == eventId));
+        Assert.Empty(await CheckIns.SearchAsync(TestActors.Admin, otherEvent, "周敏"));
+    }
+
+    [Fact]
+    public async Task Search_finds_by_name_or_mobile_and_shows_who_is_in()
+    {
+        var (eventId, regs) = await EventWithAsync("孙丽", "孙强", "钱多");
+        await CheckIns.CheckInAsync(TestActors.Admin, eventId, regs[0], "search-1");
+
+        var byName = await CheckIns.SearchAsync(TestActors.Admin, eventId, "孙");
+        var byMobile = await CheckIns.SearchAsync(TestActors.Admin, eventId, "00130002");
+
+        Assert.Equal(["孙丽", "孙强"], byName.Select(h => h.Person.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.NotNull(byName.Single(h => h.Person.Name == "孙丽").CheckedInAt);
+        Assert.Null(byName.Single(h => h.Person.Name == "孙强").CheckedInAt);
+        Assert.Equal("钱多", Assert.Single(byMobile).Person.Name);
+        Assert.Equal("138****0002", byMobile[0].Person.MaskedPhone);
+    }
+
+    [Fact]
+    public async Task The_sign_in_sheet_lists_active_registrations_in_pinyin_order_with_sound_fonts()
+    {
+        var (eventId, regs) = await EventWithAsync("张三", "阿明", "李四", "退会者");
+        await using (var db = App.CreateDbContext())
+        {
+            await db.Registrations.Where(r => r.Id == regs[3]).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Cancelled));
+        }
+        var rows = await App.Get<global::Events.Infrastructure.Attendees.AttendeeList>().ActiveAsync(eventId);
+        var pdf = await App.Get<DocumentPdf>().RenderAsync<SignInSheetDocument>(new Dictionary<string, object?>
+        {
+            [nameof(SignInSheetDocument.EventTitle)] = "第八届区域创新研讨会", [nameof(SignInSheetDocument.Attendees)] = rows,
+        });
+
+        PdfQuality.AssertSound(pdf);
+        PdfQuality.AssertContainsText(pdf, "签到表", "序号", "签名", "第八届区域创新研讨会");
+        var text = PdfQuality.CompactText(pdf);
+        var positions = new[] { "阿明", "李四", "张三" }.Select(n => text.IndexOf(n, StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order().ToArray(), positions);
+        Assert.DoesNotContain("退会者", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Renders one page with pdftoppm (poppler-utils) at 200 dpi in grey and reads every QR code on it with ZXing.</summary>
+    private static List<string> DecodeQrs(byte[] pdf, int page)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "badge-qr-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var file = Path.Combine(dir, "badges.pdf");
+            File.WriteAllBytes(file, pdf);
+            var start = new ProcessStartInfo("pdftoppm", ["-r", "200", "-gray", "-f", $"{page}", "-l", $"{page}", file, Path.Combine(dir, "p")])
+            { RedirectStandardError = true };
+            using (var process = Process.Start(start)!)
+            {
+                process.WaitForExit();
+                Assert.True(process.ExitCode == 0, "pdftoppm: " + process.StandardError.ReadToEnd());
+            }
+            var (width, height, pixels) = ReadPgm(File.ReadAllBytes(Directory.GetFiles(dir, "p*.pgm").Single()));
+            var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
+            var results = new ZXing.Multi.QrCode.QRCodeMultiReader().decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)),
+                new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
+            return results?.Select(r => r.Text).ToList() ?? [];
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>A binary PGM (P5, 8 bits): header "P5 width height 255" then one byte per pixel.</summary>
+    private static (int Width, int Height, byte[] Pixels) ReadPgm(byte[] data)
+    {
+        var at = 0;
+        string Next()
+        {
+            while (char.IsWhiteSpace((char)data[at])) at++;
+            var begin = at;
+            while (!char.IsWhiteSpace((char)data[at])) at++;
+            return System.Text.Encoding.ASCII.GetString(data, begin, at - begin);
+        }
+        Assert.Equal("P5", Next());
+        var width = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+        var height = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("255", Next());
+        at++;
+        return (width, height, data[at..(at + width * height)]);
+    }
+}
