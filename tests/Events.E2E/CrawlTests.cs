@@ -10,7 +10,7 @@ namespace Events.E2E;
 /// route table, opens each tab and panel on the page, and the crawl fails on a visible error bar, a 5xx answer or any
 /// error the server logs. The roles run side by side, one browser context each.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AuditCollection.Name)]
 public sealed class CrawlTests(BrowserApp app, ITestOutputHelper output)
 {
     /// <summary>Blazor writes this marker into a page it will make interactive; a statically rendered page has none.</summary>
