@@ -57,7 +57,8 @@ public sealed class CrawlTests(BrowserApp app, ITestOutputHelper output)
         ConcurrentDictionary<string, string> current, ConcurrentQueue<string> problems, ConcurrentQueue<(string, string, TimeSpan)> timings)
     {
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "zh-CN" });
-        context.SetDefaultTimeout(15_000);
+        // 30 s: eight roles at once, beside the journeys' lane, on two cores.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         page.Response += (_, response) =>
         {

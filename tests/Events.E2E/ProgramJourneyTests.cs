@@ -83,7 +83,7 @@ public sealed class ProgramJourneyTests(BrowserApp app)
     [Fact]
     public async Task An_anonymous_visitor_switches_days_and_forums_of_a_published_multi_forum_event_without_opening_a_WebSocket()
     {
-        var slug = await SeedMultiForumEventAsync();
+        var (_, slug) = await PublishedEvents.SeedAsync(app, new DateOnly(2026, 5, 12));
         var page = await app.NewPageAsync();
         var sockets = new List<string>();
         page.WebSocket += (_, socket) => sockets.Add(socket.Url);
@@ -115,42 +115,6 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await Assertions.Expect(sessions).ToHaveCountAsync(3);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.True(sockets.Count == 0, "WebSockets opened: " + string.Join(", ", sockets));
-    }
-
-    /// <summary>A published event of two days with two sub-forums (青年学者分论坛, 政策分论坛): one session a day in each forum.</summary>
-    private async Task<string> SeedMultiForumEventAsync()
-    {
-        var slug = $"forums-{Guid.NewGuid().ToString("N")[..8]}";
-        var (first, second) = (new DateOnly(2026, 5, 12), new DateOnly(2026, 5, 13));
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Events.Infrastructure.Data.EventsDbContext>();
-        var root = new Event { Title = "多论坛公开日程研讨会", Slug = slug, StartDate = first, EndDate = second, Status = EventStatus.Published };
-        db.Events.Add(root);
-        await db.SaveChangesAsync();
-        var youth = new Event { Title = "青年学者分论坛", Slug = $"{slug}-youth", StartDate = first, EndDate = second, ParentEventId = root.Id, Status = EventStatus.Published };
-        var policy = new Event { Title = "政策分论坛", Slug = $"{slug}-policy", StartDate = first, EndDate = second, ParentEventId = root.Id, Status = EventStatus.Published };
-        db.Events.AddRange(youth, policy);
-        await db.SaveChangesAsync();
-
-        var program = scope.ServiceProvider.GetRequiredService<ProgramService>();
-        var admin = new Actor("seed", IsAdministrator: true, IsOrganizer: true);
-        var rooms = new Dictionary<int, int>();
-        foreach (var (forum, room) in new[] { (root.Id, "主会场"), (youth.Id, "青年会场"), (policy.Id, "政策会场") })
-            rooms[forum] = (await program.AddRoomAsync(admin, forum, room, 100))!.Id;
-        foreach (var (forum, name, hour) in new[] { (root.Id, "主会场", 9), (youth.Id, "青年论坛", 10), (policy.Id, "政策论坛", 11) })
-        {
-            foreach (var (day, ordinal) in new[] { (first, "第一天"), (second, "第二天") })
-            {
-                await program.SaveSessionAsync(admin, root.Id, new SessionInput
-                {
-                    EventId = forum, Kind = SessionKind.InvitedTalk, Title = $"{ordinal}{name}报告", Day = day, RoomId = rooms[forum],
-                    StartTime = new TimeOnly(hour, 0), EndTime = new TimeOnly(hour, 45),
-                });
-            }
-        }
-        var published = await scope.ServiceProvider.GetRequiredService<ProgramPublisher>().PublishAsync(admin, root.Id, "e2e", acknowledgeConflicts: true);
-        Assert.Equal(PublishOutcome.Published, published.Outcome);
-        return slug;
     }
 
     [Fact]
