@@ -64,7 +64,8 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
-        context.SetDefaultTimeout(15_000);
+        // Navigations and actions: 30 s, as the lanes share two busy cores (see Assertions above).
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -133,8 +134,9 @@ public sealed class BrowserApp : IAsyncLifetime
                 await db.SaveChangesAsync();
             }
 
-            // CI runs every test assembly at once on two cores; Playwright's 5 s expect default trips there.
-            Assertions.SetDefaultExpectTimeout(15_000);
+            // CI runs every test assembly at once on two cores, and the browser tests in two lanes; Playwright's 5 s
+            // expect default trips there. A passing test never waits this long.
+            Assertions.SetDefaultExpectTimeout(30_000);
             playwright = await Playwright.CreateAsync();
             Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
