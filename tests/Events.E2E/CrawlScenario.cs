@@ -25,10 +25,14 @@ public static class CrawlScenario
 {
     private const string Password = "Crawl#2026";
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BrowserApp, Task<IReadOnlyList<CrawlRole>>> Created = new();
+    private static readonly Lock Creating = new();
+    private static Task<IReadOnlyList<CrawlRole>>? created;
 
-    /// <summary>The roles for this app, written once however many tests ask for them.</summary>
-    public static Task<IReadOnlyList<CrawlRole>> ForAsync(BrowserApp app) => Created.GetValue(app, CreateAsync);
+    /// <summary>The roles for the shared app, written once however many tests (in however many collections) ask for them.</summary>
+    public static Task<IReadOnlyList<CrawlRole>> ForAsync(BrowserApp app)
+    {
+        lock (Creating) return created ??= CreateAsync(app);
+    }
 
     private static async Task<IReadOnlyList<CrawlRole>> CreateAsync(BrowserApp app)
     {

@@ -10,7 +10,7 @@ namespace Events.E2E;
 /// route table, opens each tab and panel on the page, and the crawl fails on a visible error bar, a 5xx answer or any
 /// error the server logs. The roles run side by side, one browser context each.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AuditCollection.Name)]
 public sealed class CrawlTests(BrowserApp app, ITestOutputHelper output)
 {
     /// <summary>Blazor writes this marker into a page it will make interactive; a statically rendered page has none.</summary>
@@ -57,7 +57,8 @@ public sealed class CrawlTests(BrowserApp app, ITestOutputHelper output)
         ConcurrentDictionary<string, string> current, ConcurrentQueue<string> problems, ConcurrentQueue<(string, string, TimeSpan)> timings)
     {
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "zh-CN" });
-        context.SetDefaultTimeout(15_000);
+        // 30 s: eight roles at once, beside the journeys' lane, on two cores.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         page.Response += (_, response) =>
         {

@@ -11,7 +11,7 @@ namespace Events.E2E;
 /// visible pieces of text drawn over each other. Each page is kept as a screenshot under TestResults/layout in the test
 /// output folder, to look at when a check fails.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AuditCollection.Name)]
 public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
 {
     public static readonly (int Width, int Height) Phone = (390, 844);
@@ -93,7 +93,8 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
                 var where = $"{role.Name} {culture} {width}px {url}";
                 var name = $"{role.Name}-{culture}-{width}-{Slug(template)}";
                 var shot = System.Diagnostics.Stopwatch.StartNew();
-                await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+                // JPEG: a full-page PNG of a long page takes Chromium several times as long to encode.
+                await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 70 });
                 shooting += shot.Elapsed;
                 foreach (var p in await MeasureAsync(page)) problems.Enqueue($"{where}: {p}");
                 // The menu once per walk and width: it opens without a circuit, holds the account, and closes again.
@@ -128,7 +129,7 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
         await button.ClickAsync();
         var drawer = page.GetByTestId("app-menu-drawer");
         await Assertions.Expect(drawer).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + "-menu.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + "-menu.jpg"), Type = ScreenshotType.Jpeg, Quality = 70 });
         var outside = await drawer.EvaluateAsync<int>(
             "d => [...d.querySelectorAll('a, button')].filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth + 0.5; }).length");
         if (outside > 0) problems.Enqueue($"{where}: {outside} menu items lie outside the screen");
@@ -156,7 +157,7 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
         var expected = culture == "en" ? "Sat, 29 Jul" : "7月29日 周六";
         var header = await calendar.InnerTextAsync();
         if (!header.Contains(expected, StringComparison.Ordinal)) problems.Enqueue($"{culture} date picker header reads \"{header}\", not {expected}");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"organizer-{culture}-date-picker.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"organizer-{culture}-date-picker.jpg"), Type = ScreenshotType.Jpeg, Quality = 70 });
         await page.GotoInteractiveAsync("/manage/people");
     }
 

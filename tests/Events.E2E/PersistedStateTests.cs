@@ -6,11 +6,13 @@ namespace Events.E2E;
 /// An organizer page loads its data once: the prerender's data is carried into the interactive render
 /// ([PersistentState]) instead of being queried again when the circuit starts.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(QueryCountCollection.Name)]
 public sealed class PersistedStateTests(BrowserApp app)
 {
     [Theory]
     [InlineData("reviewers", "FROM \"Reviewers\"", "")]
+    // The timetable: the day's sessions and the conflicts.
+    [InlineData("program", "FROM \"Sessions\"", "")]
     // The held batches; the mail list itself is a server-paged table that loads only once the page is live.
     [InlineData("outbox", "\"OutboxMessages\"", "GROUP BY")]
     public async Task An_organizer_page_queries_its_data_as_often_live_as_the_prerender_alone_does(string page, string table, string clause)

@@ -1,3 +1,8 @@
+using Events.Core.Access;
+using Events.Core.Events;
+using Events.Core.Program;
+using Events.Infrastructure.Program;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Events.E2E;
@@ -73,6 +78,43 @@ public sealed class ProgramJourneyTests(BrowserApp app)
         await page.WaitForURLAsync("**/speakers");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal(0, sockets);
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_switches_days_and_forums_of_a_published_multi_forum_event_without_opening_a_WebSocket()
+    {
+        var (_, slug) = await PublishedEvents.SeedAsync(app, new DateOnly(2026, 5, 12));
+        var page = await app.NewPageAsync();
+        var sockets = new List<string>();
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+        var sessions = page.GetByTestId("public-session");
+
+        await page.GotoAsync($"/events/{slug}/program", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.GetByTestId("public-day")).ToHaveCountAsync(2);
+        await Assertions.Expect(sessions).ToHaveCountAsync(3);
+
+        // The second day, then one forum of it, then all forums again: links and a plain GET form.
+        await page.GetByTestId("public-day").Nth(1).ClickAsync();
+        await page.WaitForURLAsync("**/program?day=2026-05-13*");
+        await Assertions.Expect(sessions).ToHaveCountAsync(3);
+        await Assertions.Expect(sessions.First).ToContainTextAsync("第二天主会场报告");
+
+        await page.GetByTestId("forum-select").SelectOptionAsync(new SelectOptionValue { Label = "青年学者分论坛" });
+        await page.GetByTestId("forum-show").ClickAsync();
+        await page.WaitForURLAsync("**forum=*");
+        await Assertions.Expect(sessions).ToHaveCountAsync(1);
+        await Assertions.Expect(sessions).ToContainTextAsync("第二天青年论坛报告");
+
+        await page.GetByTestId("public-day").First.ClickAsync();
+        await page.WaitForURLAsync("**/program?day=2026-05-12*");
+        await Assertions.Expect(sessions).ToHaveCountAsync(1);
+        await Assertions.Expect(sessions).ToContainTextAsync("第一天青年论坛报告");
+
+        await page.GetByTestId("forum-select").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await page.GetByTestId("forum-show").ClickAsync();
+        await Assertions.Expect(sessions).ToHaveCountAsync(3);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(sockets.Count == 0, "WebSockets opened: " + string.Join(", ", sockets));
     }
 
     [Fact]

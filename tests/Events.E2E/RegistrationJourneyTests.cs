@@ -1,6 +1,3 @@
-using Events.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Events.E2E;
@@ -11,32 +8,10 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
     [Fact]
     public async Task An_organizer_opens_registration_registers_stars_a_session_on_the_attendee_page_and_cancels_freeing_the_seat()
     {
-        // The seeded symposium is over and the service refuses registrations for ended events: for this journey its last
-        // day is moved a month ahead (its program stays), and put back afterwards for the other tests of the collection.
-        DateOnly originalEnd;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
-            originalEnd = await db.Events.Where(e => e.Id == app.SymposiumId).Select(e => e.EndDate).SingleAsync();
-            var ahead = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
-            await db.Events.Where(e => e.Id == app.SymposiumId).ExecuteUpdateAsync(s => s.SetProperty(e => e.EndDate, ahead));
-        }
-        try
-        {
-            await JourneyAsync();
-        }
-        finally
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
-            await db.Events.Where(e => e.Id == app.SymposiumId).ExecuteUpdateAsync(s => s.SetProperty(e => e.EndDate, originalEnd));
-        }
-    }
-
-    private async Task JourneyAsync()
-    {
+        // An upcoming event of its own: the crawl's attendee is registered on the seeded symposium, and the counts below are exact.
+        var (eventId, slug) = await PublishedEvents.SeedAsync(app, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60), BrowserApp.OrganizerEmail);
         var page = await app.NewPageAsync();
-        await page.SignInAsOrganizerAsync($"/manage/events/{app.SymposiumId}/registrations");
+        await page.SignInAsOrganizerAsync($"/manage/events/{eventId}/registrations");
 
         // Open registration with a single seat.
         await page.Field("settings-open").CheckAsync(new() { Force = true });
@@ -47,9 +22,9 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("attendee-counts")).ToContainTextAsync("名额 1");
 
         // Register from the public page; the form is prefilled with the account's name and address.
-        await page.GotoAsync("/events/regional-innovation-symposium-7");
+        await page.GotoAsync($"/events/{slug}");
         await page.GetByTestId("register-button").ClickAsync();
-        await page.WaitForURLAsync("**/events/regional-innovation-symposium-7/register");
+        await page.WaitForURLAsync($"**/events/{slug}/register");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Field("reg-email")).ToHaveValueAsync(BrowserApp.OrganizerEmail);
         await page.GetByTestId("reg-submit").ClickAsync();
@@ -59,7 +34,7 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
         await page.Locator("h1").ClickAsync();
         await page.GetByTestId("reg-submit").ClickAsync();
 
-        await page.WaitForURLAsync("**/events/regional-innovation-symposium-7/me?registered=1");
+        await page.WaitForURLAsync($"**/events/{slug}/me?registered=1");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("registered-alert")).ToContainTextAsync(BrowserApp.OrganizerEmail);
         await Assertions.Expect(page.GetByTestId("downloads")).ToContainTextAsync("会议日程日历");
@@ -73,11 +48,11 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
         // Cancel: the seat is free again and the organizer's list shows the cancellation.
         await page.GetByTestId("cancel-registration").ClickAsync();
         await page.GetByTestId("cancel-yes").ClickAsync();
-        await page.WaitForURLAsync("**/events/regional-innovation-symposium-7/register?cancelled=1");
+        await page.WaitForURLAsync($"**/events/{slug}/register?cancelled=1");
         await Assertions.Expect(page.GetByTestId("registration-cancelled")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("seats-left")).ToContainTextAsync("剩余名额 1");
 
-        await page.GotoInteractiveAsync($"/manage/events/{app.SymposiumId}/registrations");
+        await page.GotoInteractiveAsync($"/manage/events/{eventId}/registrations");
         await Assertions.Expect(page.GetByTestId("attendee-counts")).ToContainTextAsync("已报名 0 / 名额 1");
         await Assertions.Expect(page.GetByTestId("attendee-counts")).ToContainTextAsync("已取消 1");
     }

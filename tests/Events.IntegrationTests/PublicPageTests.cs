@@ -38,7 +38,7 @@ public sealed class PublicPageTests(EventsAppFactory app) : IClassFixture<Events
     public async Task Choosing_English_sets_a_cookie_that_switches_the_interface()
     {
         var client = app.CreateRawClient();
-        var response = await client.GetAsync("/culture/en?returnUrl=%2Fevents");
+        var response = await client.PostAsync("/culture/en", ChooseLanguage("/events"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/events", response.Headers.Location?.OriginalString);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)).Split(';')[0];
@@ -55,9 +55,27 @@ public sealed class PublicPageTests(EventsAppFactory app) : IClassFixture<Events
     [InlineData("/\\evil.example")]
     public async Task The_language_switch_never_redirects_off_site(string returnUrl)
     {
-        var response = await app.CreateRawClient().GetAsync($"/culture/en?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var response = await app.CreateRawClient().PostAsync("/culture/en", ChooseLanguage(returnUrl));
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task The_language_switch_is_a_form_post_a_GET_changes_nothing()
+    {
+        var response = await app.CreateRawClient().GetAsync("/culture/en?returnUrl=%2Fevents");
+        // No GET route: the app's not-found page answers.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+
+        // Every page carries the switch as a form, without a per-visitor token (the public pages are cached for all).
+        var html = await GetHtmlAsync("/events");
+        Assert.Contains("<form action=\"/culture/en\" method=\"post\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"returnUrl\" value=\"/events\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The language switch's form: the page to come back to.</summary>
+    internal static FormUrlEncodedContent ChooseLanguage(string returnUrl) =>
+        new(new Dictionary<string, string> { ["returnUrl"] = returnUrl });
 
     [Fact]
     public async Task A_person_page_lists_their_published_events_and_roles()

@@ -74,7 +74,7 @@ public sealed class SecurityHeaderTests(EventsAppFactory app) : IClassFixture<Ev
         var client = app.CreateRawClient();
         client.BaseAddress = new Uri("https://localhost/");
 
-        using var response = await client.GetAsync(new Uri("/culture/en?returnUrl=/", UriKind.Relative));
+        using var response = await client.PostAsync(new Uri("/culture/en", UriKind.Relative), PublicPageTests.ChooseLanguage("/"));
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
@@ -114,7 +114,7 @@ public sealed class ProductionTransportTests : IClassFixture<ProductionTransport
     [Fact]
     public async Task A_request_the_proxy_received_over_https_is_served_with_hsts_and_secure_cookies()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/culture/en?returnUrl=/");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/culture/en") { Content = PublicPageTests.ChooseLanguage("/") };
         // HSTS is never sent to localhost, so the request names the public host, as a proxy passes it on.
         request.Headers.Host = "events.example.org";
         request.Headers.Add("X-Forwarded-Proto", "https");

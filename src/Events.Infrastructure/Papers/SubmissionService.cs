@@ -371,8 +371,9 @@ public sealed class SubmissionService(IDbContextFactory<EventsDbContext> factory
         var conflicts = await db.DeclaredConflicts.Where(c => c.SubmissionId == id && c.DeclaredBy == ConflictSource.Author)
             .Join(db.Reviewers, c => c.ReviewerId, r => r.Id, (c, r) => r.Name).ToListAsync(ct);
 
+        var authorNames = await AuthorNames.ForAsync(db, s.Authors, ct);
         return new AuthorPaperView(s.Id, s.Number, s.Title, s.Abstract, s.Keywords, s.Topic?.Name,
-            s.Authors.OrderBy(a => a.Order).Select(a => new AuthorLine(a.Name, a.Affiliation, a.Email, a.IsCorresponding, a.IsPresenter)).ToList(),
+            s.Authors.OrderBy(a => a.Order).Select(a => new AuthorLine(authorNames.Shown(a), a.Affiliation, a.Email, a.IsCorresponding, a.IsPresenter)).ToList(),
             s.State, ev.Title, ev.Slug, ev.TimeZoneId, s.CreatedAt, s.UpdatedAt, call.SubmissionDeadline, call.CameraReadyDeadline,
             call.MaxFileSizeMb, call.MaxPages,
             s.Files.OrderBy(f => f.Kind).ThenByDescending(f => f.Version)

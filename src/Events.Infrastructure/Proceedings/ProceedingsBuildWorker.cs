@@ -39,6 +39,7 @@ public sealed partial class ProceedingsBuildWorker(
     {
         // A crash mid-build leaves a volume in the scratch folder; it goes now, before anything else runs.
         WorkFolder.RemoveLeftovers();
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -47,22 +48,30 @@ public sealed partial class ProceedingsBuildWorker(
                 await RecoverAsync(stoppingToken);
                 if (await ClaimNextAsync(stoppingToken) is { } buildId)
                 {
+                    failures = 0;
                     await RunAsync(buildId, stoppingToken);
                     continue;
                 }
+                failures = 0;
                 await signal.WaitAsync(Poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+#pragma warning disable CA1031 // A busy or locked database (SQLite's "database is locked" under load at start) must never stop the host.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 LogWorkerError(e);
-                await PauseAsync(stoppingToken);
+                await PauseAsync(Backoff(++failures), stoppingToken);
             }
         }
     }
+
+    /// <summary>How long the worker waits after its <paramref name="failures"/>th error in a row: 250 ms, doubling, at most the poll interval.</summary>
+    public static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(Poll.TotalMilliseconds, 250 * Math.Pow(2, Math.Clamp(failures - 1, 0, 10))));
 
     /// <summary>
     /// A build whose claim expired was left running by an instance that stopped; it cannot be resumed half-way, so it
@@ -80,8 +89,9 @@ public sealed partial class ProceedingsBuildWorker(
                     .SetProperty(b => b.Error, BuildFailedException.Interrupted)
                     .SetProperty(b => b.FinishedAt, now), ct);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
+            // A locked database (another instance or a migration holding it at start): the next round tries again.
             LogWorkerError(e);
             return 0;
         }
@@ -178,11 +188,11 @@ public sealed partial class ProceedingsBuildWorker(
         }
     }
 
-    private async Task PauseAsync(CancellationToken ct)
+    private async Task PauseAsync(TimeSpan delay, CancellationToken ct)
     {
         try
         {
-            await Task.Delay(Poll, clock, ct);
+            await Task.Delay(delay, clock, ct);
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Events.Core.Papers;
 using Events.Core.Proceedings;
+using Events.Infrastructure.Papers;
 using Events.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,8 @@ public static class VolumeContents
             .Join(db.Sessions, i => i.SessionId, s => s.Id, (i, s) => new { ItemId = i.Id, i.Order, SessionId = s.Id, s.Title, s.Start })
             .ToListAsync(ct);
         var placeOf = places.ToDictionary(p => p.ItemId);
+        // In English pages, authors known in the people list by their address are shown by their English names.
+        var authorNames = await AuthorNames.ForAsync(db, submissions.SelectMany(s => s.Authors), ct);
 
         return submissions.Select(s =>
         {
@@ -35,7 +38,7 @@ public static class VolumeContents
             var session = s.SessionItemId is { } item && placeOf.TryGetValue(item, out var place)
                 ? new PaperGroup($"s{place.SessionId}", place.Title, (place.Start.UtcTicks, place.SessionId), place.Order)
                 : null;
-            var authors = s.Authors.OrderBy(a => a.Order).Select(a => new VolumeAuthor(a.Name.Trim(), a.Affiliation.Trim())).ToList();
+            var authors = s.Authors.OrderBy(a => a.Order).Select(a => new VolumeAuthor(authorNames.Shown(a), a.Affiliation.Trim())).ToList();
             var paper = new VolumePaper(s.Id, s.Title.Trim(), authors, topic, session, s.Abstract, s.Keywords);
             return new VolumeEntry(paper, s.Number, s.Files.FirstOrDefault());
         }).ToList();

@@ -4,6 +4,7 @@ using Events.Core.Mail;
 using Events.Core.Papers;
 using Events.Core.Reviews;
 using Events.Core.Reviews.Conflicts;
+using Events.Infrastructure.Papers;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Mail;
@@ -95,6 +96,9 @@ public sealed class DecisionService(IDbContextFactory<EventsDbContext> factory, 
         var reviewerIds = conflicts.Select(c => c.ReviewerId).Distinct().ToList();
         var names = await db.Reviewers.Where(r => reviewerIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
+        // Untracked copies for display: each author under the name the reader's language shows.
+        var authorNames = await AuthorNames.ForAsync(db, s.Authors, ct);
+        foreach (var author in s.Authors) author.Name = authorNames.Shown(author);
         return new CommitteePaperView(s.Id, s.Number, s.Title, s.Abstract, s.Topic?.Name, s.Authors.OrderBy(a => a.Order).ToList(), s.State,
             s.Decision, s.DecisionNotifiedAt, s.SessionItemId, s.ConcurrencyStamp,
             call.Criteria.OrderBy(c => c.Order).ThenBy(c => c.Id).Select(c => new CriterionView(c.Id, c.Name, c.Description, c.ScaleMax, c.Weight)).ToList(),

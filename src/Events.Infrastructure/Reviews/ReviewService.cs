@@ -2,6 +2,7 @@ using Events.Core.Common;
 using Events.Core.Papers;
 using Events.Core.Reviews;
 using Events.Core.Validation;
+using Events.Infrastructure.Papers;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
@@ -55,8 +56,9 @@ public sealed class ReviewService(IDbContextFactory<EventsDbContext> factory, Fi
         }
         var file = CurrentFile(s);
         var blind = call.ReviewMode == ReviewMode.DoubleBlind;
+        var authorNames = blind ? null : await AuthorNames.ForAsync(db, s.Authors, ct);
         return new ReviewPaperView(s.Id, s.EventId, ev.Title, ev.TimeZoneId, s.Number, s.Title, s.Abstract, s.Keywords, s.Topic?.Name,
-            blind ? null : s.Authors.OrderBy(a => a.Order).Select(a => $"{a.Name}（{a.Affiliation}）").ToList(),
+            authorNames is null ? null : s.Authors.OrderBy(a => a.Order).Select(a => $"{authorNames.Shown(a)}（{a.Affiliation}）").ToList(),
             file is not null, file?.PageCount ?? 0, call.ReviewMode, criteria,
             ReviewInput.From(own, criteria.Select(c => c.Id)), own?.State, own?.SubmittedAt, ReviewVisibility.IsLate(own?.SubmittedAt, call.ReviewDeadline),
             call.ReviewDeadline, s.DecisionNotifiedAt is not null, labels[assignment.Id], others, !mayView && othersExist);

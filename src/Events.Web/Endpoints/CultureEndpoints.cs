@@ -2,15 +2,24 @@ using Events.Infrastructure.Identity;
 using Events.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Events.Web.Endpoints;
 
 public static class CultureEndpoints
 {
-    /// <summary>Remembers the chosen UI language in a cookie for a year and returns to the page the user was on.</summary>
+    /// <summary>
+    /// Remembers the chosen UI language in a cookie for a year and returns to the page the user was on.
+    /// </summary>
+    /// <remarks>
+    /// A POST (the language switch is a small form), because for a signed-in user it also stores the choice on the
+    /// account, and reading never writes. It takes no antiforgery token: the form is part of output-cached public pages
+    /// that every visitor shares, where no per-visitor token can be; the sign-in cookie is SameSite=Lax, so a post from
+    /// another site arrives signed out and can only set that visitor's own language cookie.
+    /// </remarks>
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/{culture}", async (string culture, string? returnUrl, HttpContext http, UserManager<AppUser> users) =>
+        app.MapPost("/culture/{culture}", async (string culture, [FromForm] string? returnUrl, HttpContext http, UserManager<AppUser> users) =>
         {
             var chosen = EventsAppExtensions.Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is null) return Results.BadRequest();
@@ -24,8 +33,9 @@ public static class CultureEndpoints
                 user.PreferredCulture = chosen.Name;
                 await users.UpdateAsync(user);
             }
+            // A 302 after a post: the browser follows it with a GET of the page it came from.
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableAntiforgery();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Events.Core.Proceedings;
+using Events.Infrastructure.Data;
 using Events.Infrastructure.Proceedings;
 using Events.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,75 @@ public sealed class BuildClaimTests : IClassFixture<HeldPrinterApp>
         await SecondInstance(TimeSpan.Zero).RecoverAsync(CancellationToken.None);
 
         Assert.Equal(BuildState.Failed, (await ReadAsync(orphan.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_worker_starting_on_a_locked_database_backs_off_and_retries_and_never_stops_the_host()
+    {
+        var data = await VolumeTestData.CreateAsync(app);
+        int orphanId;
+        await using (var db = app.CreateDbContext())
+        {
+            var volume = await db.Proceedings.SingleAsync(p => p.EventId == data.EventId);
+            var orphan = new ProceedingsBuild
+            {
+                ProceedingsId = volume.Id, Version = 60, State = BuildState.Running, RequestedAt = DateTimeOffset.UtcNow,
+                StartedAt = DateTimeOffset.UtcNow, RequestedByUserId = "tests",
+            };
+            db.ProceedingsBuilds.Add(orphan);
+            await db.SaveChangesAsync();
+            orphanId = orphan.Id;
+        }
+
+        // Another process holds the database (as a migration or a second instance starting under load does); this
+        // instance gives up each attempt after one second, as SQLite answers "database is locked".
+        var file = Path.Combine(app.DataPath, "events.db");
+        await using var locker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        await locker.OpenAsync();
+        await using (var begin = locker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+        var worker = ActivatorUtilities.CreateInstance<ProceedingsBuildWorker>(app.Services, (IDbContextFactory<EventsDbContext>)new ImpatientFactory(file, app.DataPath));
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Equal(0, await worker.RecoverAsync(CancellationToken.None));
+            await Task.WhenAny(worker.ExecuteTask!, Task.Delay(TimeSpan.FromSeconds(3)));
+            Assert.False(worker.ExecuteTask!.IsCompleted, $"the worker stopped: {worker.ExecuteTask.Exception}");
+
+            // The lock goes; the worker's next round takes the orphaned build over.
+            await using (var rollback = locker.CreateCommand())
+            {
+                rollback.CommandText = "ROLLBACK;";
+                await rollback.ExecuteNonQueryAsync();
+            }
+            await VolumeBuilds.WaitAsync(app, orphanId, b => b.State == BuildState.Failed);
+            Assert.False(worker.ExecuteTask.IsCompleted);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public void The_back_off_after_errors_in_a_row_starts_short_doubles_and_stops_at_the_poll_interval()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(250), ProceedingsBuildWorker.Backoff(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), ProceedingsBuildWorker.Backoff(2));
+        Assert.Equal(TimeSpan.FromSeconds(5), ProceedingsBuildWorker.Backoff(50));
+    }
+
+    private sealed class ImpatientFactory(string file, string dataPath) : IDbContextFactory<EventsDbContext>
+    {
+        public EventsDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<EventsDbContext>();
+            DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={file};Default Timeout=1", dataPath);
+            return new EventsDbContext(options.Options);
+        }
     }
 
     private ProceedingsBuildWorker SecondInstance(TimeSpan clockAhead) =>

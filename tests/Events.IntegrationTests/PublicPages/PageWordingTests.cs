@@ -19,6 +19,44 @@ public sealed partial class PageWordingTests(EventsAppFactory app) : IClassFixtu
     private const string English = ".AspNetCore.Culture=c%3Den%7Cuic%3Den";
 
     [Fact]
+    public async Task Paper_bylines_in_English_show_the_stored_English_name_with_the_Chinese_one_beside_it()
+    {
+        var data = await Proceedings.VolumeTestData.CreateAsync(app);
+        var paper = data.Accepted[0]; // 王小明, 李华
+        await using (var db = app.CreateDbContext())
+        {
+            // 王小明 gave the address a person in the people list has (in other letter case); 李华 is in no list.
+            await db.Authors.Where(a => a.SubmissionId == paper.SubmissionId && a.Name == "王小明")
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Email, "wang.xm@byline.test"));
+            db.People.Add(new Core.People.Person { Name = "王小明", NameEn = "Wang Xiaoming", Email = "Wang.XM@byline.test" });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<string[]> BylineAsync(string culture)
+        {
+            var before = System.Globalization.CultureInfo.CurrentUICulture;
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            try
+            {
+                await using var db = app.CreateDbContext();
+                var entries = await global::Events.Infrastructure.Proceedings.VolumeContents.LoadAsync(db, data.EventId, CancellationToken.None);
+                var volume = entries.Single(e => e.Paper.SubmissionId == paper.SubmissionId).Paper.Authors.Select(a => a.Name).ToArray();
+                // The author's own paper page shows the same names.
+                var own = await app.Get<global::Events.Infrastructure.Papers.SubmissionService>().GetForAuthorAsync(paper.SubmissionId, "tests");
+                Assert.Equal(volume, own!.Authors.Select(a => a.Name).ToArray());
+                return volume;
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = before;
+            }
+        }
+
+        Assert.Equal(["Wang Xiaoming (王小明)", "李华"], await BylineAsync("en"));
+        Assert.Equal(["王小明", "李华"], await BylineAsync("zh-CN"));
+    }
+
+    [Fact]
     public async Task Chinese_public_pages_put_no_half_width_colon_or_bracket_after_Chinese_text()
     {
         await using var db = app.CreateDbContext();
