@@ -59,6 +59,7 @@ public class Registration : IConcurrencyVersioned
     public List<RegistrationAnswer> Answers { get; set; } = [];
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
     /// <summary>How many times the badge was reprinted. Its QR and short code are signed with this, so a reprint withdraws the lost badge.</summary>
     public int BadgeVersion { get; set; }
 }

@@ -34,6 +34,9 @@ public sealed class EventRights(IDbContextFactory<EventsDbContext> factory)
     public async Task DemandPersonalDataAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         if (!await MaySeePersonalDataAsync(actor, eventId, ct)) throw Denied(actor, $"personal data of event {eventId}");
+    }
+
+    /// <summary>
     /// Check-in (签到) at the door, badge printing and reprinting: the event's staff and administrators, the same people
     /// who see its attendee list. One rule, asked by the check-in service, the badge service and their pages.
     /// </summary>

@@ -99,7 +99,7 @@ public static class OnSiteEndpoints
             {
                 var ev = await events.LoadAsync(eventId, ct);
                 if (ev is null) return Results.NotFound();
-                var rows = await attendees.ActiveAsync(eventId, ct);
+                var rows = await attendees.ActiveAsync(eventId, fullPersonalData: false, ct);
                 var bytes = await pdf.RenderAsync<SignInSheetDocument>(new Dictionary<string, object?>
                 {
                     [nameof(SignInSheetDocument.EventTitle)] = ev.Title, [nameof(SignInSheetDocument.Attendees)] = rows,
