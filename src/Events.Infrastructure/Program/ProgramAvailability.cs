@@ -21,14 +21,19 @@ public sealed record SpeakingEvent(int RootId, int PersonId, string Title, DateO
 
 public sealed partial class ProgramService
 {
-    /// <summary>The people who take part in the program of <paramref name="rootId"/> (speakers and chairs), for the organizers' availability picker.</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> ProgramPeopleAsync(int rootId, CancellationToken ct = default)
+    /// <summary>
+    /// The people who take part in the program of <paramref name="rootId"/> (speakers and chairs) whose name contains
+    /// <paramref name="search"/>, searched in the database, at most <paramref name="take"/>: the organizers' availability picker.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> ProgramPeopleAsync(int rootId, string? search, int take = 20, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var inTree = db.Sessions.Where(s => db.Events.Any(e => e.Id == s.EventId && (e.Id == rootId || e.ParentEventId == rootId)));
         var ids = inTree.SelectMany(s => s.Chairs.Select(c => c.PersonId))
             .Union(inTree.SelectMany(s => s.Items.SelectMany(i => i.Participants)).Where(p => p.PersonId != null).Select(p => p.PersonId!.Value));
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var query = db.People.AsNoTracking().Where(p => ids.Contains(p.Id));
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(p => p.Name.Contains(search.Trim()) || (p.NameEn != null && p.NameEn.Contains(search.Trim())));
+        var people = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(take).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         return people.Select(p => (p.Id, p.Name)).ToList();
     }
 
