@@ -107,7 +107,7 @@ public static class TimetableGrid
 
     private static async Task<IPage> OpenAsync(IBrowser browser, string baseUrl, int rootId)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 }, BypassCSP = true });
         context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=%2Fmanage%2Fevents");

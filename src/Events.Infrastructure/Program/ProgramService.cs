@@ -212,6 +212,12 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         live.Notify(LiveTopic, rootId);
     }
 
+    /// <summary>
+    /// Tells the open timetables again after a save's follow-up (a paper linked to its new item), so the tray they show
+    /// matches; the "who changed what" note stays the save's.
+    /// </summary>
+    internal void NotifyAgain(int rootId) => live.Notify(LiveTopic, rootId);
+
     private static async Task<int?> RootOfForumAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
         await db.Events.Where(e => e.Id == eventId).Select(e => (int?)(e.ParentEventId ?? e.Id)).FirstOrDefaultAsync(ct);
 

@@ -96,6 +96,7 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
         // Only an unplaced paper is linked: a second organizer placing it at the same moment finds it taken.
         var linked = await db.Submissions.Where(s => s.Id == submissionId && s.SessionItemId == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.SessionItemId, item.Id), ct);
+        program.NotifyAgain(root.Id);
         return linked == 1 ? new(PlacementOutcome.Placed, item.Id) : new(PlacementOutcome.AlreadyPlaced);
     }
 
@@ -140,7 +141,11 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
         if (saved.Outcome != SaveOutcome.Saved || item.Id is null) return new(PlacementOutcome.Invalid);
         var linked = await db.Submissions.Where(s => s.Id == submissionId && s.SessionItemId == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.SessionItemId, item.Id), ct);
-        if (linked == 1) return new(PlacementOutcome.Placed, item.Id);
+        if (linked == 1)
+        {
+            program.NotifyAgain(root.Id);
+            return new(PlacementOutcome.Placed, item.Id);
+        }
         await program.DeleteSessionAsync(actor, saved.Id, input.ConcurrencyStamp, ct);
         return new(PlacementOutcome.AlreadyPlaced);
     }
