@@ -105,14 +105,14 @@ public static class CircuitMemory
     }
 
     /// <summary>The managed heap after a full, blocking, compacting collection.</summary>
-    private static long Heap()
+    internal static long Heap()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static long Rss()
+    internal static long Rss()
     {
         var line = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
@@ -120,7 +120,7 @@ public static class CircuitMemory
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MB");
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

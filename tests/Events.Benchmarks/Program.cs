@@ -43,6 +43,11 @@ public static class BenchmarkEntry
             await CircuitMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
             return;
         }
+        if (args.Length > 0 && args[0] == "timetable-grid")
+        {
+            await TimetableGrid.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9);
+            return;
+        }
         if (args.Length > 0 && args[0] == "assignment")
         {
             AssignmentAtScale.Run();

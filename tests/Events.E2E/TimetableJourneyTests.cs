@@ -71,10 +71,30 @@ public sealed class TimetableJourneyTests(BrowserApp app)
         await Assertions.Expect(Block(two, "主旨报告")).ToContainTextAsync("09:00–10:00", Live);
         await Assertions.Expect(two.GetByTestId("no-conflicts")).ToBeVisibleAsync(new() { Timeout = 1_500 });
 
+        // The accepted paper waiting in the tray, dragged onto 第二会场 at 12:00: a paper session of its own, on both screens.
+        var paper = one.GetByTestId("tray-entry").Filter(new() { HasText = "托盘里的论文" });
+        var entry = (await paper.BoundingBoxAsync())!;
+        box = (await (await ColumnAsync(one, "第二会场")).BoundingBoxAsync())!;
+        await DragAsync(one, entry.X + 20, entry.Y + entry.Height / 2, box.X + box.Width / 2, box.Y + Y(12, 0));
+        await Assertions.Expect(Block(one, "托盘里的论文")).ToContainTextAsync("12:00–12:15");
+        await Assertions.Expect(Block(two, "托盘里的论文")).ToContainTextAsync("12:00–12:15", Live);
+        await Assertions.Expect(two.GetByTestId("tray-entry").Filter(new() { HasText = "托盘里的论文" })).ToHaveCountAsync(0, new() { Timeout = 1_500 });
+
+        // Organizer 1 enters that the keynote speaker is free only from 14:00: their morning sessions conflict, live on screen 2.
+        await one.Field("availability-person").FillAsync("周");
+        await one.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await one.GetByTestId("availability-add").ClickAsync();
+        await one.Field("availability-from").FillAsync("14:00");
+        await one.Field("availability-to").FillAsync("23:00");
+        await one.GetByTestId("availability-save").ClickAsync();
+        await Assertions.Expect(two.Locator("[data-testid=conflict][data-kind=OutsideAvailability]").First).ToContainTextAsync("主旨报告", Live);
+        await Assertions.Expect(Block(two, "圆桌讨论")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-conflict"), new() { Timeout = 1_500 });
+        await one.GetByTestId("acknowledge").ClickAsync();
+
         // Publishing the draft event: the confirmation offers to make it public, and the public program has the new times.
         await one.GetByTestId("publish").ClickAsync();
         await Assertions.Expect(one.GetByTestId("event-not-public")).ToBeVisibleAsync();
-        await Assertions.Expect(one.GetByTestId("publish-summary")).ToContainTextAsync("新增 4 场");
+        await Assertions.Expect(one.GetByTestId("publish-summary")).ToContainTextAsync("新增 5 场");
         await one.GetByTestId("publish-confirm").ClickAsync();
         await Assertions.Expect(one.GetByTestId("publish-panel")).ToContainTextAsync("v1");
         await one.GotoAsync($"/events/{slug}/program");
@@ -193,6 +213,13 @@ public sealed class TimetableJourneyTests(BrowserApp app)
         await Add(root.Id, "主旨报告", hall.Id, 9, 0, 10, 0, speaker.Id);
         await Add(root.Id, "圆桌讨论", hall.Id, 10, 30, 11, 30, speaker.Id);
         await Add(sub.Id, "分论坛报告", subRoom.Id, 13, 0, 14, 0, null);
+        // An accepted paper not placed yet: it waits in the unscheduled tray.
+        db.Submissions.Add(new Events.Core.Papers.Submission
+        {
+            EventId = root.Id, Number = 1, Title = "托盘里的论文", Abstract = "摘要", SubmitterUserId = "e2e", Decision = Events.Core.Papers.Decision.AcceptOral,
+            Authors = [new Events.Core.Papers.Author { Name = $"吴{tag[..2]}", Affiliation = "某大学", IsPresenter = true }],
+        });
+        await db.SaveChangesAsync();
         return (root.Id, slug);
     }
 }

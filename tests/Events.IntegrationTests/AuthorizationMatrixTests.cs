@@ -87,6 +87,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/events/regional-innovation-symposium-7/submit", [D, A, A, A, A, A, A]),
         ("/events/{draft}/submit", [D, N, N, N, N, N, N]),
         ("/papers", [D, A, A, A, A, A, A]),
+        ("/speaking/availability", [D, A, A, A, A, A, A]),
         ("/papers/999999", [D, N, N, N, N, N, N]),
         ("/papers/999999/edit", [D, N, N, N, N, N, N]),
         ("/papers/999999/files/1", [D, N, N, N, N, N, N]),

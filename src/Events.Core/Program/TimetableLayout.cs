@@ -137,3 +137,10 @@ public sealed record GridChange(GridSession Session, int ForumId, int? RoomId, D
 
 /// <summary>An empty slot dragged over on the grid, for a new session: local wall-clock times on the day shown.</summary>
 public sealed record GridSlot(int ForumId, int? RoomId, DateOnly Day, TimeOnly Start, TimeOnly End);
+
+/// <summary>
+/// An unscheduled tray entry dropped on the grid: into a session (<see cref="SessionId"/>, for a paper) or at a place of the grid,
+/// <see cref="Start"/> snapped to five minutes, in a forum's room column.
+/// </summary>
+public sealed record TrayDrop(string Kind, int EntryId, int? SessionId, int ForumId, int? RoomId, DateTimeOffset Start);
+

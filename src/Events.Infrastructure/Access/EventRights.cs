@@ -84,6 +84,26 @@ public sealed class EventRights(IDbContextFactory<EventsDbContext> factory)
         if (!await MayEditBulletinAsync(actor, bulletinId, ct)) throw Denied(actor, $"bulletin {bulletinId}");
     }
 
+    /// <summary>
+    /// A person's available times for a program: the top-level event's staff (and administrators), or the person themself,
+    /// signed in with a confirmed address that is the person's, while they take part in a session of the event tree.
+    /// </summary>
+    public async Task<bool> MayEditAvailabilityAsync(Actor actor, int rootId, int personId, CancellationToken ct = default)
+    {
+        if (await MayManageEventAsync(actor, rootId, ct)) return true;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var email = await db.Users.Where(u => u.Id == actor.UserId && u.EmailConfirmed && u.Email != null).Select(u => u.Email!.ToLower()).FirstOrDefaultAsync(ct);
+        if (email is null) return false;
+        return await db.People.AnyAsync(p => p.Id == personId && p.Email != null && p.Email.ToLower() == email, ct)
+            && await db.Sessions.AnyAsync(s => db.Events.Any(e => e.Id == s.EventId && (e.Id == rootId || e.ParentEventId == rootId))
+                && (s.Chairs.Any(c => c.PersonId == personId) || s.Items.Any(i => i.Participants.Any(x => x.PersonId == personId))), ct);
+    }
+
+    public async Task DemandAvailabilityAsync(Actor actor, int rootId, int personId, CancellationToken ct = default)
+    {
+        if (!await MayEditAvailabilityAsync(actor, rootId, personId, ct)) throw Denied(actor, $"the availability of person {personId} in event {rootId}");
+    }
+
     private async Task<bool> IsStaffAsync(int eventId, string userId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -32,6 +32,7 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionItem> SessionItems => Set<SessionItem>();
     public DbSet<ItemParticipant> ItemParticipants => Set<ItemParticipant>();
+    public DbSet<SpeakerAvailability> SpeakerAvailability => Set<SpeakerAvailability>();
     public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
     public DbSet<AgendaEntry> AgendaEntries => Set<AgendaEntry>();
     public DbSet<SeatingPlan> SeatingPlans => Set<SeatingPlan>();

@@ -59,8 +59,8 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
         var root = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == rootId && e.ParentEventId == null, ct);
         if (root is null) return new PublishResult(PublishOutcome.NotFound);
 
-        var (sessions, windows) = await ProgramService.DetectorInputAsync(db, rootId, ct);
-        var conflicts = ConflictDetector.Find(sessions, windows).Count;
+        var (sessions, windows, availability) = await ProgramService.DetectorInputWithAvailabilityAsync(db, rootId, ct);
+        var conflicts = ConflictDetector.Find(sessions, windows, availability).Count;
         if (conflicts > 0 && !acknowledgeConflicts) return new PublishResult(PublishOutcome.NeedsAcknowledgement, Conflicts: conflicts);
 
         var previous = await db.ProgramVersions.AsNoTracking().Where(v => v.EventId == rootId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
@@ -89,8 +89,8 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
         await using var db = await factory.CreateDbContextAsync(ct);
         var root = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == rootId && e.ParentEventId == null, ct);
         if (root is null) return null;
-        var (sessions, windows) = await ProgramService.DetectorInputAsync(db, rootId, ct);
-        var conflicts = ConflictDetector.Find(sessions, windows).Count;
+        var (sessions, windows, availability) = await ProgramService.DetectorInputWithAvailabilityAsync(db, rootId, ct);
+        var conflicts = ConflictDetector.Find(sessions, windows, availability).Count;
         var previous = await db.ProgramVersions.AsNoTracking().Where(v => v.EventId == rootId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         var number = (previous?.Number ?? 0) + 1;
         var snapshot = await ProgramSnapshots.BuildAsync(db, root, number, clock.GetUtcNow(), ct);

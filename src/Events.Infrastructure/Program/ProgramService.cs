@@ -35,12 +35,13 @@ public enum ProgramEdit
     Edited,
     Removed,
     Undone,
+    Availability,
 }
 
 public sealed record ConflictView(Conflict Conflict, string SessionTitle, string? OtherTitle, string? PersonName, string? RoomName);
 
 /// <summary>Organizers' editing of an event's program: rooms, sessions with their items and people, and the live conflict check.</summary>
-public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ILiveUpdates live)
+public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ILiveUpdates live)
 {
     /// <summary>The live-update topic of program changes; the key is the top-level event.</summary>
     public const string LiveTopic = "program";
@@ -121,7 +122,8 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
 
         var rooms = await db.Rooms.AsNoTracking().Where(r => ids.Contains(r.EventId)).OrderBy(r => r.Order).ThenBy(r => r.Id)
             .Select(r => new GridRoom(r.Id, r.EventId, r.Name, r.Order, r.Capacity)).ToListAsync(ct);
-        var rows = await db.Sessions.AsNoTracking().Where(s => forumIds.Contains(s.EventId) && s.Start < to && s.End > from)
+        // A session without a time (ending where it starts) waits in the tray, not on the grid.
+        var rows = await db.Sessions.AsNoTracking().Where(s => forumIds.Contains(s.EventId) && s.Start < to && s.End > from && s.End > s.Start)
             .Select(s => new
             {
                 s.Id, s.EventId, s.RoomId, s.Kind, s.Title, s.Start, s.End, s.ConcurrencyStamp,
@@ -209,6 +211,12 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
         lastChange[rootId] = new ProgramChangeNote(Interlocked.Increment(ref sequence), actor.UserId, name, edit, sessionId, title);
         live.Notify(LiveTopic, rootId);
     }
+
+    /// <summary>
+    /// Tells the open timetables again after a save's follow-up (a paper linked to its new item), so the tray they show
+    /// matches; the "who changed what" note stays the save's.
+    /// </summary>
+    internal void NotifyAgain(int rootId) => live.Notify(LiveTopic, rootId);
 
     private static async Task<int?> RootOfForumAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
         await db.Events.Where(e => e.Id == eventId).Select(e => (int?)(e.ParentEventId ?? e.Id)).FirstOrDefaultAsync(ct);
@@ -360,8 +368,8 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
     public async Task<IReadOnlyList<ConflictView>> ConflictsAsync(int rootId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (sessions, windows) = await DetectorInputAsync(db, rootId, ct);
-        var found = ConflictDetector.Find(sessions, windows);
+        var (sessions, windows, availability) = await DetectorInputWithAvailabilityAsync(db, rootId, ct);
+        var found = ConflictDetector.Find(sessions, windows, availability);
         if (found.Count == 0) return [];
         var ids = found.SelectMany(c => new[] { c.SessionId, c.OtherSessionId ?? c.SessionId }).Distinct().ToList();
         var titles = await db.Sessions.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
@@ -373,8 +381,10 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
             c.PersonId is { } p ? names.GetValueOrDefault(p) : null, c.RoomId is { } r ? rooms.GetValueOrDefault(r) : null)).ToList();
     }
 
-    internal static async Task<(List<ScheduledSession>, List<EventWindow>)> DetectorInputAsync(EventsDbContext db, int rootId, CancellationToken ct)
+    /// <summary>The detector's input, with the people's available times entered for the program.</summary>
+    internal static async Task<(List<ScheduledSession>, List<EventWindow>, List<AvailabilityRange>)> DetectorInputWithAvailabilityAsync(EventsDbContext db, int rootId, CancellationToken ct)
     {
+        List<AvailabilityRange> availability;
         var forums = await db.Events.AsNoTracking().Where(e => e.Id == rootId || e.ParentEventId == rootId).ToListAsync(ct);
         var ids = forums.Select(f => f.Id).ToList();
         var rows = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.EventId))
@@ -386,12 +396,14 @@ public sealed class ProgramService(IDbContextFactory<EventsDbContext> factory, E
                 Minutes = s.Items.Sum(i => i.DurationMinutes),
             }).AsSplitQuery().ToListAsync(ct);
         var sessions = rows.Select(r => new ScheduledSession(r.Id, r.EventId, r.RoomId, r.Start, r.End, r.People, r.Chairs, r.Minutes)).ToList();
+        availability = await db.SpeakerAvailability.AsNoTracking().Where(a => a.EventId == rootId)
+            .Select(a => new AvailabilityRange(a.PersonId, a.Start, a.End)).ToListAsync(ct);
         var windows = forums.Select(f =>
         {
             var (start, end) = ProgramTime.Window(f.StartDate, f.EndDate, ProgramTime.Zone(f.TimeZoneId));
             return new EventWindow(f.Id, start, end);
         }).ToList();
-        return (sessions, windows);
+        return (sessions, windows, availability);
     }
 
     private static async Task<int?> ForumOfSessionAsync(EventsDbContext db, int sessionId, CancellationToken ct) =>

@@ -87,13 +87,7 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
         var root = (await program.RootOfAsync(eventId, ct))!;
         var input = await program.LoadSessionAsync(sessionId, ct);
         if (input is null) return new(PlacementOutcome.NotFound);
-        var item = new ItemInput
-        {
-            Title = paper.Title,
-            Minutes = minutes > 0 ? minutes : DefaultMinutes,
-            Participants = [new ParticipantInput { PersonId = personId, Role = ItemRole.Speaker },
-                .. discussantIds.Distinct().Where(id => id != personId).Select(id => new ParticipantInput { PersonId = id, Role = ItemRole.Discussant })],
-        };
+        var item = ItemFor(paper, personId, discussantIds, minutes);
         input.Items.Add(item);
         var saved = await program.SaveSessionAsync(actor, root.Id, input, ct);
         if (saved.Outcome == SaveOutcome.Conflict) return new(PlacementOutcome.Conflict);
@@ -102,8 +96,67 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
         // Only an unplaced paper is linked: a second organizer placing it at the same moment finds it taken.
         var linked = await db.Submissions.Where(s => s.Id == submissionId && s.SessionItemId == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.SessionItemId, item.Id), ct);
+        program.NotifyAgain(root.Id);
         return linked == 1 ? new(PlacementOutcome.Placed, item.Id) : new(PlacementOutcome.AlreadyPlaced);
     }
+
+    /// <summary>
+    /// The timetable's tray dropped onto the grid: a new paper session of the paper's length (snapped to five minutes) at
+    /// <paramref name="start"/> in a forum and room of the program, holding the paper with its presenter, saved in one step
+    /// (so undo takes the session away again). A paper someone placed meanwhile takes the new session away and reports it.
+    /// </summary>
+    public async Task<PlacementResult> PlaceInNewSessionAsync(Actor actor, int eventId, int submissionId, int forumId, int? roomId, DateTimeOffset start,
+        int minutes = DefaultMinutes, CancellationToken ct = default)
+    {
+        await rights.DemandEventsAsync(actor, [eventId, forumId], ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var paper = await db.Submissions.AsNoTracking().Include(s => s.Authors).FirstOrDefaultAsync(s => s.Id == submissionId && s.EventId == eventId, ct);
+        if (paper is null) return new(PlacementOutcome.NotFound);
+        if (!paper.IsAccepted || paper.State == SubmissionState.Withdrawn) return new(PlacementOutcome.NotAccepted);
+        if (paper.SessionItemId is not null) return new(PlacementOutcome.AlreadyPlaced);
+        var root = await program.RootOfAsync(eventId, ct);
+        if (root is null) return new(PlacementOutcome.NotFound);
+        var presenter = paper.Authors.OrderBy(a => a.Order).FirstOrDefault(a => a.IsPresenter) ?? paper.Authors.OrderBy(a => a.Order).FirstOrDefault();
+        if (presenter is null) return new(PlacementOutcome.Invalid);
+
+        var length = Math.Max(Core.Program.TimetableLayout.SnapMinutes, Core.Program.TimetableLayout.Snap(minutes > 0 ? minutes : DefaultMinutes));
+        var zone = ProgramTime.Zone(root.TimeZoneId);
+        var (from, to) = (TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(start.AddMinutes(length), zone));
+        var personId = await PersonForAsync(presenter, ct);
+        var item = ItemFor(paper, personId, [], length);
+        var input = new SessionInput
+        {
+            EventId = forumId,
+            Kind = SessionKind.PaperSession,
+            Title = paper.Title.Length > 300 ? paper.Title[..300] : paper.Title,
+            Day = DateOnly.FromDateTime(from.DateTime),
+            StartTime = TimeOnly.FromDateTime(from.DateTime),
+            // A paper running to midnight ends at the last minute of its day (a session in the editor lies within one day).
+            EndTime = to.Date > from.Date ? new TimeOnly(23, 59) : TimeOnly.FromDateTime(to.DateTime),
+            RoomId = roomId,
+            Items = [item],
+        };
+        var saved = await program.SaveSessionAsync(actor, root.Id, input, ct);
+        if (saved.Outcome == SaveOutcome.Conflict) return new(PlacementOutcome.Conflict);
+        if (saved.Outcome != SaveOutcome.Saved || item.Id is null) return new(PlacementOutcome.Invalid);
+        var linked = await db.Submissions.Where(s => s.Id == submissionId && s.SessionItemId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SessionItemId, item.Id), ct);
+        if (linked == 1)
+        {
+            program.NotifyAgain(root.Id);
+            return new(PlacementOutcome.Placed, item.Id);
+        }
+        await program.DeleteSessionAsync(actor, saved.Id, input.ConcurrencyStamp, ct);
+        return new(PlacementOutcome.AlreadyPlaced);
+    }
+
+    private static ItemInput ItemFor(Submission paper, int presenterPersonId, IReadOnlyList<int> discussantIds, int minutes) => new()
+    {
+        Title = paper.Title,
+        Minutes = minutes > 0 ? minutes : DefaultMinutes,
+        Participants = [new ParticipantInput { PersonId = presenterPersonId, Role = ItemRole.Speaker },
+            .. discussantIds.Distinct().Where(id => id != presenterPersonId).Select(id => new ParticipantInput { PersonId = id, Role = ItemRole.Discussant })],
+    };
 
     /// <summary>
     /// The presenter as a person: the one with the same address if there is one, otherwise a new person whose position

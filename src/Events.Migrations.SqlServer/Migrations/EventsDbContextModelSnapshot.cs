@@ -1856,6 +1856,35 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.ToTable("SessionItems");
                 });
 
+            modelBuilder.Entity("Events.Core.Program.SpeakerAvailability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EventId", "PersonId", "Start");
+
+                    b.ToTable("SpeakerAvailability");
+                });
+
             modelBuilder.Entity("Events.Core.Reviews.Bid", b =>
                 {
                     b.Property<int>("ReviewerId")
@@ -2895,6 +2924,21 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.HasOne("Events.Core.Program.Session", null)
                         .WithMany("Items")
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Program.SpeakerAvailability", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Events.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

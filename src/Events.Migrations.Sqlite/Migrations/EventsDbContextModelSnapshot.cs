@@ -1777,6 +1777,33 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.ToTable("SessionItems");
                 });
 
+            modelBuilder.Entity("Events.Core.Program.SpeakerAvailability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EventId", "PersonId", "Start");
+
+                    b.ToTable("SpeakerAvailability");
+                });
+
             modelBuilder.Entity("Events.Core.Reviews.Bid", b =>
                 {
                     b.Property<int>("ReviewerId")
@@ -2802,6 +2829,21 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.HasOne("Events.Core.Program.Session", null)
                         .WithMany("Items")
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Program.SpeakerAvailability", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Events.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

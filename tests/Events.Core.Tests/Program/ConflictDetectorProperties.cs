@@ -10,8 +10,10 @@ namespace Events.Core.Tests.Program;
 /// sessions, shared people, zero-length sessions and sessions on a window's edge are all common.
 /// ToString prints a readable counterexample, in minutes from the grid's origin.
 /// </summary>
-public sealed record SmallSchedule(ScheduledSession[] Sessions)
+public sealed record SmallSchedule(ScheduledSession[] Sessions, AvailabilityRange[] Availability)
 {
+    public SmallSchedule(ScheduledSession[] sessions) : this(sessions, []) { }
+
     public static readonly DateTimeOffset Origin = new(2025, 11, 21, 8, 0, 0, TimeSpan.FromHours(8));
     public const int SlotMinutes = 30;
 
@@ -26,7 +28,8 @@ public sealed record SmallSchedule(ScheduledSession[] Sessions)
 
     public override string ToString() => Environment.NewLine + string.Join(Environment.NewLine, Sessions.Select(s =>
         $"#{s.Id} event {s.EventId} room {s.RoomId?.ToString() ?? "-"} {(s.Start - Origin).TotalMinutes}–{(s.End - Origin).TotalMinutes} " +
-        $"items {s.ItemMinutes} participants [{string.Join(",", s.ParticipantIds)}] chairs [{string.Join(",", s.ChairIds)}]"));
+        $"items {s.ItemMinutes} participants [{string.Join(",", s.ParticipantIds)}] chairs [{string.Join(",", s.ChairIds)}]").Concat(
+        Availability.Select(a => $"person {a.PersonId} available {(a.Start - Origin).TotalMinutes}–{(a.End - Origin).TotalMinutes}")));
 }
 
 public static class ScheduleArbitraries
@@ -47,25 +50,53 @@ public static class ScheduleArbitraries
             select (Func<int, ScheduledSession>)(id => new ScheduledSession(
                 id, eventId, room, SmallSchedule.Slot(start), SmallSchedule.Slot(start + length), participants, chairs, itemMinutes));
 
+        // Half the people say when they are available: zero to three ranges each, some empty, touching or overlapping.
+        var range =
+            from start in Gen.Choose(0, 14)
+            from length in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 6)))
+            select (start, length);
+        var availability =
+            from perPerson in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(Array.Empty<(int, int)>())), (1, Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(range, n)))), 6)
+            select perPerson.SelectMany((ranges, p) => ranges.Select(r => new AvailabilityRange(p + 1, SmallSchedule.Slot(r.Item1), SmallSchedule.Slot(r.Item1 + r.Item2)))).ToArray();
+
         return
             from count in Gen.Choose(0, 30)
             from ids in Gen.Shuffle(Enumerable.Range(1, 60))
             from sessions in Gen.ArrayOf(session, count)
-            select new SmallSchedule(sessions.Select((make, i) => make(ids[i])).ToArray());
+            from available in availability
+            select new SmallSchedule(sessions.Select((make, i) => make(ids[i])).ToArray(), available);
     }
 
     /// <summary>Shrinks by dropping one session at a time.</summary>
     public static Arbitrary<SmallSchedule> SmallSchedules() =>
         Arb.ToArbitrary(Schedules(), schedule => Enumerable.Range(0, schedule.Sessions.Length)
-            .Select(drop => new SmallSchedule(schedule.Sessions.Where((_, i) => i != drop).ToArray())));
+            .Select(drop => schedule with { Sessions = schedule.Sessions.Where((_, i) => i != drop).ToArray() })
+            .Concat(Enumerable.Range(0, schedule.Availability.Length)
+                .Select(drop => schedule with { Availability = schedule.Availability.Where((_, i) => i != drop).ToArray() })));
 }
 
 /// <summary>The rules applied the obvious way, to every pair: O(n²), and the reference the detector must agree with.</summary>
 public static class BruteForceConflicts
 {
-    public static List<Conflict> Find(IReadOnlyList<ScheduledSession> sessions, IReadOnlyList<EventWindow> windows)
+    public static List<Conflict> Find(IReadOnlyList<ScheduledSession> sessions, IReadOnlyList<EventWindow> windows, IReadOnlyList<AvailabilityRange>? availability = null)
     {
         var found = new HashSet<Conflict>();
+        availability ??= [];
+        foreach (var s in sessions.Where(s => s.Start < s.End))
+        {
+            foreach (var p in s.ParticipantIds.Concat(s.ChairIds).Distinct())
+            {
+                var ranges = availability.Where(a => a.PersonId == p).ToList();
+                if (ranges.Count == 0) continue;
+                // Walk from the session's start: while some range holds the moment reached, jump to its end.
+                var reached = s.Start;
+                while (reached < s.End && ranges.FirstOrDefault(r => r.Start <= reached && reached < r.End) is { } holding)
+                {
+                    reached = holding.End;
+                }
+                if (reached < s.End) found.Add(new Conflict(ConflictKind.OutsideAvailability, s.Id, PersonId: p));
+            }
+        }
         foreach (var s in sessions)
         {
             var window = windows.FirstOrDefault(w => w.EventId == s.EventId);
@@ -119,8 +150,8 @@ public class ConflictDetectorProperties
     [Property(Arbitrary = [typeof(ScheduleArbitraries)], MaxTest = 1000)]
     public Property Find_returns_exactly_what_checking_every_pair_returns_in_the_documented_order(SmallSchedule schedule)
     {
-        var expected = BruteForceConflicts.Find(schedule.Sessions, SmallSchedule.Windows);
-        var actual = ConflictDetector.Find(schedule.Sessions, SmallSchedule.Windows);
+        var expected = BruteForceConflicts.Find(schedule.Sessions, SmallSchedule.Windows, schedule.Availability);
+        var actual = ConflictDetector.Find(schedule.Sessions, SmallSchedule.Windows, schedule.Availability);
 
         return actual.SequenceEqual(expected).Label(
             $"missing: {string.Join("; ", expected.Except(actual))} | extra: {string.Join("; ", actual.Except(expected))} | " +
@@ -132,8 +163,8 @@ public class ConflictDetectorProperties
     {
         foreach (var schedule in ScheduleArbitraries.Schedules().Sample(numberOfSamples: 200, seed: new Rnd(7), size: 30))
         {
-            var forwards = ConflictDetector.Find(schedule.Sessions, SmallSchedule.Windows);
-            var backwards = ConflictDetector.Find(Enumerable.Reverse(schedule.Sessions).ToArray(), SmallSchedule.Windows);
+            var forwards = ConflictDetector.Find(schedule.Sessions, SmallSchedule.Windows, schedule.Availability);
+            var backwards = ConflictDetector.Find(Enumerable.Reverse(schedule.Sessions).ToArray(), SmallSchedule.Windows, Enumerable.Reverse(schedule.Availability).ToArray());
             Assert.Equal(forwards, backwards);
         }
     }
@@ -146,7 +177,7 @@ public class ConflictDetectorProperties
     public void The_generated_schedules_are_rich_in_conflicts_and_touching_sessions()
     {
         var samples = ScheduleArbitraries.Schedules().Sample(numberOfSamples: 300, seed: new Rnd(2025), size: 30);
-        var conflicts = samples.SelectMany(s => BruteForceConflicts.Find(s.Sessions, SmallSchedule.Windows)).ToList();
+        var conflicts = samples.SelectMany(s => BruteForceConflicts.Find(s.Sessions, SmallSchedule.Windows, s.Availability)).ToList();
 
         var byKind = Enum.GetValues<ConflictKind>().ToDictionary(k => k, k => conflicts.Count(c => c.Kind == k));
         Assert.True(byKind.Values.All(n => n >= 500), string.Join(", ", byKind));

@@ -72,7 +72,10 @@ public class SyntheticProgramTests
 
         var conflicts = ConflictDetector.Find(program.Sessions, program.Windows);
 
-        foreach (var kind in Enum.GetValues<ConflictKind>())
+        // The synthetic program has no availability entered, so nobody is outside it.
+        Assert.Equal(0, program.Planted[ConflictKind.OutsideAvailability]);
+        Assert.DoesNotContain(conflicts, c => c.Kind == ConflictKind.OutsideAvailability);
+        foreach (var kind in Enum.GetValues<ConflictKind>().Where(k => k != ConflictKind.OutsideAvailability))
         {
             Assert.InRange(program.Planted[kind], Math.Max(1, sessions / 500), Math.Max(1, sessions / 500));
             // Planting can, rarely, add one more by chance (a busy person who is also busy elsewhere at that time).

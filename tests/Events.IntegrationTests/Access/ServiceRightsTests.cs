@@ -96,6 +96,10 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["ProgramPublisher.PublishAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().PublishAsync(a, f.Root, "x", acknowledgeConflicts: true)),
         ["ProgramPublisher.MakeEventPublicAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().MakeEventPublicAsync(a, f.Root)),
         ["PaperPlacement.PlaceAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PaperPlacement>().PlaceAsync(a, f.Root, 1, f.SessionRoot, null, [])),
+        ["PaperPlacement.PlaceInNewSessionAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<PaperPlacement>().PlaceInNewSessionAsync(a, f.Root, 1, f.Root, f.RoomRoot, new DateTimeOffset(2024, 1, 1, 2, 0, 0, TimeSpan.Zero))),
+        ["ProgramService.SaveAvailabilityAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<ProgramService>().SaveAvailabilityAsync(a, f.Root, f.PersonId, "", [])),
         ["RegistrationSettingsEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<RegistrationSettingsEditor>().SaveAsync(a, f.Root, new RegistrationSettingsInput { IsOpen = true, Capacity = 5 })),
         ["RegistrationService.CancelForAttendeeAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().CancelForAttendeeAsync(a, f.Root, 1)),

@@ -19,6 +19,11 @@ namespace Events.Core.Program.Conflicts;
 /// A person listed more than once in one session (twice as a participant, or as participant and chair) is not a conflict,
 /// and repeated ids never yield repeated conflicts. Session ids must be unique, and so must the windows' event ids.
 /// </para>
+/// <para>
+/// A person with availability ranges is reported (<see cref="ConflictKind.OutsideAvailability"/>, once per session and person)
+/// for every session of positive length they take part in, as participant or chair, that the union of their ranges does not
+/// cover from start to end; touching ranges join. A person with no range is free throughout.
+/// </para>
 /// </remarks>
 public static class ConflictDetector
 {
@@ -47,8 +52,14 @@ public static class ConflictDetector
     /// The result is sorted by kind, session id, other session id, person id and room id.
     /// </summary>
     /// <exception cref="ArgumentException">Two sessions share an id, or two windows share an event id.</exception>
-    public static IReadOnlyList<Conflict> Find(IReadOnlyList<ScheduledSession> sessions, IReadOnlyList<EventWindow> windows)
+    public static IReadOnlyList<Conflict> Find(IReadOnlyList<ScheduledSession> sessions, IReadOnlyList<EventWindow> windows) =>
+        Find(sessions, windows, []);
+
+    /// <inheritdoc cref="Find(IReadOnlyList{ScheduledSession}, IReadOnlyList{EventWindow})"/>
+    /// <param name="availability">The people's available times; people not listed are free throughout.</param>
+    public static IReadOnlyList<Conflict> Find(IReadOnlyList<ScheduledSession> sessions, IReadOnlyList<EventWindow> windows, IReadOnlyList<AvailabilityRange> availability)
     {
+        ArgumentNullException.ThrowIfNull(availability);
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(windows);
 
@@ -84,6 +95,7 @@ public static class ConflictDetector
         FindSingleSessionConflicts(sessions, windowByEvent, conflicts);
         FindRoomConflicts(sessions, starts, ends, conflicts);
         FindPersonConflicts(sessions, starts, ends, conflicts);
+        FindAvailabilityConflicts(sessions, availability, conflicts);
 
         conflicts.Sort(Compare);
         return conflicts;
@@ -189,6 +201,60 @@ public static class ConflictDetector
         {
             ArrayPool<Booking>.Shared.Return(bookings);
         }
+    }
+
+    /// <summary>
+    /// Each person's ranges are sorted and joined where they touch or overlap, once (O(r log r)); a session is then covered
+    /// when the joined range starting last at or before its start reaches its end, found by binary search (O(log r)).
+    /// </summary>
+    private static void FindAvailabilityConflicts(IReadOnlyList<ScheduledSession> sessions, IReadOnlyList<AvailabilityRange> availability, List<Conflict> conflicts)
+    {
+        if (availability.Count == 0) return;
+        var joined = new Dictionary<int, List<(long Start, long End)>>();
+        foreach (var group in availability.GroupBy(a => a.PersonId))
+        {
+            var list = new List<(long Start, long End)>();
+            foreach (var (start, end) in group.Select(a => (a.Start.UtcTicks, a.End.UtcTicks)).Where(r => r.Item1 < r.Item2).OrderBy(r => r.Item1))
+            {
+                if (list.Count > 0 && start <= list[^1].End) list[^1] = (list[^1].Start, Math.Max(list[^1].End, end));
+                else list.Add((start, end));
+            }
+            // A person whose every range is empty has still said when they are available: never.
+            joined[group.Key] = list;
+        }
+
+        var seen = new HashSet<int>();
+        foreach (var session in sessions)
+        {
+            var (start, end) = (session.Start.UtcTicks, session.End.UtcTicks);
+            if (start >= end) continue;
+            seen.Clear();
+            foreach (var person in session.ParticipantIds.Concat(session.ChairIds))
+            {
+                if (!seen.Add(person) || !joined.TryGetValue(person, out var ranges)) continue;
+                if (!Covers(ranges, start, end)) conflicts.Add(new Conflict(ConflictKind.OutsideAvailability, session.Id, PersonId: person));
+            }
+        }
+    }
+
+    private static bool Covers(List<(long Start, long End)> ranges, long start, long end)
+    {
+        var (low, high) = (0, ranges.Count - 1);
+        var found = -1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            if (ranges[mid].Start <= start)
+            {
+                found = mid;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return found >= 0 && ranges[found].End >= end;
     }
 
     /// <summary>Only a chair in one session (not also speaking there) and only a participant in the other (not also chairing it).</summary>

@@ -11,6 +11,9 @@ public sealed record ScheduledSession(
     IReadOnlyList<int> ChairIds,
     int ItemMinutes);
 
+/// <summary>One stretch of time a person is available; a person with no range is free throughout. Ranges may touch or overlap.</summary>
+public sealed record AvailabilityRange(int PersonId, DateTimeOffset Start, DateTimeOffset End);
+
 /// <summary>The time an event (or sub-forum) runs: its first day 00:00 to the day after its last, in its own time zone, as UTC.</summary>
 public sealed record EventWindow(int EventId, DateTimeOffset Start, DateTimeOffset End);
 
@@ -21,6 +24,9 @@ public enum ConflictKind
     OutsideEventDates,
     ItemsOverflow,
     ChairSpeaksElsewhere,
+
+    /// <summary>A person takes part in a session at a time they said they are not available (<see cref="Conflict.PersonId"/>).</summary>
+    OutsideAvailability,
 }
 
 /// <summary>

@@ -33,6 +33,16 @@ public class SessionConfiguration : IEntityTypeConfiguration<Session>
     }
 }
 
+public class SpeakerAvailabilityConfiguration : IEntityTypeConfiguration<SpeakerAvailability>
+{
+    public void Configure(EntityTypeBuilder<SpeakerAvailability> builder)
+    {
+        builder.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Core.People.Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.EventId, x.PersonId, x.Start });
+    }
+}
+
 public class SessionChairConfiguration : IEntityTypeConfiguration<SessionChair>
 {
     public void Configure(EntityTypeBuilder<SessionChair> builder)

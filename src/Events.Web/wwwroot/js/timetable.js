@@ -128,6 +128,74 @@ export function attach(root, dotnet) {
         drag = null;
     }
 
+    // The unscheduled tray (outside the grid): an entry dragged into a session or onto an empty place of a column.
+    let tray = null;
+
+    function onTrayDown(e) {
+        if (e.button !== 0) return;
+        const entry = e.target.closest && e.target.closest(".tt-tray-entry");
+        if (!entry) return;
+        tray = { entry, startX: e.clientX, startY: e.clientY, moved: false, ghost: null, pointerId: e.pointerId };
+    }
+
+    function trayTarget(x, y) {
+        let block = null;
+        for (const el of document.elementsFromPoint(x, y)) {
+            if (el.classList && el.classList.contains("tt-block") && !block) block = el;
+            if (el.classList && el.classList.contains("tt-col") && root.contains(el)) {
+                const minute = snap((y - el.getBoundingClientRect().top) / ppm);
+                return { col: parseInt(el.dataset.col, 10), minute, el, block };
+            }
+        }
+        return null;
+    }
+
+    function onTrayMove(e) {
+        if (!tray || e.pointerId !== tray.pointerId) return;
+        if (!tray.moved && Math.abs(e.clientX - tray.startX) < THRESHOLD && Math.abs(e.clientY - tray.startY) < THRESHOLD) return;
+        if (!tray.moved) {
+            tray.moved = true;
+            tray.ghost = document.createElement("div");
+            tray.ghost.className = "tt-tray-ghost";
+            tray.ghost.textContent = tray.entry.dataset.title || tray.entry.textContent;
+            document.body.appendChild(tray.ghost);
+        }
+        e.preventDefault();
+        tray.ghost.style.left = e.clientX + 8 + "px";
+        tray.ghost.style.top = e.clientY + 8 + "px";
+        clearTargets();
+        root.querySelectorAll(".tt-block.is-target").forEach(el => el.classList.remove("is-target"));
+        const t = trayTarget(e.clientX, e.clientY);
+        if (t && t.block && tray.entry.dataset.trayKind === "Paper") t.block.classList.add("is-target");
+        else if (t) t.el.classList.add("is-target");
+    }
+
+    async function onTrayUp(e) {
+        if (!tray || e.pointerId !== tray.pointerId) return;
+        const t = tray.moved ? trayTarget(e.clientX, e.clientY) : null;
+        const entry = tray.entry;
+        tray.ghost?.remove();
+        const moved = tray.moved;
+        tray = null;
+        clearTargets();
+        root.querySelectorAll(".tt-block.is-target").forEach(el => el.classList.remove("is-target"));
+        if (!moved) return;
+        // The click that ends the drag must not select the entry.
+        entry.dataset.dragged = "true";
+        setTimeout(() => delete entry.dataset.dragged, 0);
+        if (!t) return;
+        const session = t.block ? parseInt(t.block.dataset.session, 10) : 0;
+        await dotnet.invokeMethodAsync("DropTray", entry.dataset.trayKind, parseInt(entry.dataset.trayId, 10), t.col, t.minute, session);
+    }
+
+    function onTrayClick(e) {
+        const entry = e.target.closest && e.target.closest(".tt-tray-entry");
+        if (entry && entry.dataset.dragged) {
+            e.stopPropagation();
+            e.preventDefault();
+        }
+    }
+
     // A drag ends with a click on the block under the pointer; it must not open the session.
     function onClick(e) {
         if (suppressClick) {
@@ -164,6 +232,10 @@ export function attach(root, dotnet) {
     root.addEventListener("pointercancel", onPointerCancel);
     root.addEventListener("click", onClick, true);
     root.addEventListener("keydown", onKeyDown);
+    document.addEventListener("pointerdown", onTrayDown);
+    document.addEventListener("pointermove", onTrayMove);
+    document.addEventListener("pointerup", onTrayUp);
+    document.addEventListener("click", onTrayClick, true);
     // Gestures work from here on (tests and assistive tools can wait for it).
     root.dataset.ready = "true";
 
@@ -176,6 +248,10 @@ export function attach(root, dotnet) {
             root.removeEventListener("pointercancel", onPointerCancel);
             root.removeEventListener("click", onClick, true);
             root.removeEventListener("keydown", onKeyDown);
+            document.removeEventListener("pointerdown", onTrayDown);
+            document.removeEventListener("pointermove", onTrayMove);
+            document.removeEventListener("pointerup", onTrayUp);
+            document.removeEventListener("click", onTrayClick, true);
         },
     };
 }
