@@ -51,6 +51,8 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ProceedingsBuild> ProceedingsBuilds => Set<ProceedingsBuild>();
     public DbSet<RegistrationSettings> RegistrationSettings => Set<RegistrationSettings>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Core.Attendees.Delegates.DelegateListSettings> DelegateListSettings => Set<Core.Attendees.Delegates.DelegateListSettings>();
+    public DbSet<Core.Attendees.Delegates.DelegateGroup> DelegateGroups => Set<Core.Attendees.Delegates.DelegateGroup>();
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinAuthor> BulletinAuthors => Set<BulletinAuthor>();

@@ -78,6 +78,7 @@ public static class EventsAppExtensions
         app.MapProgramEndpoints();
         app.MapProceedingsEndpoints();
         app.MapRegistrationEndpoints();
+        app.MapDelegateEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();
         app.MapBulletinEndpoints();

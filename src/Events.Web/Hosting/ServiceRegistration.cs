@@ -43,6 +43,8 @@ public static class ServiceRegistration
         services.AddSingleton<RegistrationStatus>();
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
+        services.AddSingleton<DelegateListService>();
+        services.AddSingleton<Events.Infrastructure.Imports.RegistrantImportService>();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();

@@ -25,7 +25,7 @@ public partial class ResourceKeyTests
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
          "PublishOutcome", "BuildError",
-         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase",
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase", "DelegateOrder", "DelegateOrderPrinted", "ImportField", "ImportProblem", "SheetProblem",
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
@@ -169,7 +169,11 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterLayout>().Select(n => $"FooterLayout.{n}"))
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterPlacement>().Select(n => $"FooterPlacement.{n}"))
             .Concat(Enum.GetNames<Events.Core.Bulletins.FooterField>().Select(n => $"FooterField.{n}"))
-            .Concat(Enum.GetNames<Events.Core.Bulletins.AuthorNotePlacement>().Select(n => $"AuthorNotePlacement.{n}"));
+            .Concat(Enum.GetNames<Events.Core.Bulletins.AuthorNotePlacement>().Select(n => $"AuthorNotePlacement.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Delegates.DelegateOrder>().SelectMany(n => new[] { $"DelegateOrder.{n}", $"DelegateOrderPrinted.{n}" }))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Imports.ImportField>().Select(n => $"ImportField.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Imports.ImportProblem>().Select(n => $"ImportProblem.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Imports.SheetProblem>().Select(n => $"SheetProblem.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
