@@ -1,10 +1,13 @@
+using Events.Core.Common;
+
 namespace Events.Core.Attendees;
 
 /// <summary>
 /// One signed-in user's registration (报名) for one event, with the details they gave for the attendee list.
-/// A cancelled registration stays as history; the user may register again, and at most one is active at a time.
+/// A cancelled registration stays as history; the user may register again, and at most one is open at a time
+/// (see <see cref="RegistrationStates.Open"/>).
 /// </summary>
-public class Registration
+public class Registration : IConcurrencyVersioned
 {
     public int Id { get; set; }
     public int EventId { get; set; }
@@ -15,6 +18,11 @@ public class Registration
     /// <summary>职务 / 职称, as on a name badge.</summary>
     public required string Title { get; set; }
     public required string Email { get; set; }
+
+    /// <summary>
+    /// The contact phone, stored protected (ASP.NET Data Protection) like the sensitive 回执 answers: the column holds
+    /// ciphertext, never the number. Read it through the registration services, which unprotect and mask it.
+    /// </summary>
     public string? Phone { get; set; }
     public RegistrationState State { get; set; } = RegistrationState.Active;
     public DateTimeOffset RegisteredAt { get; set; }
@@ -22,4 +30,33 @@ public class Registration
 
     /// <summary>True when an organizer cancelled on the attendee's behalf.</summary>
     public bool CancelledByOrganizer { get; set; }
+
+    /// <summary>The category chosen (正式代表, 学生 …); null for an event without categories.</summary>
+    public int? CategoryId { get; set; }
+
+    /// <summary>The fee owed when the registration was made (the early-bird fee before its deadline); recorded only.</summary>
+    public decimal? FeeAmount { get; set; }
+
+    /// <summary>When and by whom a registration needing approval was approved or refused.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedByUserId { get; set; }
+
+    /// <summary>The version of the event's 回执 form the answers were given to.</summary>
+    public int? FormVersion { get; set; }
+
+    /// <summary>The last change by the registrant or an organizer (回执 edited, handed over, decided).</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>换人: the colleague the place is being handed to, waiting for the organizer's approval.</summary>
+    public string? HandoverName { get; set; }
+    public string? HandoverEmail { get; set; }
+    public string? HandoverOrganization { get; set; }
+    public DateTimeOffset? HandoverRequestedAt { get; set; }
+
+    /// <summary>The registrant's name before the place was handed over, for the organizer's history.</summary>
+    public string? HandedOverFrom { get; set; }
+
+    public List<RegistrationAnswer> Answers { get; set; } = [];
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }

@@ -24,5 +24,14 @@ public class RegistrationSettings : IConcurrencyVersioned
     /// </summary>
     public int SeatsTaken { get; set; }
 
+    /// <summary>Until when (UTC) registrants may edit their 回执, cancel or hand their place over themselves; null: until the event ends.</summary>
+    public DateTimeOffset? SelfServiceUntil { get; set; }
+
+    /// <summary>Days after the event's last day when mobile and ID numbers are erased; null keeps them.</summary>
+    public int? PersonalDataRetentionDays { get; set; }
+
+    /// <summary>When the retention worker erased the event's personal data; null while it is kept.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }

@@ -51,6 +51,10 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ProceedingsBuild> ProceedingsBuilds => Set<ProceedingsBuild>();
     public DbSet<RegistrationSettings> RegistrationSettings => Set<RegistrationSettings>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationCategory> RegistrationCategories => Set<RegistrationCategory>();
+    public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
+    public DbSet<ReplyForm> ReplyForms => Set<ReplyForm>();
+    public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
     public DbSet<Core.Attendees.Delegates.DelegateListSettings> DelegateListSettings => Set<Core.Attendees.Delegates.DelegateListSettings>();
     public DbSet<Core.Attendees.Delegates.DelegateGroup> DelegateGroups => Set<Core.Attendees.Delegates.DelegateGroup>();
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();

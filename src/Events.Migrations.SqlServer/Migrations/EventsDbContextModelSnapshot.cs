@@ -22,6 +22,40 @@ namespace Events.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Events.Core.Attendees.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "At");
+
+                    b.ToTable("PersonalDataAccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Events.Core.Attendees.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -36,6 +70,20 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<bool>("CancelledByOrganizer")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -43,6 +91,32 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     b.Property<int>("EventId")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("FeeAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("decimal(10,2)");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HandedOverFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HandoverEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("HandoverName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HandoverOrganization")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("HandoverRequestedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -55,8 +129,8 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("datetimeoffset");
@@ -71,6 +145,9 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -78,16 +155,113 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CategoryId");
+
                     b.HasIndex("EventId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_EventId_UserId_Active")
-                        .HasFilter("[State] = 'Active'");
+                        .HasFilter("[State] IN ('Active', 'PendingApproval', 'Waiting')");
 
                     b.HasIndex("UserId", "State");
+
+                    b.HasIndex("EventId", "CategoryId", "State");
 
                     b.HasIndex("EventId", "State", "RegisteredAt");
 
                     b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FieldKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("IsProtected")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "FieldKey");
+
+                    b.HasIndex("RegistrationId", "FieldKey")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers");
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("EarlyBirdFee")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("decimal(10,2)");
+
+                    b.Property<DateTimeOffset?>("EarlyBirdUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Fee")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("decimal(10,2)");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "SortOrder");
+
+                    b.ToTable("RegistrationCategories");
                 });
 
             modelBuilder.Entity("Events.Core.Attendees.RegistrationSettings", b =>
@@ -108,12 +282,45 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsOpen")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("PersonalDataRetentionDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("SeatsTaken")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SelfServiceUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("EventId");
 
                     b.ToTable("RegistrationSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.ReplyForm", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ReplyForms", (string)null);
                 });
 
             modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
@@ -475,6 +682,9 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("SeesPersonalData")
+                        .HasColumnType("bit");
 
                     b.HasKey("EventId", "UserId");
 
@@ -2006,8 +2216,22 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Events.Core.Attendees.PersonalDataAccess", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Events.Core.Attendees.Registration", b =>
                 {
+                    b.HasOne("Events.Core.Attendees.RegistrationCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Events.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")
@@ -2021,11 +2245,38 @@ namespace Events.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationAnswer", b =>
+                {
+                    b.HasOne("Events.Core.Attendees.Registration", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationCategory", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Events.Core.Attendees.RegistrationSettings", b =>
                 {
                     b.HasOne("Events.Core.Events.Event", null)
                         .WithOne()
                         .HasForeignKey("Events.Core.Attendees.RegistrationSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.ReplyForm", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Events.Core.Attendees.ReplyForm", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2695,6 +2946,11 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.Registration", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>

@@ -17,6 +17,38 @@ namespace Events.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Events.Core.Attendees.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "At");
+
+                    b.ToTable("PersonalDataAccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Events.Core.Attendees.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -29,12 +61,52 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<bool>("CancelledByOrganizer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("FeeAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandedOverFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverOrganization")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandoverRequestedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -48,7 +120,7 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(50)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RegisteredAt")
@@ -64,6 +136,9 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -71,16 +146,109 @@ namespace Events.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CategoryId");
+
                     b.HasIndex("EventId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_EventId_UserId_Active")
-                        .HasFilter("[State] = 'Active'");
+                        .HasFilter("[State] IN ('Active', 'PendingApproval', 'Waiting')");
 
                     b.HasIndex("UserId", "State");
+
+                    b.HasIndex("EventId", "CategoryId", "State");
 
                     b.HasIndex("EventId", "State", "RegisteredAt");
 
                     b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsProtected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "FieldKey");
+
+                    b.HasIndex("RegistrationId", "FieldKey")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers");
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EarlyBirdFee")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EarlyBirdUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Fee")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "SortOrder");
+
+                    b.ToTable("RegistrationCategories");
                 });
 
             modelBuilder.Entity("Events.Core.Attendees.RegistrationSettings", b =>
@@ -101,12 +269,45 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonalDataRetentionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SelfServiceUntil")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("EventId");
 
                     b.ToTable("RegistrationSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.ReplyForm", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ReplyForms", (string)null);
                 });
 
             modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
@@ -456,6 +657,9 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeesPersonalData")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("EventId", "UserId");
 
@@ -1923,8 +2127,22 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Events.Core.Attendees.PersonalDataAccess", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Events.Core.Attendees.Registration", b =>
                 {
+                    b.HasOne("Events.Core.Attendees.RegistrationCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Events.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")
@@ -1938,11 +2156,38 @@ namespace Events.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationAnswer", b =>
+                {
+                    b.HasOne("Events.Core.Attendees.Registration", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.RegistrationCategory", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Events.Core.Attendees.RegistrationSettings", b =>
                 {
                     b.HasOne("Events.Core.Events.Event", null)
                         .WithOne()
                         .HasForeignKey("Events.Core.Attendees.RegistrationSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.ReplyForm", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Events.Core.Attendees.ReplyForm", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2612,6 +2857,11 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Attendees.Registration", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Events.Core.Bulletins.Bulletin", b =>
