@@ -6,7 +6,7 @@ namespace Events.Benchmarks;
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
 /// "bulletin [runs]" times bulletin PDFs; "public-load [seconds] [cold seconds]" loads the public pages with wrk against
-/// same-size static files; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; anything else goes to
+/// same-size static files; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "registrants" times lists, exports and the import for 5,000 registrants; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
@@ -45,6 +45,11 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "assignment")
         {
             AssignmentAtScale.Run();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "registrants")
+        {
+            await RegistrantsAtScale.RunAsync();
             return;
         }
         if (args.Length > 0 && args[0] == "bulletin")

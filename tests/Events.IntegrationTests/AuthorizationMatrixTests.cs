@@ -67,6 +67,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/registrations.xlsx", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/delegates", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/registrations/import", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/fees", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/fees.xlsx", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/delegates.xlsx", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/delegates.pdf", [D, D, D, D, A, D, A]),
         ("/account/registrations", [D, A, A, A, A, A, A]),

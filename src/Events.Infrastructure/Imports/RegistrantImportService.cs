@@ -91,7 +91,7 @@ public sealed class RegistrantImportService(IDbContextFactory<EventsDbContext> f
                 .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
             var byEmail = users.GroupBy(u => u.NormalizedEmail!).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
             var userIds = byEmail.Values.ToList();
-            var registered = (await db.Registrations.Where(r => r.EventId == preview.EventId && userIds.Contains(r.UserId) && r.State == RegistrationState.Active)
+            var registered = (await db.Registrations.Where(r => r.EventId == preview.EventId && userIds.Contains(r.UserId) && RegistrationStates.Open.Contains(r.State))
                 .Select(r => r.UserId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var added = new List<(Registration Registration, string? Group)>();
             foreach (var row in chunk)
@@ -158,7 +158,7 @@ public sealed class RegistrantImportService(IDbContextFactory<EventsDbContext> f
             if (progress is not null && i % 500 == 0) progress.Report(30 + 40 * i / Math.Max(1, preview.DataRows.Count));
         }
         await using var db = await factory.CreateDbContextAsync(ct);
-        var existing = await db.Registrations.AsNoTracking().Where(r => r.EventId == preview.EventId && r.State == RegistrationState.Active)
+        var existing = await db.Registrations.AsNoTracking().Where(r => r.EventId == preview.EventId && RegistrationStates.Open.Contains(r.State))
             .Select(r => new { r.Email, r.Phone }).ToListAsync(ct);
         var emails = existing.Select(e => e.Email.Trim().ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var mobiles = existing.Select(e => Core.Validation.ChineseIdentifiers.NormalizeMobile(e.Phone)).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -79,6 +79,7 @@ public static class EventsAppExtensions
         app.MapProceedingsEndpoints();
         app.MapRegistrationEndpoints();
         app.MapDelegateEndpoints();
+        app.MapFeeEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();
         app.MapBulletinEndpoints();

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton<RegistrationSettingsEditor>();
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<DelegateListService>();
+        services.AddSingleton<FeeService>();
         services.AddSingleton<Events.Infrastructure.Imports.RegistrantImportService>();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
