@@ -38,7 +38,7 @@ public sealed class FeeService(IDbContextFactory<EventsDbContext> factory, Event
                 || (l.Reference != null && l.Reference.ToLower().Contains(lower)) || (l.InvoiceTitle != null && l.InvoiceTitle.ToLower().Contains(lower)));
         }
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByChinese(db, l => l.Name).ThenBy(l => l.RegistrationId).Skip(query.Page.Skip).Take(query.Page.Take).ToListAsync(ct);
+        var items = await Project(rows.OrderByChinese(db, l => l.Name).ThenBy(l => l.RegistrationId).Skip(query.Page.Skip).Take(query.Page.Take)).ToListAsync(ct);
         return new PagedResult<FeeLine>(items, total);
     }
 
@@ -46,13 +46,13 @@ public sealed class FeeService(IDbContextFactory<EventsDbContext> factory, Event
     public async Task<IReadOnlyList<FeeLine>> AllAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Lines(db, eventId).OrderByChinese(db, l => l.Name).ThenBy(l => l.RegistrationId).ToListAsync(ct);
+        return await Project(Lines(db, eventId).OrderByChinese(db, l => l.Name).ThenBy(l => l.RegistrationId)).ToListAsync(ct);
     }
 
     public async Task<FeeCounts> CountsAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var states = await Lines(db, eventId).GroupBy(l => l.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var states = (await Lines(db, eventId).Select(l => l.State).ToListAsync(ct)).GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() }).ToList();
         // SQLite cannot sum decimals in SQL; the paid amounts are few numbers.
         var paid = await db.FeeRecords.Where(f => f.EventId == eventId && f.State == PaymentState.Paid && f.Amount != null).Select(f => f.Amount!.Value).ToListAsync(ct);
         int Count(PaymentState s) => states.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
@@ -130,7 +130,27 @@ public sealed class FeeService(IDbContextFactory<EventsDbContext> factory, Event
         await db.Registrations.Where(r => r.EventId == eventId && r.UserId == userId && r.State == RegistrationState.Active)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 
-    private static IQueryable<FeeLine> Lines(EventsDbContext db, int eventId) =>
+    /// <summary>A registration with its fee, invoice and category, as a member-init projection so EF can filter and sort on it.</summary>
+    private sealed class Row
+    {
+        public int RegistrationId { get; init; }
+        public string Name { get; init; } = "";
+        public string Organization { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string? Category { get; init; }
+        public decimal? Owed { get; init; }
+        public PaymentState State { get; init; }
+        public decimal? Amount { get; init; }
+        public PaymentMethod? Method { get; init; }
+        public string? Reference { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
+        public InvoiceKind? InvoiceKind { get; init; }
+        public string? InvoiceTitle { get; init; }
+        public string? InvoiceTaxId { get; init; }
+        public string? InvoiceEmail { get; init; }
+    }
+
+    private static IQueryable<Row> Lines(EventsDbContext db, int eventId) =>
         from r in db.Registrations.AsNoTracking()
         where r.EventId == eventId && r.State == RegistrationState.Active
         join f in db.FeeRecords on r.Id equals f.RegistrationId into fees
@@ -139,8 +159,14 @@ public sealed class FeeService(IDbContextFactory<EventsDbContext> factory, Event
         from i in invoices.DefaultIfEmpty()
         join c in db.RegistrationCategories on r.CategoryId equals c.Id into categories
         from c in categories.DefaultIfEmpty()
-        select new FeeLine(r.Id, r.Name, r.Organization, r.Email, c == null ? null : c.Name, r.FeeAmount,
-            f == null ? PaymentState.Unpaid : f.State, f == null ? null : f.Amount, f == null ? null : f.Method, f == null ? null : f.Reference,
-            f == null ? null : f.UpdatedAt,
-            i == null ? null : i.Kind, i == null ? null : i.Title, i == null ? null : i.TaxId, i == null ? null : i.Email);
+        select new Row
+        {
+            RegistrationId = r.Id, Name = r.Name, Organization = r.Organization, Email = r.Email, Category = c == null ? null : c.Name, Owed = r.FeeAmount,
+            State = f == null ? PaymentState.Unpaid : f.State, Amount = f == null ? null : f.Amount, Method = f == null ? null : f.Method,
+            Reference = f == null ? null : f.Reference, UpdatedAt = f == null ? null : f.UpdatedAt,
+            InvoiceKind = i == null ? null : i.Kind, InvoiceTitle = i == null ? null : i.Title, InvoiceTaxId = i == null ? null : i.TaxId, InvoiceEmail = i == null ? null : i.Email,
+        };
+
+    private static IQueryable<FeeLine> Project(IQueryable<Row> rows) => rows.Select(l => new FeeLine(l.RegistrationId, l.Name, l.Organization, l.Email, l.Category, l.Owed,
+        l.State, l.Amount, l.Method, l.Reference, l.UpdatedAt, l.InvoiceKind, l.InvoiceTitle, l.InvoiceTaxId, l.InvoiceEmail));
 }

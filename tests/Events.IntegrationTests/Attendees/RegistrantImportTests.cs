@@ -61,7 +61,7 @@ public sealed class RegistrantImportTests : IAsyncLifetime, IDisposable
                     0 => [null, "", "测试大学", "", $"134{bad:D8}", $"bad{bad}@import.test", null],
                     1 => [null, "缺邮箱", "测试大学", "", $"137{bad:D8}", "", null],
                     2 => [null, "坏手机", "测试大学", "", "1234567", $"bad{bad}@import.test", null],
-                    _ => [null, "坏邮箱", "测试大学", "", $"136{bad:D8}", "not-an-address", null],
+                    _ => [null, "坏邮箱", "测试大学", "", $"136{bad:D8}", $"not-an-address-{bad}", null],
                 });
                 continue;
             }
@@ -104,7 +104,7 @@ public sealed class RegistrantImportTests : IAsyncLifetime, IDisposable
         Assert.Equal([ImportProblem.EmailMissing], refused.Single(r => r.RowNumber == 153).Problems);
         Assert.Equal([ImportProblem.MobileInvalid], refused.Single(r => r.RowNumber == 253).Problems);
         Assert.Equal([ImportProblem.EmailInvalid], refused.Single(r => r.RowNumber == 353).Problems);
-        Assert.Equal(3, refused.Single(r => r.RowNumber == 101).DuplicateOf);
+        Assert.Equal(3, refused.Single(r => r.RowNumber == 102).DuplicateOf);
         Assert.Contains(100, progress);
 
         // What offices send, cleaned: number cells, full-width digits and spaced names.
