@@ -60,6 +60,10 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ReplyForm> ReplyForms => Set<ReplyForm>();
     public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
     public DbSet<Core.OnSite.CheckIn> CheckIns => Set<Core.OnSite.CheckIn>();
+    public DbSet<Core.Attendees.Delegates.DelegateListSettings> DelegateListSettings => Set<Core.Attendees.Delegates.DelegateListSettings>();
+    public DbSet<Core.Attendees.Delegates.DelegateGroup> DelegateGroups => Set<Core.Attendees.Delegates.DelegateGroup>();
+    public DbSet<Core.Attendees.Fees.FeeRecord> FeeRecords => Set<Core.Attendees.Fees.FeeRecord>();
+    public DbSet<Core.Attendees.Fees.InvoiceRequest> InvoiceRequests => Set<Core.Attendees.Fees.InvoiceRequest>();
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinAuthor> BulletinAuthors => Set<BulletinAuthor>();

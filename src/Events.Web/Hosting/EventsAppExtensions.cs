@@ -82,6 +82,8 @@ public static class EventsAppExtensions
         app.MapRegistrationEndpoints();
         app.MapSeatingEndpoints();
         app.MapOnSiteEndpoints();
+        app.MapDelegateEndpoints();
+        app.MapFeeEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();
         app.MapBulletinEndpoints();

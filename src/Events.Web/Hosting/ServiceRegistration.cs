@@ -52,6 +52,9 @@ public static class ServiceRegistration
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<SeatingService>();
         services.AddEventsOnSite();
+        services.AddSingleton<DelegateListService>();
+        services.AddSingleton<FeeService>();
+        services.AddSingleton<Events.Infrastructure.Imports.RegistrantImportService>();
         services.AddSingleton<AttendeeDownloadList>();
         services.AddSingleton<IAttendeeDownloads, Components.Pages.Attendees.ProgramDownloads>();
         services.AddSingleton<IAttendeeDownloads, ProceedingsAttendeeDownloads>();

@@ -126,6 +126,13 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["CheckInService.SearchAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().SearchAsync(a, f.Root, "张")),
         ["CheckInService.CountsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().CountsAsync(a, f.Root)),
         ["CheckInService.ExportRowsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().ExportRowsAsync(a, f.Root)),
+        ["DelegateListService.SaveSettingsAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<DelegateListService>().SaveSettingsAsync(a, f.Root, new global::Events.Core.Attendees.Delegates.DelegateListSettingsInput { ProtocolOrder = "北京市" })),
+        ["FeeService.SetAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<FeeService>().SetAsync(a, f.Root, [1], new global::Events.Core.Attendees.Fees.FeeUpdate { State = global::Events.Core.Attendees.Fees.PaymentState.Paid })),
+        ["RegistrantImportService.ConfirmAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<global::Events.Infrastructure.Imports.RegistrantImportService>().ConfirmAsync(a, new global::Events.Infrastructure.Imports.ImportPreview(f.Root, 1, [], [], [], 2, []))),
+        ["DelegateListService.SetGroupAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<DelegateListService>().SetGroupAsync(a, f.Root, 1, "第一组")),
         ["CallService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CallService>().SaveAsync(a, new CallInput { EventId = f.Root })),
         ["ProceedingsService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProceedingsService>().SaveAsync(a, f.Root, new ProceedingsInput { Title = "论文集" }, null)),
         ["ProceedingsService.SaveOrderAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProceedingsService>().SaveOrderAsync(a, f.Root, [], Guid.Empty)),

@@ -25,7 +25,7 @@ public partial class ResourceKeyTests
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
          "PublishOutcome", "BuildError",
-         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase",
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase", "DelegateOrder", "DelegateOrderPrinted", "ImportField", "ImportProblem", "SheetProblem", "PaymentState", "PaymentMethod", "InvoiceKind",
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
@@ -176,7 +176,14 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.OnTheDay.SeatingConvention>().Select(n => $"SeatingConvention.{n}"))
             .Concat(Enum.GetNames<Events.Core.OnTheDay.TableFill>().Select(n => $"TableFill.{n}"))
             .Concat(Enum.GetNames<Events.Infrastructure.OnTheDay.SeatingCandidateSource>().Select(n => $"SeatingSource.{n}"))
-            .Concat(Enum.GetNames<Events.Core.OnTheDay.SeatingView>().SelectMany(n => new[] { $"SeatingView.{n}", $"SeatingView.{n}.Caption", $"SeatingTentSeat.{n}" }));
+            .Concat(Enum.GetNames<Events.Core.OnTheDay.SeatingView>().SelectMany(n => new[] { $"SeatingView.{n}", $"SeatingView.{n}.Caption", $"SeatingTentSeat.{n}" }))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Delegates.DelegateOrder>().SelectMany(n => new[] { $"DelegateOrder.{n}", $"DelegateOrderPrinted.{n}" }))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Imports.ImportField>().Select(n => $"ImportField.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Imports.ImportProblem>().Select(n => $"ImportProblem.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Imports.SheetProblem>().Select(n => $"SheetProblem.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Fees.PaymentState>().Select(n => $"PaymentState.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Fees.PaymentMethod>().Select(n => $"PaymentMethod.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Attendees.Fees.InvoiceKind>().Select(n => $"InvoiceKind.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
     {
