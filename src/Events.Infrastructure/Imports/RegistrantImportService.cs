@@ -39,7 +39,7 @@ public sealed record ImportOutcome(int Written, IReadOnlyList<ImportRow> Refused
 /// discussion group when the sheet has one. Imports count against the seats taken; an organizer's import is not
 /// refused for capacity.
 /// </summary>
-public sealed class RegistrantImportService(IDbContextFactory<EventsDbContext> factory, EventRights rights, TimeProvider clock)
+public sealed class RegistrantImportService(IDbContextFactory<EventsDbContext> factory, EventRights rights, TimeProvider clock, Attendees.PersonalDataProtector personalData)
 {
     private const int Batch = 250;
 
@@ -117,7 +117,7 @@ public sealed class RegistrantImportService(IDbContextFactory<EventsDbContext> f
                 var registration = new Registration
                 {
                     EventId = preview.EventId, UserId = userId, Name = row.Name, Organization = row.Organization, Title = row.Title,
-                    Email = row.Email, Phone = row.Mobile, RegisteredAt = now,
+                    Email = row.Email, Phone = personalData.Protect(row.Mobile), RegisteredAt = now,
                 };
                 db.Registrations.Add(registration);
                 added.Add((registration, row.Group));
@@ -161,7 +161,7 @@ public sealed class RegistrantImportService(IDbContextFactory<EventsDbContext> f
         var existing = await db.Registrations.AsNoTracking().Where(r => r.EventId == preview.EventId && RegistrationStates.Open.Contains(r.State))
             .Select(r => new { r.Email, r.Phone }).ToListAsync(ct);
         var emails = existing.Select(e => e.Email.Trim().ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var mobiles = existing.Select(e => Core.Validation.ChineseIdentifiers.NormalizeMobile(e.Phone)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var mobiles = existing.Select(e => Core.Validation.ChineseIdentifiers.NormalizeMobile(personalData.Unprotect(e.Phone))).OfType<string>().ToHashSet(StringComparer.Ordinal);
         progress?.Report(85);
         RegistrantImportRules.MarkDuplicates(rows, emails, mobiles);
         return preview with { Mapping = mapping.ToList(), Rows = rows };

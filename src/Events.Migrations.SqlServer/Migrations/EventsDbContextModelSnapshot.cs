@@ -189,6 +189,9 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("BadgeVersion")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1043,6 +1046,61 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.HasIndex("MessageId");
 
                     b.ToTable("OutboxRecipient");
+                });
+
+            modelBuilder.Entity("Events.Core.OnSite.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClientScanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientScanId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CheckIns_ClientScanId")
+                        .HasFilter("[ClientScanId] IS NOT NULL");
+
+                    b.HasIndex("RegistrationId", "SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CheckIns_RegistrationId_SessionId");
+
+                    b.HasIndex("EventId", "SessionId", "CheckedInAt");
+
+                    b.ToTable("CheckIns");
                 });
 
             modelBuilder.Entity("Events.Core.OnTheDay.SeatingGuest", b =>
@@ -2855,6 +2913,21 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.HasOne("Events.Core.Mail.OutboxMessage", null)
                         .WithMany("Recipients")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.OnSite.CheckIn", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Events.Core.Attendees.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

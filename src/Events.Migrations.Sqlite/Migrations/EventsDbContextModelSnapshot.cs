@@ -180,6 +180,9 @@ namespace Events.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BadgeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
@@ -1008,6 +1011,59 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.HasIndex("MessageId");
 
                     b.ToTable("OutboxRecipient");
+                });
+
+            modelBuilder.Entity("Events.Core.OnSite.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientScanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientScanId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CheckIns_ClientScanId")
+                        .HasFilter("[ClientScanId] IS NOT NULL");
+
+                    b.HasIndex("RegistrationId", "SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CheckIns_RegistrationId_SessionId");
+
+                    b.HasIndex("EventId", "SessionId", "CheckedInAt");
+
+                    b.ToTable("CheckIns");
                 });
 
             modelBuilder.Entity("Events.Core.OnTheDay.SeatingGuest", b =>
@@ -2760,6 +2816,21 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.HasOne("Events.Core.Mail.OutboxMessage", null)
                         .WithMany("Recipients")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.OnSite.CheckIn", b =>
+                {
+                    b.HasOne("Events.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Events.Core.Attendees.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
