@@ -41,8 +41,9 @@ public sealed class ImportAndDelegateListJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("delegate-name")).ToHaveTextAsync(["丁一", "卜五", "王小明"]);
         await ShootAsync(page, "delegate-list");
 
-        await page.GotoAsync($"/culture/en?returnUrl={Uri.EscapeDataString($"/manage/events/{eventId}/delegates")}");
-        await page.WaitForInteractiveAsync();
+        // English, as the language switch (a form post) would set it: the culture cookie.
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=en", Url = app.BaseUrl }]);
+        await page.GotoInteractiveAsync($"/manage/events/{eventId}/delegates");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Delegate list");
         await ShootAsync(page, "delegate-list", "en");
         await page.GotoInteractiveAsync($"/manage/events/{eventId}/registrations/import");

@@ -46,7 +46,9 @@ public sealed class NoWritesOnReadTests(NoWritesOnReadTests.QuietFixture fx) : I
         }
 
         var after = await DatabaseFingerprint.TakeAsync(fx.App);
-        var changed = after.Where(t => !before.TryGetValue(t.Key, out var was) || was != t.Value).Select(t => t.Key).ToList();
+        // The one write a read must make: PIPL wants every export of full mobile and ID numbers logged (who, when, what).
+        var changed = after.Where(t => !before.TryGetValue(t.Key, out var was) || was != t.Value).Select(t => t.Key)
+            .Where(table => table != "PersonalDataAccessLog").ToList();
         Assert.True(changed.Count == 0, $"Reading {read} pages wrote to: {string.Join(", ", changed)}");
         Assert.True(read > 400, "the matrix was read by every role");
     }
