@@ -21,18 +21,26 @@ public sealed class PersistedStateTests(BrowserApp app)
         await browser.SignInAsOrganizerAsync("/manage/events");
         var url = $"/manage/events/{app.SymposiumId}/{page}";
 
-        // The prerender alone: a plain request with the same cookies, no circuit.
-        var before = app.Queries.Count(table, clause);
-        var prerender = await browser.APIRequest.GetAsync(url);
-        Assert.Equal(200, prerender.Status);
-        var prerenderQueries = app.Queries.Count(table, clause) - before;
-        Assert.True(prerenderQueries > 0, $"the {page} page's prerender did not query {table}");
+        // Up to three tries: the counter is the whole app's, and a query another test makes in the same second adds to it.
+        // A page that loads twice does so on every try, so it still fails; noise rarely strikes three times running.
+        var tries = new List<(int Prerender, int Live)>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            // The prerender alone: a plain request with the same cookies, no circuit.
+            var before = app.Queries.Count(table, clause);
+            var prerender = await browser.APIRequest.GetAsync(url);
+            Assert.Equal(200, prerender.Status);
+            var prerenderQueries = app.Queries.Count(table, clause) - before;
+            Assert.True(prerenderQueries > 0, $"the {page} page's prerender did not query {table}");
 
-        // The page opened for real: prerender, then the live circuit.
-        before = app.Queries.Count(table, clause);
-        await browser.GotoInteractiveAsync(url);
-        await browser.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await browser.WaitForTimeoutAsync(1000);
-        Assert.Equal(prerenderQueries, app.Queries.Count(table, clause) - before);
+            // The page opened for real: prerender, then the live circuit.
+            before = app.Queries.Count(table, clause);
+            await browser.GotoInteractiveAsync(url);
+            await browser.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await browser.WaitForTimeoutAsync(1000);
+            tries.Add((prerenderQueries, app.Queries.Count(table, clause) - before));
+            if (tries[^1].Prerender == tries[^1].Live) return;
+        }
+        Assert.Fail($"the {page} page queried {table} more often live than its prerender alone, on every try (prerender, live): {string.Join(", ", tries)}");
     }
 }

@@ -57,6 +57,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<EventsDbContext>(options =>
             DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, connectionString, Path.GetTempPath()));
         Services.AddEventsServices(Path.Combine(Path.GetTempPath(), "events-web-tests-files"));
+        // Personal data (mobile and ID numbers) is encrypted with Data Protection; keys in memory, for this test only.
+        Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.UseEphemeralDataProtectionProvider(Services.AddDataProtection());
         // The outbox, template store and mail features as the app registers them; the sender is a hosted
         // service, which nothing starts in a component test, so no mail leaves.
         Services.AddEventsMail(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

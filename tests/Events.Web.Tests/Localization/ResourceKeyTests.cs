@@ -31,7 +31,7 @@ public partial class ResourceKeyTests
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
          "BulletinStatus", "MarkPosition", "BulletinFace", "FooterLayout", "FooterPlacement", "FooterField", "AuthorNotePlacement",
          "SeatingLayout", "SeatingConvention", "SeatingSeatsPer", "TableFill", "SeatingTableShort", "SeatingSource", "SeatingView",
-         "SeatingTableNumber", "SeatingTentSeat", "BadgeBand", "BulletinImport",
+         "SeatingTableNumber", "SeatingTentSeat", "BadgeBand", "BulletinImport", "DecisionOutcome",
          "Live", "Validation"];
 
     /// <summary>ASP.NET Identity error codes: the pages fall back to Identity's own description when a key is missing.</summary>
@@ -185,6 +185,7 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Attendees.Fees.PaymentMethod>().Select(n => $"PaymentMethod.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.Fees.InvoiceKind>().Select(n => $"InvoiceKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.OnSite.BadgeBand>().Select(n => $"BadgeBand.{n}"))
+            .Concat(Enum.GetNames<Events.Infrastructure.Attendees.DecisionOutcome>().Where(n => n != "Done").Select(n => $"DecisionOutcome.{n}"))
             .Concat(Enum.GetNames<Events.Infrastructure.Bulletins.BulletinImportError>().Where(n => n != "None").Select(n => $"BulletinImport.{n}"));
 
     private static void AssertInBothLanguages(IEnumerable<string> keys)
