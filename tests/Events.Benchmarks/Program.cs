@@ -7,7 +7,7 @@ namespace Events.Benchmarks;
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
 /// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file; "tents [seats] [runs]" times table tents;
 /// "public-load [seconds] [cold seconds]" loads the public pages with wrk against
-/// same-size static files; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "registrants" times lists, exports and the import for 5,000 registrants; anything else goes to
+/// same-size static files; "public-warmup [windows]" loads the program page in 10 s windows from the start; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "registrants" times lists, exports and the import for 5,000 registrants; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
@@ -36,6 +36,11 @@ public static class BenchmarkEntry
             await PublicLoad.RunAsync(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "public-warmup")
+        {
+            await PublicWarmUp.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6);
             return;
         }
         if (args.Length > 0 && args[0] == "circuit-memory")

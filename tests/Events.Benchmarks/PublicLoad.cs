@@ -78,10 +78,10 @@ public static class PublicLoad
         Directory.Delete(statics, recursive: true);
     }
 
-    private sealed record WrkResult(double Rate, string P50, string P99);
+    internal sealed record WrkResult(double Rate, string P50, string P99);
 
     /// <summary>wrk with two threads and 64 connections; its own latency distribution gives p50 and p99.</summary>
-    private static WrkResult Wrk(string url, int seconds)
+    internal static WrkResult Wrk(string url, int seconds)
     {
         var info = new ProcessStartInfo("/usr/bin/wrk", ["-t2", "-c64", $"-d{seconds}s", "--latency", url]) { RedirectStandardOutput = true };
         using var wrk = Process.Start(info)!;
@@ -101,7 +101,7 @@ public static class PublicLoad
     }
 
     /// <summary>Serves the same-size copies of the pages from a temporary folder, through the same app and pipeline start.</summary>
-    private sealed class StaticTwins(string folder) : IStartupFilter
+    internal sealed class StaticTwins(string folder) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
