@@ -70,7 +70,7 @@ public sealed class TimetableLiveTests(EventsAppFactory app) : IClassFixture<Eve
     {
         var root = await RootAsync();
         var program = app.Get<ProgramService>();
-        var session = (await program.GridAsync(root, null, Day))!.Sessions.First();
+        var session = (await program.GridAsync(root, null, Day))!.Sessions[0];
         var before = program.Sequence;
         var stamp = session.Stamp;
         for (var i = 0; i <= ProgramService.ChangeLogDepth; i++)
