@@ -120,7 +120,7 @@ public sealed partial class ProgramService
             return true;
         });
         if (!saved) return SaveResult.Conflict;
-        await AnnounceAsync(db, actor, rootId, ProgramEdit.Availability, 0, name, ct);
+        await AnnounceAsync(db, actor, rootId, ProgramEdit.Availability, 0, name, ct, tray: false, availabilityOf: personId);
         return SaveResult.Saved(personId);
     }
 

@@ -25,8 +25,13 @@ public sealed record TimetableGrid(
     int RootId, string RootTitle, string TimeZoneId, IReadOnlyList<ForumOption> AllForums, IReadOnlyList<GridForum> Forums,
     IReadOnlyList<DateOnly> Days, DateOnly Day, IReadOnlyList<GridRoom> Rooms, IReadOnlyList<GridSession> Sessions, int TotalSessions);
 
-/// <summary>What the last change to a program was, for the other organizers' screens: who, what, and which session.</summary>
-public sealed record ProgramChangeNote(long Sequence, string UserId, string UserName, ProgramEdit Edit, int SessionId, string SessionTitle);
+/// <summary>
+/// What a change to a program was, for the other organizers' screens: who, what, and which session. <see cref="SessionIds"/>
+/// are the sessions to read again (none for an availability change); <see cref="Tray"/> says whether the tray may have
+/// changed; a <see cref="Quiet"/> notice only completes the one before (a paper linked to its new item) and names no one.
+/// </summary>
+public sealed record ProgramChangeNote(long Sequence, string UserId, string UserName, ProgramEdit Edit, int SessionId, string SessionTitle,
+    IReadOnlyList<int>? SessionIds = null, bool Tray = true, bool Quiet = false);
 
 public enum ProgramEdit
 {
@@ -36,6 +41,7 @@ public enum ProgramEdit
     Removed,
     Undone,
     Availability,
+    Unscheduled,
 }
 
 public sealed record ConflictView(Conflict Conflict, string SessionTitle, string? OtherTitle, string? PersonName, string? RoomName);
@@ -166,7 +172,8 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         (session.EventId, session.RoomId, session.Start, session.End) = (eventId, roomId, start, end);
         if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
         if (edit != ProgramEdit.Undone) Remember(actor, rootId, before with { StampAfter = session.ConcurrencyStamp });
-        await AnnounceAsync(db, actor, rootId, edit, session.Id, session.Title, ct);
+        // Only a session that had no time, or has none now, comes from or goes to the tray.
+        await AnnounceAsync(db, actor, rootId, edit, session.Id, session.Title, ct, tray: before.End <= before.Start || end <= start);
         return SaveResult.Saved(session.Id);
     }
 
@@ -205,10 +212,19 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
     }
 
     /// <summary>Tells every open timetable of the program, after the save, who changed what.</summary>
-    private async Task AnnounceAsync(EventsDbContext db, Actor actor, int rootId, ProgramEdit edit, int sessionId, string title, CancellationToken ct)
+    /// <remarks>
+    /// The kept conflicts are rechecked for the changed session first, so the screens told read them ready; the notice names
+    /// the session, and whether the tray may have changed (not for a move from one time to another).
+    /// </remarks>
+    private async Task AnnounceAsync(EventsDbContext db, Actor actor, int rootId, ProgramEdit edit, int sessionId, string title, CancellationToken ct,
+        bool tray = true, int? availabilityOf = null)
     {
         var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? actor.UserId;
-        lastChange[rootId] = new ProgramChangeNote(Interlocked.Increment(ref sequence), actor.UserId, name, edit, sessionId, title);
+        IReadOnlyList<int> ids = availabilityOf is null ? [sessionId] : [];
+        await RecheckConflictsAsync(db, rootId, ids, availabilityOf, ct);
+        var note = new ProgramChangeNote(Interlocked.Increment(ref sequence), actor.UserId, name, edit, sessionId, title, ids, tray);
+        lastChange[rootId] = note;
+        Record(rootId, note);
         live.Notify(LiveTopic, rootId);
     }
 
@@ -216,7 +232,12 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
     /// Tells the open timetables again after a save's follow-up (a paper linked to its new item), so the tray they show
     /// matches; the "who changed what" note stays the save's.
     /// </summary>
-    internal void NotifyAgain(int rootId) => live.Notify(LiveTopic, rootId);
+    internal void NotifyAgain(int rootId)
+    {
+        var last = lastChange.GetValueOrDefault(rootId);
+        Record(rootId, new ProgramChangeNote(Interlocked.Increment(ref sequence), last?.UserId ?? "", last?.UserName ?? "", last?.Edit ?? ProgramEdit.Edited, 0, "", [], true, Quiet: true));
+        live.Notify(LiveTopic, rootId);
+    }
 
     private static async Task<int?> RootOfForumAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
         await db.Events.Where(e => e.Id == eventId).Select(e => (int?)(e.ParentEventId ?? e.Id)).FirstOrDefaultAsync(ct);
@@ -362,23 +383,8 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         await db.Sessions.Where(s => s.RoomId == roomId && db.Rooms.Any(r => r.Id == roomId && r.EventId == eventId))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RoomId, (int?)null), ct);
         await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
-    }
-
-    /// <summary>Every clash across the event and all its sub-forums, named for the organizer.</summary>
-    public async Task<IReadOnlyList<ConflictView>> ConflictsAsync(int rootId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var (sessions, windows, availability) = await DetectorInputWithAvailabilityAsync(db, rootId, ct);
-        var found = ConflictDetector.Find(sessions, windows, availability);
-        if (found.Count == 0) return [];
-        var ids = found.SelectMany(c => new[] { c.SessionId, c.OtherSessionId ?? c.SessionId }).Distinct().ToList();
-        var titles = await db.Sessions.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
-        var personIds = found.Select(c => c.PersonId).OfType<int>().Distinct().ToList();
-        var names = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var roomIds = found.Select(c => c.RoomId).OfType<int>().Distinct().ToList();
-        var rooms = await db.Rooms.Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        return found.Select(c => new ConflictView(c, titles[c.SessionId], c.OtherSessionId is { } o ? titles[o] : null,
-            c.PersonId is { } p ? names.GetValueOrDefault(p) : null, c.RoomId is { } r ? rooms.GetValueOrDefault(r) : null)).ToList();
+        // Sessions lost their room outside the change notices: the program's kept conflicts are checked in full next time.
+        if (await RootOfForumAsync(db, eventId, ct) is { } rootId) conflictStates.TryRemove(rootId, out _);
     }
 
     /// <summary>The detector's input, with the people's available times entered for the program.</summary>

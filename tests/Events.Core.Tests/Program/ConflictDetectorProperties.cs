@@ -158,6 +158,62 @@ public class ConflictDetectorProperties
             $"actual order: {string.Join("; ", actual)}");
     }
 
+    /// <summary>
+    /// The live timetable's incremental check: after random edits (sessions moved, re-peopled, removed or added, one at a
+    /// time or several together, and people's availability changed), rechecking only the changed sessions gives exactly
+    /// what checking the whole program again gives.
+    /// </summary>
+    [Fact]
+    public void Recheck_after_random_edits_equals_the_full_check()
+    {
+        var before = ScheduleArbitraries.Schedules().Sample(numberOfSamples: 300, seed: new Rnd(14), size: 30);
+        var edits = ScheduleArbitraries.Schedules().Sample(numberOfSamples: 300, seed: new Rnd(41), size: 30);
+        var random = new Random(1414);
+        var checkedChanges = 0;
+        for (var n = 0; n < before.Length; n++)
+        {
+            var program = before[n].Sessions.ToDictionary(s => s.Id);
+            var availability = before[n].Availability.ToList();
+            var conflicts = ConflictDetector.Find(program.Values.ToList(), SmallSchedule.Windows, availability);
+            // Several edits in a row, each checked incrementally from the result of the one before.
+            for (var step = 0; step < 4; step++)
+            {
+                var changed = new HashSet<int>();
+                var source = edits[(n + step * 7) % edits.Length].Sessions;
+                var edit = random.Next(4);
+                if (edit == 0 && program.Count > 0)
+                {
+                    var gone = program.Keys.ElementAt(random.Next(program.Count));
+                    program.Remove(gone);
+                    changed.Add(gone);
+                }
+                else if (edit == 3)
+                {
+                    // A person's availability replaced: every session they take part in is rechecked.
+                    var person = random.Next(1, 7);
+                    availability.RemoveAll(a => a.PersonId == person);
+                    if (random.Next(2) == 0) availability.Add(new AvailabilityRange(person, SmallSchedule.Slot(random.Next(0, 8)), SmallSchedule.Slot(random.Next(8, 16))));
+                    changed.UnionWith(program.Values.Where(s => s.ParticipantIds.Contains(person) || s.ChairIds.Contains(person)).Select(s => s.Id));
+                }
+                else
+                {
+                    // One to three sessions take the place, time, people and items of generated ones (new ids are additions).
+                    foreach (var s in source.Take(random.Next(1, 4)))
+                    {
+                        var id = edit == 1 && program.Count > 0 ? program.Keys.ElementAt(random.Next(program.Count)) : s.Id + 100;
+                        program[id] = s with { Id = id };
+                        changed.Add(id);
+                    }
+                }
+                var expected = ConflictDetector.Find(program.Values.ToList(), SmallSchedule.Windows, availability);
+                conflicts = ConflictDetector.Recheck(conflicts, program, changed, SmallSchedule.Windows, availability);
+                Assert.Equal(expected, conflicts);
+                checkedChanges += changed.Count;
+            }
+        }
+        Assert.True(checkedChanges > 1000, $"changed sessions checked: {checkedChanges}");
+    }
+
     [Fact]
     public void Find_does_not_depend_on_the_order_of_the_sessions()
     {

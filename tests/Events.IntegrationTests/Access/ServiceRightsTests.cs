@@ -92,6 +92,16 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
             await f.App.Get<ProgramService>().MoveSessionAsync(a, f.Root, f.SessionRoot, input.ConcurrencyStamp, f.Root, null, start.AddMinutes(5), end.AddMinutes(5));
         }),
         ["ProgramService.UndoAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().UndoAsync(a, f.Root)),
+        ["ProgramService.UnscheduleSessionAsync"] = new(Rule.EventStaff, async (f, a) =>
+        {
+            var input = (await f.App.Get<ProgramService>().LoadSessionAsync(f.SessionRoot))!;
+            await f.App.Get<ProgramService>().UnscheduleSessionAsync(a, f.Root, f.SessionRoot, input.ConcurrencyStamp);
+        }),
+        ["ProgramService.ReturnPaperToTrayAsync"] = new(Rule.EventStaff, async (f, a) =>
+        {
+            var input = (await f.App.Get<ProgramService>().LoadSessionAsync(f.SessionRoot))!;
+            await f.App.Get<ProgramService>().ReturnPaperToTrayAsync(a, f.Root, f.SessionRoot, input.Items.FirstOrDefault()?.Id ?? 0, input.ConcurrencyStamp);
+        }),
         ["ProgramService.RemoveRoomAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().RemoveRoomAsync(a, f.Root, f.RoomRoot)),
         ["ProgramPublisher.PublishAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().PublishAsync(a, f.Root, "x", acknowledgeConflicts: true)),
         ["ProgramPublisher.MakeEventPublicAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().MakeEventPublicAsync(a, f.Root)),

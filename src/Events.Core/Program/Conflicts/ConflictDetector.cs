@@ -101,6 +101,74 @@ public static class ConflictDetector
         return conflicts;
     }
 
+    /// <summary>
+    /// The conflicts after some sessions changed, without checking the whole program again: <paramref name="previous"/> is
+    /// <see cref="Find(IReadOnlyList{ScheduledSession}, IReadOnlyList{EventWindow}, IReadOnlyList{AvailabilityRange})"/>
+    /// of the program before, <paramref name="sessions"/> the program now (a changed session that is gone is simply absent),
+    /// <paramref name="changed"/> the ids of the sessions added, moved, edited or removed (or whose people's availability changed).
+    /// Returns exactly what Find returns on the program now, in the same order.
+    /// </summary>
+    /// <remarks>
+    /// Every conflict is about one session or a pair of them, and depends only on those sessions (and the windows and
+    /// availability), so a conflict between two unchanged sessions stays as it was. The changed sessions are checked again
+    /// together with the sessions that share a room or a person with one of them and overlap it in time: the only ones a
+    /// pair conflict with a changed session can involve. The cost is one pass to pick those sessions and a check of that
+    /// handful, instead of a check of the whole program.
+    /// </remarks>
+    public static IReadOnlyList<Conflict> Recheck(IReadOnlyList<Conflict> previous, IReadOnlyDictionary<int, ScheduledSession> sessions, IReadOnlySet<int> changed,
+        IReadOnlyList<EventWindow> windows, IReadOnlyList<AvailabilityRange> availability)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(changed);
+        var result = new List<Conflict>(previous.Count + 8);
+        foreach (var c in previous)
+        {
+            if (!changed.Contains(c.SessionId) && !(c.OtherSessionId is { } other && changed.Contains(other))) result.Add(c);
+        }
+
+        var touched = new List<ScheduledSession>();
+        var rooms = new HashSet<int>();
+        var people = new HashSet<int>();
+        foreach (var id in changed)
+        {
+            if (!sessions.TryGetValue(id, out var s)) continue;
+            touched.Add(s);
+            if (s.Start >= s.End) continue;
+            if (s.RoomId is { } room) rooms.Add(room);
+            people.UnionWith(s.ParticipantIds);
+            people.UnionWith(s.ChairIds);
+        }
+        if (touched.Count == 0)
+        {
+            result.Sort(Compare);
+            return result;
+        }
+
+        // The neighbours: sessions of positive length sharing a room or a person with a changed one and overlapping it.
+        var subset = new List<ScheduledSession>(touched);
+        foreach (var s in sessions.Values)
+        {
+            if (changed.Contains(s.Id) || s.Start >= s.End) continue;
+            var shares = (s.RoomId is { } room && rooms.Contains(room)) || s.ParticipantIds.Any(people.Contains) || s.ChairIds.Any(people.Contains);
+            if (!shares) continue;
+            foreach (var t in touched)
+            {
+                if (t.Start < s.End && s.Start < t.End)
+                {
+                    subset.Add(s);
+                    break;
+                }
+            }
+        }
+        foreach (var c in Find(subset, windows, availability))
+        {
+            if (changed.Contains(c.SessionId) || (c.OtherSessionId is { } other && changed.Contains(other))) result.Add(c);
+        }
+        result.Sort(Compare);
+        return result;
+    }
+
     private static void FindSingleSessionConflicts(IReadOnlyList<ScheduledSession> sessions, Dictionary<int, EventWindow> windowByEvent, List<Conflict> conflicts)
     {
         foreach (var session in sessions)

@@ -17,6 +17,7 @@ export function attach(root, dotnet) {
 
     function columnAt(x, y) {
         for (const el of document.elementsFromPoint(x, y)) {
+            if (el.dataset && el.dataset.testid === "tray") return { tray: el };
             if (el.dataset && el.dataset.day) return { day: el.dataset.day };
             if (el.classList && el.classList.contains("tt-col")) return { col: parseInt(el.dataset.col, 10), el };
         }
@@ -25,7 +26,7 @@ export function attach(root, dotnet) {
 
     function clearTargets() {
         root.querySelectorAll(".tt-col.is-target").forEach(el => el.classList.remove("is-target"));
-        document.querySelectorAll("[data-day].is-target").forEach(el => el.classList.remove("is-target"));
+        document.querySelectorAll("[data-day].is-target, [data-testid=tray].is-target").forEach(el => el.classList.remove("is-target"));
     }
 
     function onPointerDown(e) {
@@ -66,6 +67,7 @@ export function attach(root, dotnet) {
             clearTargets();
             const target = columnAt(e.clientX, e.clientY);
             if (target && target.el) target.el.classList.add("is-target");
+            else if (target && target.tray) target.tray.classList.add("is-target");
             else if (target && target.day) document.querySelector(`[data-day="${target.day}"]`)?.classList.add("is-target");
         } else if (drag.mode === "resize") {
             const minutes = snap(dy / ppm);
@@ -99,8 +101,9 @@ export function attach(root, dotnet) {
             if (d.mode === "move") {
                 const id = parseInt(d.block.dataset.session, 10);
                 const target = columnAt(e.clientX, e.clientY);
-                if (target && target.day) await dotnet.invokeMethodAsync("DropOnDay", id, target.day);
-                else if (target) await dotnet.invokeMethodAsync("Drop", id, target.col, snap(dy / ppm));
+                if (target && target.tray) await dotnet.invokeMethodAsync("DropOnTray", id);
+                else if (target && target.day) await dotnet.invokeMethodAsync("DropOnDay", id, target.day);
+                else if (target && target.el) await dotnet.invokeMethodAsync("Drop", id, target.col, snap(dy / ppm));
             } else if (d.mode === "resize") {
                 await dotnet.invokeMethodAsync("Resize", parseInt(d.block.dataset.session, 10), snap(dy / ppm));
             } else if (d.mode === "create") {
