@@ -43,9 +43,13 @@ public sealed class ReplyFormJourneyTests(BrowserApp app)
 
         // The hotel is asked, and required, only once lodging is wanted.
         await Assertions.Expect(page.GetByTestId("reply-hotel_name")).ToHaveCountAsync(0);
-        await page.Field("answer-lodging-true").CheckAsync(new() { Force = true });
+        // Clicked rather than checked: the radio is the server's, and turns checked only when its answer comes back.
+        await page.Field("answer-lodging-true").ClickAsync(new() { Force = true });
+        await Assertions.Expect(page.Field("answer-lodging-true")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByTestId("reply-hotel_name")).ToHaveAttributeAsync("data-required", "true");
-        await page.Locator("input[data-testid=category-radio], [data-testid=category-radio] input").Nth(1).CheckAsync(new() { Force = true });
+        var guest = page.Locator("input[data-testid=category-radio], [data-testid=category-radio] input").Nth(1);
+        await guest.ClickAsync(new() { Force = true });
+        await Assertions.Expect(guest).ToBeCheckedAsync();
         await page.GetByTestId("reg-submit").ClickAsync();
 
         // Refused: the mobile and the missing hotel say why, and everything typed is still there.
