@@ -27,6 +27,18 @@ public sealed partial class RegistrationInput
     /// <summary>The registration's stamp when an existing registration is edited; empty for a new one.</summary>
     public Guid ConcurrencyStamp { get; set; }
 
+    /// <summary>
+    /// Fills 回执 answers the registrant has not given yet (from an invitation or an organizer's list, say); answers
+    /// already there are kept. The page renders and checks them like typed ones.
+    /// </summary>
+    public void SetInitialAnswers(IEnumerable<KeyValuePair<string, string?>> answers)
+    {
+        foreach (var (key, value) in answers)
+        {
+            if (string.IsNullOrEmpty(Answers.GetValueOrDefault(key))) Answers[key] = value;
+        }
+    }
+
     public IReadOnlyList<RuleViolation> Validate()
     {
         var errors = new List<RuleViolation>();

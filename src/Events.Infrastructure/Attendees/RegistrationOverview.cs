@@ -1,4 +1,5 @@
 using Events.Core.Attendees;
+using Events.Core.Events;
 
 namespace Events.Infrastructure.Attendees;
 
@@ -83,4 +84,20 @@ public enum DecisionOutcome
 /// <summary>A registrant's own registration, ready to edit: the form filled from it, the 回执, and whether they may still change it.</summary>
 public sealed record OwnRegistration(
     int RegistrationId, int EventId, RegistrationState State, int? CategoryId, RegistrationInput Input,
-    Core.Attendees.Forms.ReplyFormDefinition Form, RegistrationRefusal? SelfServiceRefusal, bool HandoverPending);
+    Core.Attendees.Forms.ReplyFormDefinition Form, RegistrationRefusal? SelfServiceRefusal, bool HandoverPending)
+{
+    /// <summary>The category registered in (closed ones too); null without categories.</summary>
+    public RegistrationCategory? Category { get; init; }
+
+    /// <summary>Until when the registrant may change, cancel or hand over the registration themselves; null: until the event ends.</summary>
+    public DateTimeOffset? SelfServiceUntil { get; init; }
+
+    public string TimeZoneId { get; init; } = Event.DefaultTimeZone;
+
+    /// <summary>The fee owed, fixed when registering (the early-bird fee before its deadline).</summary>
+    public decimal? FeeAmount { get; init; }
+
+    /// <summary>The colleague a handover waiting for approval would give the place to.</summary>
+    public string? HandoverName { get; init; }
+    public string? HandoverEmail { get; init; }
+}

@@ -440,7 +440,31 @@ public sealed class RegistrationService(
         input.ConcurrencyStamp = registration.ConcurrencyStamp;
         foreach (var (key, value) in RegistrationAnswers.From(registration.Answers, protector.Unprotect).Values) input.Answers[key] = value;
         return new OwnRegistration(registration.Id, registration.EventId, registration.State, registration.CategoryId, input,
-            facts?.Form ?? new(), await SelfServiceRefusalAsync(registrationId, ct), registration.HandoverEmail is not null);
+            facts?.Form ?? new(), await SelfServiceRefusalAsync(registrationId, ct), registration.HandoverEmail is not null)
+        {
+            Category = registration.CategoryId is { } categoryId
+                ? await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, ct) : null,
+            SelfServiceUntil = facts?.Settings?.SelfServiceUntil,
+            TimeZoneId = facts?.Event.TimeZoneId ?? Event.DefaultTimeZone,
+            FeeAmount = registration.FeeAmount,
+            HandoverName = registration.HandoverName,
+            HandoverEmail = registration.HandoverEmail,
+        };
+    }
+
+    /// <summary>
+    /// The user's own registration for the event as the registrant sees it on their page: the open one (registered,
+    /// pending approval or waiting), else the latest one an organizer refused; null when there is neither.
+    /// </summary>
+    public async Task<OwnRegistration?> OwnForEventAsync(int eventId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var candidates = await db.Registrations.AsNoTracking()
+            .Where(r => r.EventId == eventId && r.UserId == userId && r.State != RegistrationState.Cancelled)
+            .Select(r => new { r.Id, r.State, r.RegisteredAt }).ToListAsync(ct);
+        var pick = candidates.Where(r => RegistrationStates.IsOpen(r.State)).MaxBy(r => r.RegisteredAt)
+            ?? candidates.Where(r => r.State == RegistrationState.Refused).MaxBy(r => r.RegisteredAt);
+        return pick is null ? null : await OwnAsync(pick.Id, userId, ct);
     }
 
     /// <summary>

@@ -351,4 +351,26 @@ public sealed class RegistrationCategoryTests(EventsAppFactory app) : IClassFixt
         var r = await check.Registrations.SingleAsync(x => x.Id == ok.RegistrationId);
         Assert.Equal(("赵六", (string?)null, RegistrationState.PendingApproval), (r.Name, r.HandoverName, r.State));
     }
+
+    [Fact]
+    public async Task The_registrants_own_page_finds_their_pending_waiting_or_refused_registration_with_its_category_and_deadline()
+    {
+        var eventId = await FutureEventAsync();
+        var guests = await CategoryAsync(eventId, "特邀嘉宾", 1, approval: true, fee: 800m);
+        var users = await UsersAsync(3);
+        var pending = await Service.RegisterAsync(eventId, users[0], Form(guests));
+        var waiting = await Service.RegisterAsync(eventId, users[1], Form(guests, "李四", "lisi@example.cn"));
+
+        var own = (await Service.OwnForEventAsync(eventId, users[0]))!;
+        Assert.Equal((pending.RegistrationId, RegistrationState.PendingApproval, "特邀嘉宾", 800m), (own.RegistrationId, own.State, own.Category!.Name, own.FeeAmount!.Value));
+        Assert.Equal((Core.Events.Event.DefaultTimeZone, (DateTimeOffset?)null), (own.TimeZoneId, own.SelfServiceUntil));
+        Assert.Equal(RegistrationState.Waiting, (await Service.OwnForEventAsync(eventId, users[1]))!.State);
+        Assert.Null(await Service.OwnForEventAsync(eventId, users[2]));
+
+        // Refused: still shown (in words) until they register again; cancelled: nothing to show.
+        Assert.Equal(DecisionOutcome.Done, await Service.DecideAsync(TestActors.Admin, eventId, pending.RegistrationId, approve: false));
+        Assert.Equal(RegistrationState.Refused, (await Service.OwnForEventAsync(eventId, users[0]))!.State);
+        Assert.True(await Service.CancelAsync(waiting.RegistrationId, users[1]));
+        Assert.Null(await Service.OwnForEventAsync(eventId, users[1]));
+    }
 }
