@@ -199,7 +199,7 @@ public sealed class NoticeService(IDbContextFactory<EventsDbContext> factory, Ev
                 join u in db.Users on r.UserId equals u.Id into users
                 from u in users.DefaultIfEmpty()
                 select new { r.Email, r.Name, Culture = u == null ? null : u.PreferredCulture }).ToListAsync(ct))
-        .Select(x => (x.Email, x.Name, x.Culture)).ToList();
+        .Select(x => (x.Email, x.Name, (string?)x.Culture)).ToList();
 
     /// <summary>
     /// Queues the released notice for every recipient of the segment as one held batch (nothing leaves until the batch is
