@@ -79,7 +79,7 @@ public sealed partial class NoticeTests : IAsyncLifetime, IDisposable
     private async Task<IReadOnlyList<string>> AddressesAsync(NoticeSegment segment, int? category = null) =>
         (await Notices.RecipientsAsync(eventId, segment, category)).Select(r => r.Address).Order(StringComparer.Ordinal).ToList();
 
-    private IReadOnlyList<string> Of(params string[] names) => names.Select(n => emails[n]).Order(StringComparer.Ordinal).ToList();
+    private List<string> Of(params string[] names) => names.Select(n => emails[n]).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task Each_segment_gets_exactly_its_recipients()

@@ -30,10 +30,12 @@ public class EditNoticeTests : ComponentTestBase
         }
         var cut = Render<EditNotice>(p => p.Add(c => c.EventId, eventId));
 
-        cut.WaitForAssertion(() => Assert.Contains("第二轮通知", cut.Find("[data-testid=notice-number]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("input[data-testid=notice-number], [data-testid=notice-number] input").GetAttribute("value")));
+        Assert.Contains("第二轮通知", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("必填。", cut.Markup, StringComparison.Ordinal);
         cut.Find("[data-testid=notice-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("必填", cut.Find("[data-testid=notice-title]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("必填。", cut.Markup, StringComparison.Ordinal));
         using var check = CreateDbContext();
         Assert.Equal(1, check.EventNotices.Count(n => n.EventId == eventId));
     }
