@@ -102,11 +102,16 @@ public sealed partial class NoticeTests : IAsyncLifetime, IDisposable
         Assert.Equal(["wang@example.test"], await AddressesAsync(NoticeSegment.Invited));
 
         await using var db = app.CreateDbContext();
-        var speakers = (await db.EventParticipants.Where(p => p.EventId == eventId || p.Event!.ParentEventId == eventId)
-            .Select(p => p.Person!.Email).Where(e => e != null && e != "").Distinct().ToListAsync())
-            .Select(e => e!.Trim()).DistinctBy(e => e.ToUpperInvariant()).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        Assert.NotEmpty(speakers);
-        Assert.Equal(speakers.Order(StringComparer.Ordinal), await AddressesAsync(NoticeSegment.Speakers));
+        // The seeded speakers have no addresses: give two of them one (the second in upper case, to be counted once with a third).
+        var people = await db.EventParticipants.Where(p => p.EventId == eventId || p.Event!.ParentEventId == eventId)
+            .Select(p => p.Person!).Distinct().OrderBy(p => p.Id).Take(3).ToListAsync();
+        Assert.Equal(3, people.Count);
+        people[0].Email = "speaker-a@example.test";
+        people[1].Email = "speaker-b@example.test";
+        people[2].Email = "SPEAKER-B@example.test";
+        await db.SaveChangesAsync();
+        Assert.Equal(["speaker-a@example.test", "speaker-b@example.test"],
+            (await AddressesAsync(NoticeSegment.Speakers)).Select(a => a.ToLowerInvariant()).Order(StringComparer.Ordinal));
         Assert.Equal(5, await Notices.CountAsync(eventId, NoticeSegment.Registered, null));
     }
 
