@@ -7,7 +7,7 @@ namespace Events.Benchmarks;
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
 /// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file; "tents [seats] [runs]" times table tents;
 /// "public-load [seconds] [cold seconds]" loads the public pages with wrk against
-/// same-size static files; "public-warmup [windows]" loads the program page in 10 s windows from the start; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "registrants" times lists, exports and the import for 5,000 registrants; anything else goes to
+/// same-size static files; "public-warmup [windows]" loads the program page in 10 s windows from the start; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "registrants" times lists, exports and the import for 5,000 registrants; "dashboard [registrants]" times the organizer dashboard and its xlsx tables; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
@@ -70,6 +70,11 @@ public static class BenchmarkEntry
             await OnSiteAtScale.RunAsync(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3000,
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "dashboard")
+        {
+            await DashboardAtScale.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000);
             return;
         }
         if (args.Length > 0 && args[0] == "registrants")

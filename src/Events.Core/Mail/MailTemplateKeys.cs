@@ -23,6 +23,10 @@ public static class MailTemplateKeys
     public const string ReviewAssignment = nameof(ReviewAssignment);
     public const string DecisionNotification = nameof(DecisionNotification);
     public const string BulletinIssue = nameof(BulletinIssue);
+    /// <summary>A staged notice (会议通知) mailed to a segment.</summary>
+    public const string EventNotice = nameof(EventNotice);
+    /// <summary>An invitation to register, with a personal link that opens the pre-filled 回执.</summary>
+    public const string EventInvitation = nameof(EventInvitation);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -44,10 +48,12 @@ public static class MailTemplateKeys
         [ReviewAssignment] = ["name", "eventTitle", "papers", "reviewDeadline", "link"],
         [DecisionNotification] = ["name", "eventTitle", "paperNumber", "paperTitle", "decision", "comments", "link"],
         [BulletinIssue] = ["seriesName", "numbers", "title", "issueDate", "link"],
+        [EventNotice] = ["name", "eventTitle", "noticeLabel", "title", "noticeDate", "link", "pdfLink"],
+        [EventInvitation] = ["name", "eventTitle", "eventDates", "eventLink", "link"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, RegistrationPending, RegistrationApproved, RegistrationRefused, RegistrationWaiting, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, RegistrationPending, RegistrationApproved, RegistrationRefused, RegistrationWaiting, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification, EventNotice, EventInvitation];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

@@ -63,6 +63,8 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<Core.Attendees.Delegates.DelegateListSettings> DelegateListSettings => Set<Core.Attendees.Delegates.DelegateListSettings>();
     public DbSet<Core.Attendees.Delegates.DelegateGroup> DelegateGroups => Set<Core.Attendees.Delegates.DelegateGroup>();
     public DbSet<Core.Attendees.Fees.FeeRecord> FeeRecords => Set<Core.Attendees.Fees.FeeRecord>();
+    public DbSet<Core.Attendees.Notices.EventNotice> EventNotices => Set<Core.Attendees.Notices.EventNotice>();
+    public DbSet<Core.Attendees.Notices.EventInvitation> EventInvitations => Set<Core.Attendees.Notices.EventInvitation>();
     public DbSet<Core.Attendees.Fees.InvoiceRequest> InvoiceRequests => Set<Core.Attendees.Fees.InvoiceRequest>();
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();

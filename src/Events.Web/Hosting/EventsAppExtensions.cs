@@ -83,6 +83,8 @@ public static class EventsAppExtensions
         app.MapSeatingEndpoints();
         app.MapOnSiteEndpoints();
         app.MapDelegateEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapNoticeEndpoints();
         app.MapFeeEndpoints();
         app.MapPaperFileEndpoints();
         app.MapReviewEndpoints();

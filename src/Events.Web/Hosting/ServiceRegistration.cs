@@ -53,6 +53,9 @@ public static class ServiceRegistration
         services.AddSingleton<SeatingService>();
         services.AddEventsOnSite();
         services.AddSingleton<DelegateListService>();
+        services.AddSingleton<RegistrationDashboardService>();
+        services.AddSingleton<Events.Infrastructure.Notices.NoticeService>();
+        services.AddSingleton<Events.Infrastructure.Notices.InvitationService>();
         services.AddSingleton<FeeService>();
         services.AddSingleton<Events.Infrastructure.Imports.RegistrantImportService>();
         services.AddSingleton<AttendeeDownloadList>();
