@@ -80,13 +80,13 @@ public static class TestFontBuilder
 
     private sealed class Writer
     {
-        private readonly MemoryStream stream = new();
+        private readonly List<byte> stream = [];
 
         public Writer U16(int v)
         {
             Span<byte> b = stackalloc byte[2];
             BinaryPrimitives.WriteUInt16BigEndian(b, (ushort)v);
-            stream.Write(b);
+            stream.AddRange(b);
             return this;
         }
 
@@ -94,7 +94,7 @@ public static class TestFontBuilder
         {
             Span<byte> b = stackalloc byte[2];
             BinaryPrimitives.WriteInt16BigEndian(b, (short)v);
-            stream.Write(b);
+            stream.AddRange(b);
             return this;
         }
 
@@ -102,17 +102,17 @@ public static class TestFontBuilder
         {
             Span<byte> b = stackalloc byte[4];
             BinaryPrimitives.WriteUInt32BigEndian(b, v);
-            stream.Write(b);
+            stream.AddRange(b);
             return this;
         }
 
         public Writer Bytes(byte[] b)
         {
-            stream.Write(b);
+            stream.AddRange(b);
             return this;
         }
 
-        public byte[] ToArray() => stream.ToArray();
+        public byte[] ToArray() => [.. stream];
     }
 
     private static byte[] Head() => new Writer()
