@@ -76,7 +76,12 @@ public static class FontFileInspector
 
         var tables = ReadDirectory(sfnt, 0)!;
         var cff = BinaryPrimitives.ReadUInt32BigEndian(sfnt) == OttoTag;
-        if (format != FontFormat.Collection && cff) format = FontFormat.OpenTypeCff;
+        // Chromium prints PostScript (CFF) outlines as Type 3 fonts, whose text does not extract reliably: TrueType outlines only.
+        if (cff)
+        {
+            error = "FontPostScriptOutlines";
+            return Empty;
+        }
         string[] required = cff ? ["cmap", "head", "hhea", "hmtx", "maxp", "name"] : ["cmap", "head", "hhea", "hmtx", "maxp", "name", "glyf", "loca"];
         if (required.Any(t => !tables.ContainsKey(t)) || (cff && !tables.ContainsKey("CFF ") && !tables.ContainsKey("CFF2")))
         {
