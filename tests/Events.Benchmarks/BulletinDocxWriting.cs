@@ -61,7 +61,7 @@ public static class BulletinDocxWriting
         return sorted[sorted.Count / 2];
     }
 
-    private static string Body(int article)
+    internal static string Body(int article)
     {
         var text = new System.Text.StringBuilder();
         for (var s = 1; s <= 4; s++)

@@ -5,7 +5,8 @@ namespace Events.Benchmarks;
 /// <summary>
 /// "outbox [messages] [batch]" measures mail throughput against a real SMTP server; "program" times the synthetic
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
-/// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file; "tents [seats] [runs]" times table tents;
+/// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file;
+/// "bulletin-warm [runs] [articles]" times the warm PDF and .docx of a 15-page multi-article issue; "tents [seats] [runs]" times table tents;
 /// "public-load [seconds] [cold seconds]" loads the public pages with wrk against
 /// same-size static files; "public-warmup [windows]" loads the program page in 10 s windows from the start; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "registrants" times lists, exports and the import for 5,000 registrants; "dashboard [registrants]" times the organizer dashboard and its xlsx tables; anything else goes to
 /// BenchmarkDotNet.
@@ -85,6 +86,13 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "bulletin")
         {
             await BulletinRendering.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "bulletin-warm")
+        {
+            await BulletinWarmPdf.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 6);
             return;
         }
         if (args.Length > 0 && args[0] == "bulletin-docx")

@@ -40,7 +40,7 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
             [
                 "/manage/events", "/manage/events/{eventId}/edit", "/manage/events/{eventId}/decisions",
                 "/manage/events/{eventId}/registrations", "/manage/events/{eventId}/outbox", "/manage/people", "/manage/bulletins",
-                "/manage/bulletins/series/{seriesId}/new-issue",
+                "/manage/bulletins/series/{seriesId}/new-issue", "/manage/bulletins/series/{seriesId}/edit",
             ]),
         };
 

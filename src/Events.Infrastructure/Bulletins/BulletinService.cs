@@ -264,7 +264,12 @@ public sealed class BulletinService(IDbContextFactory<EventsDbContext> factory, 
             b.Articles.Select(a => new BulletinArticleView(a.Column, a.Kicker, a.Title, a.Subtitle, a.Byline, a.AuthorNote, a.Standfirst, BulletinMarkdown.ToHtml(a.Body)) { BodyMarkdown = a.Body }).ToList(),
             b.AuthorNotes,
             b.Credits, series.EditorialBoard, series.Contact, b.Distribution.SentTo, b.Distribution.CopiedTo,
-            b.Corrects is null ? null : BulletinText.Numbers(series, b.Corrects)) { BodyMarkdown = b.Body };
+            b.Corrects is null ? null : BulletinText.Numbers(series, b.Corrects))
+        {
+            BodyMarkdown = b.Body,
+            SeriesId = series.Id,
+            UploadedFamilies = await db.BulletinFonts.AsNoTracking().Where(f => f.SeriesId == series.Id).ToDictionaryAsync(f => f.Role, f => f.FamilyName, ct),
+        };
     }
 
     /// <summary>Whether the series has published any issue: until then its counter year is only a default (see <see cref="BulletinNumbering.Next"/>).</summary>

@@ -11,8 +11,17 @@ namespace Events.Infrastructure.Bulletins;
 /// </summary>
 public static class BulletinStyleSheet
 {
-    /// <summary>The font-family list a face role prints with (the shipped open faces; rare characters fall back to the serif's extension files).</summary>
-    public static string Family(BulletinFace face) => face switch
+    /// <summary>
+    /// The font-family list a face role prints with: the organization's uploaded font for the role first when printing
+    /// with one, then the shipped open faces (rare characters fall back to the serif's extension files).
+    /// </summary>
+    public static string Family(BulletinFace face, IReadOnlyList<UploadedFace>? uploaded = null) =>
+        uploaded is not null && uploaded.Any(u => u.Role == face) ? $"'{UploadedFamily(face)}', {ShippedFamily(face)}" : ShippedFamily(face);
+
+    /// <summary>The CSS family an uploaded face is declared under (never the font's own name, which an uploader chose).</summary>
+    public static string UploadedFamily(BulletinFace face) => $"Events Upload {face}";
+
+    private static string ShippedFamily(BulletinFace face) => face switch
     {
         BulletinFace.Hei => "'Events Sans', 'Events Serif', 'Events Serif Ext', sans-serif",
         BulletinFace.Kai => "'Events Kai', 'Events Serif', 'Events Serif Ext', serif",
@@ -22,15 +31,29 @@ public static class BulletinStyleSheet
     /// <summary>小标宋 is a heavy Song: the open serif's bold stands in for it.</summary>
     private static int Weight(BulletinFace face, bool bold) => bold || face == BulletinFace.XiaoBiaoSong ? 700 : 400;
 
-    public static string Css(BulletinHouseStyle style, string mastheadColor, decimal footerPushPt = 0)
+    /// <summary>
+    /// The house style's CSS. <paramref name="uploaded"/> are the organization's fonts, given only when printing: each is
+    /// declared from its file on the server's disk by a file: URL, which the printing browser may read and a visitor's
+    /// browser never can, so the preview (which passes none) shows the shipped faces instead.
+    /// </summary>
+    public static string Css(BulletinHouseStyle style, string mastheadColor, decimal footerPushPt = 0, IReadOnlyList<UploadedFace>? uploaded = null)
     {
         var css = new StringBuilder();
+        foreach (var face in uploaded ?? [])
+        {
+            // Declared as the normal weight only, so bold headings in it are emboldened by the browser rather than falling back.
+            var url = new Uri(face.Path).AbsoluteUri.Replace("'", "%27", StringComparison.Ordinal).Replace("\\", "%5C", StringComparison.Ordinal);
+            css.Append(Inv($"@font-face {{ font-family: '{UploadedFamily(face.Role)}'; src: url('{url}'); font-weight: 400; font-style: normal; }}\n"));
+        }
         var pitch = style.LinePitchPt;
+        // An uploaded 小标宋 is heavy by design; emboldening it again would smear it.
+        int Weight(BulletinFace face, bool bold) =>
+            face == BulletinFace.XiaoBiaoSong && uploaded is not null && uploaded.Any(u => u.Role == face) ? 400 : BulletinStyleSheet.Weight(face, bold);
         css.Append(Inv($"@page {{ size: A4; margin: {style.MarginTopMm}mm {style.MarginRightMm}mm {style.MarginBottomMm}mm {style.MarginLeftMm}mm; }}\n"));
         css.Append(Inv($"@media screen {{ .bulletin {{ padding: {style.MarginTopMm}mm {style.MarginRightMm}mm {style.MarginBottomMm}mm {style.MarginLeftMm}mm; }} }}\n"));
-        css.Append(Inv($".bulletin {{ --masthead: {mastheadColor}; font-family: {Family(style.BodyFace)}; font-size: {style.BodySizePt}pt; line-height: {pitch}pt; }}\n"));
-        css.Append(Inv($".bulletin .series-name {{ font-family: {Family(style.MastheadFace)}; font-weight: {Weight(style.MastheadFace, true)}; font-size: {style.MastheadSizePt}pt; line-height: 1.3; }}\n"));
-        css.Append(Inv($".bulletin .title {{ font-family: {Family(style.TitleFace)}; font-weight: {Weight(style.TitleFace, true)}; font-size: {style.TitleSizePt}pt; }}\n"));
+        css.Append(Inv($".bulletin {{ --masthead: {mastheadColor}; font-family: {Family(style.BodyFace, uploaded)}; font-size: {style.BodySizePt}pt; line-height: {pitch}pt; }}\n"));
+        css.Append(Inv($".bulletin .series-name {{ font-family: {Family(style.MastheadFace, uploaded)}; font-weight: {Weight(style.MastheadFace, true)}; font-size: {style.MastheadSizePt}pt; line-height: 1.3; }}\n"));
+        css.Append(Inv($".bulletin .title {{ font-family: {Family(style.TitleFace, uploaded)}; font-weight: {Weight(style.TitleFace, true)}; font-size: {style.TitleSizePt}pt; }}\n"));
         if (style.LetterSpacingPt != 0) css.Append(Inv($".bulletin .body p, .bulletin .body li {{ letter-spacing: {style.LetterSpacingPt}pt; }}\n"));
 
         string[] counters = ["l1", "l2", "l3", "l4"];
@@ -46,7 +69,7 @@ public static class BulletinStyleSheet
             var h = style.Headings[i];
             var tag = $".bulletin .body h{i + 2}";
             var reset = i < 3 ? $" counter-reset: {string.Join(' ', counters[(i + 1)..])};" : "";
-            css.Append(Inv($"{tag} {{ font-family: {Family(h.Face)}; font-weight: {Weight(h.Face, h.Bold)}; font-size: {h.SizePt}pt; text-indent: {h.IndentEm * style.BodySizePt}pt; counter-increment: {counters[i]};{reset} }}\n"));
+            css.Append(Inv($"{tag} {{ font-family: {Family(h.Face, uploaded)}; font-weight: {Weight(h.Face, h.Bold)}; font-size: {h.SizePt}pt; text-indent: {h.IndentEm * style.BodySizePt}pt; counter-increment: {counters[i]};{reset} }}\n"));
             css.Append(h.Numbered ? $"{tag}::before {{ content: {numbers[i]}; }}\n" : $"{tag}::before {{ content: none; }}\n");
         }
 

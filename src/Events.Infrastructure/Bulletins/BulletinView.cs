@@ -47,6 +47,11 @@ public sealed record BulletinView(
     /// <summary>The lead article's Markdown source, for the Word file (which builds its paragraphs from it, not from the HTML).</summary>
     public string BodyMarkdown { get; init; } = "";
 
+    public int SeriesId { get; init; }
+
+    /// <summary>The family names of the series' uploaded fonts by role, for the Word file (the PDF reads the files themselves).</summary>
+    public IReadOnlyDictionary<BulletinFace, string> UploadedFamilies { get; init; } = new Dictionary<BulletinFace, string>();
+
     /// <summary>The numbers in one line for lists and mail: 2024-13（总第13期）.</summary>
     public string NumbersText => string.Concat(NumberLines);
 

@@ -69,6 +69,7 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<BulletinSeries> BulletinSeries => Set<BulletinSeries>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinAuthor> BulletinAuthors => Set<BulletinAuthor>();
+    public DbSet<BulletinFont> BulletinFonts => Set<BulletinFont>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

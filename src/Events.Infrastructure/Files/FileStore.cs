@@ -36,7 +36,8 @@ public sealed partial class FileStore(string root)
         if (path is not null && File.Exists(path)) File.Delete(path);
     }
 
-    private string? PathOf(string folder, string name) =>
+    /// <summary>The file's path on disk (for a local reader such as the PDF printer); null for a name this store never gives.</summary>
+    public string? PathOf(string folder, string name) =>
         StoredName().IsMatch(name) && FolderName().IsMatch(folder) ? Path.Combine(Root, folder, name) : null;
 
     [GeneratedRegex("^[0-9a-f]{32}\\.[a-z0-9]{1,5}$")]

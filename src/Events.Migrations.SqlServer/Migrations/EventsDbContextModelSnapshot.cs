@@ -701,6 +701,66 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.ToTable("BulletinAuthors");
                 });
 
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinFont", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("GlyphCount")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("HasCjk")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("BulletinFonts", (string)null);
+                });
+
             modelBuilder.Entity("Events.Core.Bulletins.BulletinSeries", b =>
                 {
                     b.Property<int>("Id")
@@ -2839,6 +2899,15 @@ namespace Events.Migrations.SqlServer.Migrations
                     b.HasOne("Events.Core.Bulletins.Bulletin", null)
                         .WithMany("Authors")
                         .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinFont", b =>
+                {
+                    b.HasOne("Events.Core.Bulletins.BulletinSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

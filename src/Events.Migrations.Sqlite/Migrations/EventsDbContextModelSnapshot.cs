@@ -680,6 +680,64 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.ToTable("BulletinAuthors");
                 });
 
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinFont", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GlyphCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasCjk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("BulletinFonts", (string)null);
+                });
+
             modelBuilder.Entity("Events.Core.Bulletins.BulletinSeries", b =>
                 {
                     b.Property<int>("Id")
@@ -2738,6 +2796,15 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.HasOne("Events.Core.Bulletins.Bulletin", null)
                         .WithMany("Authors")
                         .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Events.Core.Bulletins.BulletinFont", b =>
+                {
+                    b.HasOne("Events.Core.Bulletins.BulletinSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -75,6 +75,7 @@ public static class ServiceRegistration
         services.AddSingleton<BulletinPublisher>();
         services.AddSingleton<BulletinMailer>();
         services.AddSingleton<BulletinDocxImporter>();
+        services.AddSingleton<BulletinFontService>();
         return services;
     }
 

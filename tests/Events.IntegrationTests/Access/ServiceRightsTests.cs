@@ -203,6 +203,9 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
             await f.App.Get<BulletinPublisher>().PublishAsync(a, f.BulletinRoot, input.ConcurrencyStamp, "x");
         }),
         ["BulletinDocxImporter.ImportAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinDocxImporter>().ImportAsync(a, new MemoryStream([0x50, 0x4B, 0x03, 0x04]))),
+        ["BulletinFontService.UploadAsync"] = new(Rule.OrganizerRole, (f, a) =>
+            f.App.Get<BulletinFontService>().UploadAsync(a, f.SeriesId, BulletinFace.FangSong, "x.ttf", new MemoryStream([0x00, 0x01, 0x00, 0x00]), true)),
+        ["BulletinFontService.DeleteAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinFontService>().DeleteAsync(a, f.SeriesId, 1)),
         ["BulletinMailer.QueueAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().QueueAsync(a, f.BulletinRoot, [0x25, 0x50, 0x44, 0x46], "x.pdf")),
         ["BulletinMailer.ReleaseAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().ReleaseAsync(a, f.BulletinRoot, Guid.NewGuid())),
         ["BulletinMailer.CancelAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().CancelAsync(a, f.BulletinRoot, Guid.NewGuid())),

@@ -12,12 +12,12 @@ public sealed record PublishedBulletinPdf(byte[] Content, DateTimeOffset Publish
 /// A bulletin issue as HTML (the preview) and PDF, both from <see cref="BulletinDocument"/>. A published issue never
 /// changes, so its PDF is printed once, kept in the file store and served from there afterwards.
 /// </summary>
-public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml html, PdfRenderer renderer, FileStore files, BulletinDocx docx)
+public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml html, PdfRenderer renderer, FileStore files, BulletinDocx docx, BulletinFontService fonts)
 {
     public const string Folder = "bulletins";
 
     public async Task<string?> HtmlAsync(int id, CancellationToken ct = default) =>
-        await bulletins.ViewAsync(id, ct) is { } view ? await RenderHtmlAsync(view) : null;
+        await bulletins.ViewAsync(id, ct) is { } view ? await RenderHtmlAsync(view, 0, ct) : null;
 
     /// <summary>The preview HTML, whose masthead style carries <paramref name="styleNonce"/> for the response's policy.</summary>
     public async Task<string?> PreviewHtmlAsync(int id, string styleNonce, CancellationToken ct = default) =>
@@ -29,8 +29,17 @@ public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml ht
     public async Task<byte[]?> PdfAsync(int id, CancellationToken ct = default) =>
         await bulletins.ViewAsync(id, ct) is { } view ? await PrintAsync(view, ct) : null;
 
-    public Task<string> RenderHtmlAsync(BulletinView view, decimal footerPushPt = 0) =>
-        html.RenderAsync<BulletinDocument>(new Dictionary<string, object?> { [nameof(BulletinDocument.View)] = view, [nameof(BulletinDocument.FooterPushPt)] = footerPushPt });
+    /// <summary>The HTML the printer reads, with the series' uploaded fonts declared from their files on disk (never sent to a browser).</summary>
+    public async Task<string> RenderHtmlAsync(BulletinView view, decimal footerPushPt = 0, CancellationToken ct = default)
+    {
+        var faces = view.UploadedFamilies.Count == 0 ? null : await fonts.FacesAsync(view.SeriesId, ct);
+        return await html.RenderAsync<BulletinDocument>(new Dictionary<string, object?>
+        {
+            [nameof(BulletinDocument.View)] = view,
+            [nameof(BulletinDocument.FooterPushPt)] = footerPushPt,
+            [nameof(BulletinDocument.UploadedFaces)] = faces is { Count: > 0 } ? faces : null,
+        });
+    }
 
     // Bookmarks from the headings, and a tagged PDF (with the document's language from its lang attribute), which they need.
     private static readonly PdfRenderOptions Structured = new() { Outline = true };
@@ -41,11 +50,11 @@ public sealed class BulletinDocuments(BulletinService bulletins, DocumentHtml ht
     /// </summary>
     public async Task<byte[]> PrintAsync(BulletinView view, CancellationToken ct = default)
     {
-        var pdf = await renderer.RenderAsync(await RenderHtmlAsync(view), Structured, ct);
+        var pdf = await renderer.RenderAsync(await RenderHtmlAsync(view, 0, ct), Structured, ct);
         if (view.Style.FooterPlacement != FooterPlacement.FootOfLastPage) return pdf;
         var room = RoomUnderLastBlock(pdf, view.Style);
         if (room <= 0) return pdf;
-        var pushed = await renderer.RenderAsync(await RenderHtmlAsync(view, room), Structured, ct);
+        var pushed = await renderer.RenderAsync(await RenderHtmlAsync(view, room, ct), Structured, ct);
         return PageCount(pushed) == PageCount(pdf) ? pushed : pdf;
     }
 

@@ -568,11 +568,13 @@ public sealed class BulletinDocx(IStringLocalizer<SharedResource> localizer)
             return s;
         }
 
-        private static RunFonts Fonts(BulletinFace face) => new()
+        // A role the organization uploaded a font for is named by that font's own family name, which is how the
+        // offices that have it installed find it.
+        private RunFonts Fonts(BulletinFace face) => new()
         {
             Ascii = LatinName(face),
             HighAnsi = LatinName(face),
-            EastAsia = FontName(face),
+            EastAsia = view.UploadedFamilies.TryGetValue(face, out var uploaded) ? uploaded : FontName(face),
             ComplexScript = LatinName(face),
             Hint = FontTypeHintValues.EastAsia,
         };
