@@ -7,7 +7,7 @@ namespace Events.Benchmarks;
 /// 40-forum event in the real app; "assignment" times the reviewer-assignment solver on random calls for papers;
 /// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file; "tents [seats] [runs]" times table tents;
 /// "public-load [seconds] [cold seconds]" loads the public pages with wrk against
-/// same-size static files; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "badges [count]" breaks a badge PDF's time down; "checkin-screen [scans]" times a scan to the confirmation on screen in Chromium; "registrants" times lists, exports and the import for 5,000 registrants; anything else goes to
+/// same-size static files; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "badges [count]" breaks a badge PDF's time down; "checkin-screen [scans] [shots folder]" times a scan to the confirmation on screen in Chromium; "registrants" times lists, exports and the import for 5,000 registrants; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
@@ -74,7 +74,7 @@ public static class BenchmarkEntry
         }
         if (args.Length > 0 && args[0] == "checkin-screen")
         {
-            await CheckInScreen.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+            await CheckInScreen.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100, args.Length > 2 ? args[2] : null);
             return;
         }
         if (args.Length > 0 && args[0] == "registrants")

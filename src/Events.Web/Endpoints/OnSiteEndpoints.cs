@@ -98,8 +98,8 @@ public static class OnSiteEndpoints
 
         // The live counts, pushed: a server-sent event "counts" now and after each check-in of the event on any device.
         app.MapGet("/manage/events/{eventId:int}/checkin/stream",
-            async (int eventId, int? session, HttpContext http, CheckInService checkIns, ILiveUpdates live, IStringLocalizer<SharedResource> l) =>
-                await CountsStreamAsync(eventId, session ?? CheckIn.Entrance, http, checkIns, live, l))
+            async (int eventId, int? session, HttpContext http, CheckInService checkIns, ILiveUpdates live, IHostApplicationLifetime lifetime, IStringLocalizer<SharedResource> l) =>
+                await CountsStreamAsync(eventId, session ?? CheckIn.Entrance, http, checkIns, live, l, lifetime.ApplicationStopping))
             .RequireAuthorization(Policies.EventStaff);
 
         app.MapGet("/manage/events/{eventId:int}/signin-sheet.pdf",
@@ -136,17 +136,22 @@ public static class OnSiteEndpoints
     /// <summary>How long a quiet stream waits before sending the counts again, so proxies keep it open and a lost push heals.</summary>
     private static readonly TimeSpan StreamRefresh = TimeSpan.FromSeconds(30);
 
-    private static object CountsJson(IReadOnlyList<CheckInCount> counts, IStringLocalizer<SharedResource> l) =>
-        counts.Select(c => new { band = c.Band.ToString(), label = l[$"BadgeBand.{c.Band}"].Value, c.CheckedIn, c.Registered }).ToList();
+    private sealed record CountJson(string Band, string Label, int CheckedIn, int Registered);
+
+    private static List<CountJson> CountsJson(IReadOnlyList<CheckInCount> counts, IStringLocalizer<SharedResource> l) =>
+        counts.Select(c => new CountJson(c.Band.ToString(), l[$"BadgeBand.{c.Band}"].Value, c.CheckedIn, c.Registered)).ToList();
 
     /// <summary>
     /// Writes the counts as server-sent events: at once, after every check-in of the event (a burst of check-ins sends
     /// one update), and every <see cref="StreamRefresh"/>. A request that does not accept text/event-stream (not an
     /// EventSource) gets the current counts as one event and the end of the stream.
     /// </summary>
-    private static async Task CountsStreamAsync(int eventId, int session, HttpContext http, CheckInService checkIns, ILiveUpdates live, IStringLocalizer<SharedResource> l)
+    private static async Task CountsStreamAsync(int eventId, int session, HttpContext http, CheckInService checkIns, ILiveUpdates live,
+        IStringLocalizer<SharedResource> l, CancellationToken stopping)
     {
-        var ct = http.RequestAborted;
+        // Ends when the device goes, or when the app stops (an open stream must not hold up the shutdown).
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var ct = ending.Token;
         var actor = EventAccess.Actor(http.User);
         var changed = System.Threading.Channels.Channel.CreateBounded<int>(new System.Threading.Channels.BoundedChannelOptions(1)
         { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
