@@ -95,7 +95,7 @@ public static class OnSiteAtScale
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static async Task<(int EventId, int[] Ids)> SeedAsync(IServiceProvider services, int people)
+    public static async Task<(int EventId, int[] Ids)> SeedAsync(IServiceProvider services, int people)
     {
         var factory = services.GetRequiredService<IDbContextFactory<EventsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();

@@ -77,6 +77,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/checkin", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/checkin/search?q=x", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/checkin/counts", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/checkin/stream", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/checkins.xlsx", [D, D, D, D, A, D, A]),
         ("/manage/events/999999/signin-sheet.pdf", [D, D, D, D, D, D, N]),
         ("/b/not-a-badge-token", [N, N, N, N, N, N, N]),

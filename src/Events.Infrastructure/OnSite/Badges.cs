@@ -26,7 +26,7 @@ public sealed record BadgeFilter(BadgeBand? Band = null, RegistrationState? Stat
 
 /// <summary>
 /// Which band each registration's badge prints. Today: speakers (a registrant whose e-mail is a person speaking in the
-/// event's program) and delegates. Registration categories replace this by registering their own implementation.
+/// event's program, found through <see cref="People.PeopleByEmail"/>, the lookup bylines use) and delegates. Registration categories replace this by registering their own implementation.
 /// </summary>
 public interface IBadgeBands
 {
@@ -38,12 +38,14 @@ public sealed class SpeakerBadgeBands(IDbContextFactory<EventsDbContext> factory
     public async Task<IReadOnlyDictionary<int, BadgeBand>> BandsAsync(int eventId, IReadOnlyCollection<(int RegistrationId, string Email)> registrations, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var people = await People.PeopleByEmail.FindAsync(db, registrations.Select(r => r.Email), ct);
+        var personIds = people.SelectMany(g => g).Select(p => p.Id).Distinct().ToList();
         var sessionIds = db.Sessions.Where(s => s.EventId == eventId).Select(s => s.Id);
         var itemIds = db.SessionItems.Where(i => sessionIds.Contains(i.SessionId)).Select(i => i.Id);
-        var speakerEmails = (await db.ItemParticipants.Where(p => itemIds.Contains(p.ItemId) && p.Person != null && p.Person.Email != null)
-                .Select(p => p.Person!.Email!).Distinct().ToListAsync(ct))
-            .Select(e => e.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return registrations.ToDictionary(r => r.RegistrationId, r => speakerEmails.Contains(r.Email.Trim()) ? BadgeBand.Speaker : BadgeBand.Delegate);
+        HashSet<int> speakers = personIds.Count == 0 ? [] : (await db.ItemParticipants.Where(p => itemIds.Contains(p.ItemId) && p.PersonId != null && personIds.Contains(p.PersonId.Value))
+            .Select(p => p.PersonId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        return registrations.ToDictionary(r => r.RegistrationId,
+            r => People.PeopleByEmail.Key(r.Email) is { } key && people[key].Any(p => speakers.Contains(p.Id)) ? BadgeBand.Speaker : BadgeBand.Delegate);
     }
 }
 

@@ -1,8 +1,11 @@
 using Events.Core.Access;
 using Events.Core.Attendees;
+using Events.Core.Attendees.Fees;
+using Events.Core.Attendees.Forms;
 using Events.Core.OnSite;
 using Events.Core.Security;
 using Events.Infrastructure.Access;
+using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +31,18 @@ public enum CheckInOutcome
 }
 
 /// <summary>The person as the door sees them. The mobile is masked (138****5678).</summary>
-public sealed record CheckInPerson(int RegistrationId, string Name, string Organization, string Title, BadgeBand Band, string? MaskedPhone, RegistrationState State);
+public sealed record CheckInPerson(int RegistrationId, string Name, string Organization, string Title, BadgeBand Band, string? MaskedPhone, RegistrationState State)
+{
+    /// <summary>What the door should know before letting the person in; null on lists (search hits, the export).</summary>
+    public CheckInNotes? Notes { get; init; }
+}
+
+/// <summary>
+/// The notes on a scan's card: the registration category (特邀嘉宾 …), the diet from the 回执 (a key of
+/// <see cref="ReplyFieldKeys.Diet"/> other than "no special diet", with the detail for "other"), and the fee's
+/// payment state when the registration owes a fee or one was recorded (null for a free registration).
+/// </summary>
+public sealed record CheckInNotes(string? Category, string? CategoryEn, string? Diet, string? DietDetail, PaymentState? Payment);
 
 /// <summary>A scan's answer. <see cref="At"/> is the (first) check-in time in the event's time zone.</summary>
 public sealed record CheckInResult(CheckInOutcome Outcome, CheckInPerson? Person, DateTimeOffset? At, string? ByName)
@@ -45,7 +59,8 @@ public sealed record CheckInSearchHit(CheckInPerson Person, DateTimeOffset? Chec
 /// (<see cref="Data.Configurations.CheckInConfiguration.OncePerPlace"/>) and one per client scan id, so a double
 /// scan, two staff phones at once or a replayed offline scan all count once and answer with the first check-in.
 /// </summary>
-public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ISignedCodes codes, IBadgeBands bands, ILiveUpdates live, TimeProvider clock)
+public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ISignedCodes codes, IBadgeBands bands, ILiveUpdates live, TimeProvider clock,
+    PersonalDataProtector personalData)
 {
     public const string Topic = "checkins";
     public const int MaxClientScanId = 64;
@@ -152,8 +167,23 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
     private async Task<CheckInPerson> PersonAsync(int eventId, Registration r, CancellationToken ct)
     {
         var band = (await bands.BandsAsync(eventId, [(r.Id, r.Email)], ct)).GetValueOrDefault(r.Id);
-        return new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, band, MaskPhone(r.Phone), r.State);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var category = r.CategoryId is { } categoryId
+            ? await db.RegistrationCategories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => new { c.Name, c.NameEn }).FirstOrDefaultAsync(ct)
+            : null;
+        var diet = await db.RegistrationAnswers.AsNoTracking()
+            .Where(a => a.RegistrationId == r.Id && !a.IsProtected && (a.FieldKey == ReplyFieldKeys.Diet || a.FieldKey == ReplyFieldKeys.DietDetail))
+            .ToDictionaryAsync(a => a.FieldKey, a => a.Value, ct);
+        var payment = await db.FeeRecords.AsNoTracking().Where(f => f.RegistrationId == r.Id).Select(f => (PaymentState?)f.State).FirstOrDefaultAsync(ct);
+        if (payment is null && r.FeeAmount > 0) payment = PaymentState.Unpaid;
+        var dietKey = diet.GetValueOrDefault(ReplyFieldKeys.Diet);
+        if (string.IsNullOrWhiteSpace(dietKey) || dietKey == ReplyFieldKeys.DietNormal) dietKey = null;
+        var notes = new CheckInNotes(category?.Name, category?.NameEn, dietKey, dietKey == ReplyFieldKeys.DietOther ? diet.GetValueOrDefault(ReplyFieldKeys.DietDetail) : null, payment);
+        return new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, band, Masked(r.Phone), r.State) { Notes = notes };
     }
+
+    /// <summary>The stored (protected) phone, read and masked.</summary>
+    private string? Masked(string? stored) => MaskPhone(personalData.Unprotect(stored));
 
     /// <summary>138****5678: enough for the door to confirm with the person, not enough to copy.</summary>
     public static string? MaskPhone(string? phone)
@@ -172,9 +202,17 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State == RegistrationState.Active);
-        query = digits.Length >= 4 && digits.Length == text.Length
-            ? query.Where(r => r.Phone != null && r.Phone.Contains(digits))
-            : query.Where(r => r.Name.Contains(text));
+        if (digits.Length >= 4 && digits.Length == text.Length)
+        {
+            // Phones are stored protected, so the digits are matched on the read values, not in SQL.
+            var phones = await query.Where(r => r.Phone != null).Select(r => new { r.Id, r.Phone }).ToListAsync(ct);
+            var matching = phones.Where(p => personalData.Unprotect(p.Phone)?.Contains(digits, StringComparison.Ordinal) == true).Select(p => p.Id).ToList();
+            query = query.Where(r => matching.Contains(r.Id));
+        }
+        else
+        {
+            query = query.Where(r => r.Name.Contains(text));
+        }
         var rows = await query.OrderByChinese(db, r => r.Name).ThenBy(r => r.Id).Take(20).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var times = await db.CheckIns.Where(c => ids.Contains(c.RegistrationId) && c.SessionId == sessionId)
@@ -183,7 +221,7 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         var hits = new List<CheckInSearchHit>();
         foreach (var r in rows)
         {
-            var person = new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), MaskPhone(r.Phone), r.State);
+            var person = new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), Masked(r.Phone), r.State);
             hits.Add(new CheckInSearchHit(person, times.TryGetValue(r.Id, out var at) ? await LocalAsync(eventId, at, ct) : null));
         }
         return hits;
@@ -212,8 +250,11 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         return result;
     }
 
-    /// <summary>Every check-in of the event (entrance and sessions) for the xlsx export, in time order.</summary>
-    public async Task<IReadOnlyList<(CheckInPerson Person, DateTimeOffset At, string ByName, int SessionId)>> ExportRowsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    /// <summary>
+    /// Every check-in of the event (entrance and sessions) for the xlsx export, in time order; a session's check-in
+    /// carries the session's title (null at the entrance).
+    /// </summary>
+    public async Task<IReadOnlyList<(CheckInPerson Person, DateTimeOffset At, string ByName, int SessionId, string? SessionTitle)>> ExportRowsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await rights.DemandCheckInAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -222,12 +263,13 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
                           where c.EventId == eventId
                           select new { c.CheckedInAt, c.ByName, c.SessionId, Registration = r }).ToListAsync(ct);
         var banded = await bands.BandsAsync(eventId, rows.Select(r => (r.Registration.Id, r.Registration.Email)).Distinct().ToList(), ct);
-        var result = new List<(CheckInPerson, DateTimeOffset, string, int)>();
+        var titles = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+        var result = new List<(CheckInPerson, DateTimeOffset, string, int, string?)>();
         foreach (var row in rows.OrderBy(r => r.CheckedInAt))
         {
             var r = row.Registration;
-            result.Add((new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), MaskPhone(r.Phone), r.State),
-                await LocalAsync(eventId, row.CheckedInAt, ct), row.ByName, row.SessionId));
+            result.Add((new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), Masked(r.Phone), r.State),
+                await LocalAsync(eventId, row.CheckedInAt, ct), row.ByName, row.SessionId, titles.GetValueOrDefault(row.SessionId)));
         }
         return result;
     }

@@ -27,13 +27,12 @@ public sealed class AuthorNames
     {
         var culture = CultureInfo.CurrentUICulture;
         if (!Bilingual.IsEnglish(culture)) return Chinese;
-        var emails = authors.Select(a => Key(a.Email)).OfType<string>().Distinct().ToList();
-        if (emails.Count == 0) return new(new Dictionary<string, string>(), culture);
-        var people = await db.People.AsNoTracking()
-            .Where(p => p.Email != null && p.NameEn != null && emails.Contains(p.Email.ToLower()))
-            .Select(p => new { p.Email, p.NameEn }).ToListAsync(ct);
+        var people = await People.PeopleByEmail.FindAsync(db, authors.Select(a => a.Email), ct);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in people) names.TryAdd(Key(p.Email)!, p.NameEn!);
+        foreach (var group in people)
+        {
+            if (group.FirstOrDefault(p => p.NameEn != null) is { } named) names[group.Key] = named.NameEn!;
+        }
         return new(names, culture);
     }
 
@@ -41,5 +40,5 @@ public sealed class AuthorNames
     public string Shown(Author author) =>
         Bilingual.PersonName(author.Name.Trim(), Key(author.Email) is { } key && englishByEmail.TryGetValue(key, out var en) ? en : null, culture, withChinese: true);
 
-    private static string? Key(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+    private static string? Key(string? email) => People.PeopleByEmail.Key(email);
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Events.Core.Attendees;
+using Events.Core.Attendees.Forms;
 using Events.Core.OnSite;
 using Events.Core.Security;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Exports;
+using Events.Infrastructure.LiveUpdates;
 using Events.Infrastructure.OnSite;
 using Events.Web.Access;
 using Events.Web.Components.Documents;
@@ -91,8 +93,14 @@ public static class OnSiteEndpoints
             async (int eventId, int? session, HttpContext http, CheckInService checkIns, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var counts = await checkIns.CountsAsync(EventAccess.Actor(http.User), eventId, session ?? CheckIn.Entrance, ct);
-                return Results.Json(counts.Select(c => new { band = c.Band.ToString(), label = l[$"BadgeBand.{c.Band}"].Value, c.CheckedIn, c.Registered }));
+                return Results.Json(CountsJson(counts, l));
             }).RequireAuthorization(Policies.EventStaff);
+
+        // The live counts, pushed: a server-sent event "counts" now and after each check-in of the event on any device.
+        app.MapGet("/manage/events/{eventId:int}/checkin/stream",
+            async (int eventId, int? session, HttpContext http, CheckInService checkIns, ILiveUpdates live, IHostApplicationLifetime lifetime, IStringLocalizer<SharedResource> l) =>
+                await CountsStreamAsync(eventId, session ?? CheckIn.Entrance, http, checkIns, live, l, lifetime.ApplicationStopping))
+            .RequireAuthorization(Policies.EventStaff);
 
         app.MapGet("/manage/events/{eventId:int}/signin-sheet.pdf",
             async (int eventId, Infrastructure.Events.EventEditor events, Infrastructure.Attendees.AttendeeList attendees, DocumentPdf pdf, CancellationToken ct) =>
@@ -112,27 +120,133 @@ public static class OnSiteEndpoints
             {
                 var rows = await checkIns.ExportRowsAsync(EventAccess.Actor(http.User), eventId, ct);
                 string[] headers = [l["Registration.Name"], l["Registration.Organization"], l["Registration.Title"], l["BadgeBandLabel"], l["CheckIn.At"], l["CheckIn.By"], l["CheckIn.Place"]];
-                var bytes = SheetWorkbook.Write(l["CheckIns"], headers, [14, 28, 20, 12, 18, 14, 12], rows.Select(r => (IReadOnlyList<string>)
+                var bytes = SheetWorkbook.Write(l["CheckIns"], headers, [14, 28, 20, 12, 18, 14, 24], rows.Select(r => (IReadOnlyList<string>)
                 [
                     r.Person.Name, r.Person.Organization, r.Person.Title, l[$"BadgeBand.{r.Person.Band}"],
                     r.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ByName,
-                    r.SessionId == CheckIn.Entrance ? l["CheckIn.Entrance"] : r.SessionId.ToString(CultureInfo.InvariantCulture),
+                    r.SessionId == CheckIn.Entrance ? l["CheckIn.Entrance"] : r.SessionTitle ?? r.SessionId.ToString(CultureInfo.InvariantCulture),
                 ]));
                 return Results.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"checkins-{eventId}.xlsx");
             }).RequireAuthorization(Policies.EventStaff);
         return app;
     }
 
+    public static string CheckInStream(int eventId) => $"/manage/events/{eventId}/checkin/stream";
+
+    /// <summary>How long a quiet stream waits before sending the counts again, so proxies keep it open and a lost push heals.</summary>
+    private static readonly TimeSpan StreamRefresh = TimeSpan.FromSeconds(30);
+
+    private sealed record CountJson(string Band, string Label, int CheckedIn, int Registered);
+
+    private static List<CountJson> CountsJson(IReadOnlyList<CheckInCount> counts, IStringLocalizer<SharedResource> l) =>
+        counts.Select(c => new CountJson(c.Band.ToString(), l[$"BadgeBand.{c.Band}"].Value, c.CheckedIn, c.Registered)).ToList();
+
+    /// <summary>
+    /// Writes the counts as server-sent events: at once, after every check-in of the event (a burst of check-ins sends
+    /// one update), and every <see cref="StreamRefresh"/>. A request that does not accept text/event-stream (not an
+    /// EventSource) gets the current counts as one event and the end of the stream.
+    /// </summary>
+    private static async Task CountsStreamAsync(int eventId, int session, HttpContext http, CheckInService checkIns, ILiveUpdates live,
+        IStringLocalizer<SharedResource> l, CancellationToken stopping)
+    {
+        // Ends when the device goes, or when the app stops (an open stream must not hold up the shutdown).
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var ct = ending.Token;
+        var actor = EventAccess.Actor(http.User);
+        var changed = System.Threading.Channels.Channel.CreateBounded<int>(new System.Threading.Channels.BoundedChannelOptions(1)
+        { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+        using var subscription = live.Subscribe(CheckInService.Topic, key =>
+        {
+            if (key == eventId) changed.Writer.TryWrite(key);
+        });
+        var counts = await checkIns.CountsAsync(actor, eventId, session, ct);
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        var streaming = http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            await http.Response.WriteAsync("retry: 3000\n\n", ct);
+            while (true)
+            {
+                await http.Response.WriteAsync($"event: counts\ndata: {System.Text.Json.JsonSerializer.Serialize(CountsJson(counts, l), JsonWeb)}\n\n", ct);
+                await http.Response.Body.FlushAsync(ct);
+                if (!streaming) return;
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                {
+                    wait.CancelAfter(StreamRefresh);
+                    try
+                    {
+                        await changed.Reader.ReadAsync(wait.Token);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        // Quiet for a while: the counts again.
+                    }
+                }
+                counts = await checkIns.CountsAsync(actor, eventId, session, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The device closed the page or lost its connection; its EventSource reconnects on its own.
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonWeb = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static BadgePaper Paper(string? paper) => string.Equals(paper, "stock", StringComparison.OrdinalIgnoreCase) ? BadgePaper.Stock90x120 : BadgePaper.A4;
 
-    public static async Task<byte[]> BadgePdfAsync(DocumentPdf pdf, BadgeSheet sheet, CancellationToken ct) =>
-        await pdf.RenderAsync<BadgeDocument>(new Dictionary<string, object?> { [nameof(BadgeDocument.Sheet)] = sheet }, ct: ct);
+    /// <summary>Badges printed per Chromium print: 25 A4 sheets (or 25 badges on stock).</summary>
+    public const int BadgesPerPrint = 100;
+
+    /// <summary>
+    /// The sheet as one PDF. A long sheet is printed in parts of <see cref="BadgesPerPrint"/> badges, side by side on
+    /// the renderer's pages, and joined with PDFsharp: one huge document keeps Chromium on one core with all its pages
+    /// in memory. <paramref name="progress"/> hears the share of parts printed (0–100).
+    /// </summary>
+    public static async Task<byte[]> BadgePdfAsync(DocumentPdf pdf, BadgeSheet sheet, CancellationToken ct, IProgress<int>? progress = null)
+    {
+        var perPrint = sheet.Paper == BadgePaper.A4 ? BadgesPerPrint : BadgesPerPrint / 4;
+        var parts = sheet.Badges.Chunk(perPrint).ToList();
+        if (parts.Count <= 1)
+        {
+            var one = await PrintAsync(sheet);
+            progress?.Report(100);
+            return one;
+        }
+        var printed = 0;
+        var pdfs = await Task.WhenAll(parts.Select(async part =>
+        {
+            var bytes = await PrintAsync(sheet with { Badges = part });
+            progress?.Report(Interlocked.Increment(ref printed) * 100 / parts.Count);
+            return bytes;
+        }));
+        return Infrastructure.Pdf.PdfConcatenation.Join(pdfs);
+
+        Task<byte[]> PrintAsync(BadgeSheet part) =>
+            pdf.RenderAsync<BadgeDocument>(new Dictionary<string, object?> { [nameof(BadgeDocument.Sheet)] = part }, ct: ct);
+    }
 
     private static object Person(CheckInPerson p, IStringLocalizer<SharedResource> l) => new
     {
         p.RegistrationId, p.Name, p.Organization, p.Title, band = p.Band.ToString(), bandLabel = l[$"BadgeBand.{p.Band}"].Value,
         phone = p.MaskedPhone, state = l[$"RegistrationState.{p.State}"].Value,
+        category = p.Notes is { Category: { } c } n ? (English && !string.IsNullOrWhiteSpace(n.CategoryEn) ? n.CategoryEn : c) : null,
+        diet = p.Notes?.Diet is { } diet ? Diet(diet, p.Notes.DietDetail, l) : null,
+        payment = p.Notes?.Payment?.ToString(),
+        paymentLabel = p.Notes?.Payment is { } paid ? l[$"PaymentState.{paid}"].Value : null,
     };
+
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The diet as the 回执's ready-made field names it ("清真", "其他：不吃辣"), in the staff member's language.</summary>
+    private static string Diet(string key, string? detail, IStringLocalizer<SharedResource> l)
+    {
+        var option = ReplyFieldPresets.Fields(ReplyFieldPresets.DietPreset).First(f => f.Key == ReplyFieldKeys.Diet).Options.FirstOrDefault(o => o.Key == key);
+        var label = option?.Display(English) ?? key;
+        return string.IsNullOrWhiteSpace(detail) ? label : string.Format(CultureInfo.CurrentCulture, l["CheckIn.DietOther"], label, detail.Trim());
+    }
 
     /// <summary>The scan's answer with its sentence in the staff member's language: "已签到 09:12（张三）".</summary>
     public static object Answer(CheckInResult result, IStringLocalizer<SharedResource> l)

@@ -206,6 +206,112 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
         Assert.DoesNotContain("退会者", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_check_in_on_one_device_reaches_the_counts_stream_of_another_within_a_second()
+    {
+        var (eventId, regs) = await EventWithAsync("周敏", "吴磊");
+        var staff = await TestUsers.CreateAsync(App, $"door-{Guid.NewGuid():N}@test.local", [Roles.Administrator, Roles.Organizer]);
+        using var request = staff.Get(OnSiteEndpoints.CheckInStream(eventId));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var client = App.CreateRawClient();
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        var first = await NextCountsAsync(reader, TimeSpan.FromSeconds(10));
+        Assert.Equal(0, first.GetProperty("checkedIn").GetInt32());
+        Assert.Equal(2, first.GetProperty("registered").GetInt32());
+
+        // The other device: a scan at the door. From its answer to the counts pushed here: within a second.
+        var scan = await CheckIns.ScanAsync(TestActors.AdminAs("door-2"), eventId, Badges.Badge(regs[0], "", "", "", BadgeBand.Delegate, 0).QrUrl, null, CheckInMethod.Camera);
+        Assert.Equal(CheckInOutcome.CheckedIn, scan.Outcome);
+        var scanned = Stopwatch.StartNew();
+        var pushed = await NextCountsAsync(reader, TimeSpan.FromSeconds(1));
+        Assert.Equal(1, pushed.GetProperty("checkedIn").GetInt32());
+        Assert.True(scanned.Elapsed < TimeSpan.FromSeconds(1), $"{scanned.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Without_an_event_source_the_stream_answers_the_counts_once_and_ends()
+    {
+        var (eventId, _) = await EventWithAsync("郑洁");
+        var staff = await TestUsers.CreateAsync(App, $"door-{Guid.NewGuid():N}@test.local", [Roles.Administrator, Roles.Organizer]);
+        using var response = await App.CreateRawClient().SendAsync(staff.Get(OnSiteEndpoints.CheckInStream(eventId)));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(body, "^event: counts$", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Contains("\"registered\":1", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>The first element of the next "counts" event's data, read within <paramref name="within"/>.</summary>
+    private static async Task<System.Text.Json.JsonElement> NextCountsAsync(StreamReader reader, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        var isCounts = false;
+        while (true)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("the stream ended");
+            if (line == "event: counts") isCounts = true;
+            else if (isCounts && line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return System.Text.Json.JsonDocument.Parse(line["data: ".Length..]).RootElement[0].Clone();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_scan_card_shows_the_category_the_diet_and_the_payment_state()
+    {
+        var (eventId, regs) = await EventWithAsync("冯雪", "褚云");
+        await using (var db = App.CreateDbContext())
+        {
+            var category = new RegistrationCategory { EventId = eventId, Name = "特邀嘉宾", NameEn = "Invited guest", Fee = 800 };
+            db.RegistrationCategories.Add(category);
+            await db.SaveChangesAsync();
+            await db.Registrations.Where(r => r.Id == regs[0]).ExecuteUpdateAsync(s => s.SetProperty(r => r.CategoryId, category.Id).SetProperty(r => r.FeeAmount, 800m));
+            db.RegistrationAnswers.AddRange(
+                new RegistrationAnswer { RegistrationId = regs[0], EventId = eventId, FieldKey = Core.Attendees.Forms.ReplyFieldKeys.Diet, Value = Core.Attendees.Forms.ReplyFieldKeys.DietOther },
+                new RegistrationAnswer { RegistrationId = regs[0], EventId = eventId, FieldKey = Core.Attendees.Forms.ReplyFieldKeys.DietDetail, Value = "不吃辣" },
+                new RegistrationAnswer { RegistrationId = regs[1], EventId = eventId, FieldKey = Core.Attendees.Forms.ReplyFieldKeys.Diet, Value = Core.Attendees.Forms.ReplyFieldKeys.DietNormal });
+            db.FeeRecords.Add(new Core.Attendees.Fees.FeeRecord { RegistrationId = regs[1], EventId = eventId, State = Core.Attendees.Fees.PaymentState.Waived });
+            await db.SaveChangesAsync();
+        }
+
+        var guest = await CheckIns.CheckInAsync(TestActors.Admin, eventId, regs[0], null);
+        var other = await CheckIns.CheckInAsync(TestActors.Admin, eventId, regs[1], null);
+
+        Assert.Equal(new CheckInNotes("特邀嘉宾", "Invited guest", Core.Attendees.Forms.ReplyFieldKeys.DietOther, "不吃辣", Core.Attendees.Fees.PaymentState.Unpaid), guest.Person!.Notes);
+        Assert.Equal(new CheckInNotes(null, null, null, null, Core.Attendees.Fees.PaymentState.Waived), other.Person!.Notes);
+        var l = App.Get<Microsoft.Extensions.Localization.IStringLocalizer<global::Events.Web.Localization.SharedResource>>();
+        var card = System.Text.Json.JsonSerializer.SerializeToElement(OnSiteEndpoints.Answer(guest, l)).GetProperty("person");
+        Assert.Equal("其他（不吃辣）", card.GetProperty("diet").GetString());
+        Assert.Equal("未缴", card.GetProperty("paymentLabel").GetString());
+        Assert.Equal("特邀嘉宾", card.GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task The_export_names_a_session_check_in_by_the_session_title()
+    {
+        var (eventId, regs) = await EventWithAsync("蒋琳");
+        int sessionId;
+        await using (var db = App.CreateDbContext())
+        {
+            var session = new Core.Program.Session
+            {
+                EventId = eventId, Title = "分论坛一：数字经济", Start = new DateTimeOffset(2027, 5, 10, 14, 0, 0, TimeSpan.FromHours(8)), End = new DateTimeOffset(2027, 5, 10, 17, 0, 0, TimeSpan.FromHours(8)),
+            };
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            sessionId = session.Id;
+        }
+        await CheckIns.CheckInAsync(TestActors.Admin, eventId, regs[0], null);
+        await CheckIns.CheckInAsync(TestActors.Admin, eventId, regs[0], null, sessionId);
+
+        var rows = await CheckIns.ExportRowsAsync(TestActors.Admin, eventId);
+
+        Assert.Equal(new string?[] { null, "分论坛一：数字经济" }, rows.Select(r => r.SessionTitle).ToArray());
+    }
+
     /// <summary>Renders one page with pdftoppm (poppler-utils) at 200 dpi in grey and reads every QR code on it with ZXing.</summary>
     private static List<string> DecodeQrs(byte[] pdf, int page)
     {

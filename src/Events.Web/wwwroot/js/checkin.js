@@ -72,9 +72,21 @@
             const p = answer.person;
             if (p) {
                 line(result, 'checkin-name', p.name);
-                line(result, 'checkin-band', p.bandLabel);
+                line(result, 'checkin-band', [p.bandLabel, p.category].filter(Boolean).join(' · '));
                 line(result, 'checkin-org', [p.organization, p.title].filter(Boolean).join(' · '));
                 line(result, 'checkin-phone', p.phone);
+                const notes = document.createElement('p');
+                notes.className = 'checkin-notes';
+                for (const [cls, text, value] of [['checkin-diet', p.diet ? (texts.diet || '{0}').replace('{0}', p.diet) : '', ''],
+                    ['checkin-payment', p.paymentLabel ? (texts.payment || '{0}').replace('{0}', p.paymentLabel) : '', p.payment || '']]) {
+                    if (!text) continue;
+                    const tag = document.createElement('span');
+                    tag.className = `checkin-note ${cls}`;
+                    if (value) tag.dataset.state = value.toLowerCase();
+                    tag.textContent = text;
+                    notes.appendChild(tag);
+                }
+                if (notes.firstChild) result.appendChild(notes);
             }
             if (ms !== undefined) result.dataset.ms = String(Math.round(ms));
         }
@@ -147,21 +159,46 @@
             }
         }
 
-        async function refreshCounts() {
-            if (!navigator.onLine) return;
+        function showCounts(counts) {
+            const box = el('checkin-counts');
+            clear(box);
+            for (const c of counts) {
+                const span = document.createElement('span');
+                span.className = `checkin-count band-${c.band.toLowerCase()}`;
+                span.dataset.band = c.band;
+                span.textContent = (texts.counts || '{0} {1}/{2}').replace('{0}', c.label).replace('{1}', c.checkedIn).replace('{2}', c.registered);
+                box.appendChild(span);
+            }
+        }
+
+        // The counts are pushed (server-sent events after each check-in on any device); polling is only the fallback
+        // while the stream is down, and a scan on this device asks for them itself only then.
+        let live = null;
+        let liveOpen = false;
+
+        function openStream() {
+            if (!window.EventSource || live) return;
+            live = new EventSource(`${root.dataset.streamUrl}?session=${session}`, { withCredentials: true });
+            live.addEventListener('open', () => { liveOpen = true; root.dataset.live = '1'; });
+            live.addEventListener('counts', (e) => {
+                liveOpen = true;
+                root.dataset.live = '1';
+                try { showCounts(JSON.parse(e.data)); } catch { /* a broken event: the next one replaces it */ }
+            });
+            live.addEventListener('error', () => {
+                liveOpen = false;
+                delete root.dataset.live;
+                // The browser retries by itself while it can; a stream it gave up on is opened again on the next round.
+                if (live.readyState === EventSource.CLOSED) live = null;
+            });
+        }
+
+        async function refreshCounts(force) {
+            if (!navigator.onLine || (liveOpen && !force)) return;
             try {
                 const response = await fetch(`${root.dataset.countsUrl}?session=${session}`, { credentials: 'same-origin' });
                 if (!response.ok) return;
-                const counts = await response.json();
-                const box = el('checkin-counts');
-                clear(box);
-                for (const c of counts) {
-                    const span = document.createElement('span');
-                    span.className = `checkin-count band-${c.band.toLowerCase()}`;
-                    span.dataset.band = c.band;
-                    span.textContent = (texts.counts || '{0} {1}/{2}').replace('{0}', c.label).replace('{1}', c.checkedIn).replace('{2}', c.registered);
-                    box.appendChild(span);
-                }
+                showCounts(await response.json());
             } catch {
                 // Offline: the counts come back with the connection.
             }
@@ -293,11 +330,12 @@
             clearTimeout(searchTimer);
             searchTimer = setTimeout(search, 300);
         });
-        window.addEventListener('online', flush);
-        setInterval(() => { flush(); refreshCounts(); }, 10000);
+        window.addEventListener('online', () => { flush(); openStream(); });
+        setInterval(() => { flush(); openStream(); refreshCounts(); }, 10000);
 
         showPending();
-        refreshCounts();
+        refreshCounts(true);
+        openStream();
         flush();
         if (root.dataset.code) {
             scanned(root.dataset.code, 'Camera');
