@@ -111,6 +111,7 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["RegistrationCategoryEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<RegistrationCategoryEditor>().SaveAsync(a, f.Root, new RegistrationCategoryInput { Name = "学生", Capacity = 10 })),
         ["RegistrationCategoryEditor.DeleteAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationCategoryEditor>().DeleteAsync(a, f.Root, 1)),
+        ["RegistrationCategoryEditor.MoveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationCategoryEditor>().MoveAsync(a, f.Root, 1, 1)),
         ["ReplyFormEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<ReplyFormEditor>().SaveAsync(a, f.Root, new Core.Attendees.Forms.ReplyFormDefinition(), Guid.Empty)),
         ["PersonalData.LogExportAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PersonalData>().LogExportAsync(a, f.Root, "registrations.xlsx", 3)),
