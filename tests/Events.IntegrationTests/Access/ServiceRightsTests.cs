@@ -133,6 +133,12 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
             f.App.Get<FeeService>().SetAsync(a, f.Root, [1], new global::Events.Core.Attendees.Fees.FeeUpdate { State = global::Events.Core.Attendees.Fees.PaymentState.Paid })),
         ["RegistrantImportService.ConfirmAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<global::Events.Infrastructure.Imports.RegistrantImportService>().ConfirmAsync(a, new global::Events.Infrastructure.Imports.ImportPreview(f.Root, 1, [], [], [], 2, []))),
+        ["RegistrantImportService.ConfirmAsync (people)"] = new(Rule.OrganizerRole, (f, a) =>
+            f.App.Get<global::Events.Infrastructure.Imports.RegistrantImportService>().ConfirmAsync(a, new global::Events.Infrastructure.Imports.ImportPreview(0, 1, [], [], [], 2, [])
+            { Target = global::Events.Core.Attendees.Imports.ImportTarget.People })),
+        ["RegistrantImportService.ConfirmAsync (reviewers)"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<global::Events.Infrastructure.Imports.RegistrantImportService>().ConfirmAsync(a, new global::Events.Infrastructure.Imports.ImportPreview(f.Root, 1, [], [], [], 2, [])
+            { Target = global::Events.Core.Attendees.Imports.ImportTarget.Reviewers })),
         ["DelegateListService.SetGroupAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<DelegateListService>().SetGroupAsync(a, f.Root, 1, "第一组")),
         ["CallService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CallService>().SaveAsync(a, new CallInput { EventId = f.Root })),
         ["ProceedingsService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProceedingsService>().SaveAsync(a, f.Root, new ProceedingsInput { Title = "论文集" }, null)),
@@ -158,6 +164,8 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["DecisionService.NotifyAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<DecisionService>().NotifyAsync(a, f.Root)),
         ["ReviewerService.InviteAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<ReviewerService>().InviteAsync(a, f.Root, new ReviewerInvite { Email = "reviewer@test.local", Name = "审稿人" })),
+        ["ReviewerService.InviteManyAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<ReviewerService>().InviteManyAsync(a, f.Root, [new ReviewerInvite { Email = "reviewer2@test.local", Name = "审稿人乙" }])),
         ["ReviewerService.ResendAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ReviewerService>().ResendAsync(a, f.Root, 1)),
         ["ReviewerService.SetMaxLoadAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ReviewerService>().SetMaxLoadAsync(a, f.Root, 1, 3)),
         ["ReviewerService.RemoveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ReviewerService>().RemoveAsync(a, f.Root, 1)),
