@@ -54,14 +54,14 @@ public class StaffEditorTests : ComponentTestBase
 
         var cut = Render<StaffEditor>(p => p.Add(x => x.EventId, eventId));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=staff-personal-data]")));
-        Assert.Equal("张三可查看个人信息", cut.Find("[data-testid=staff-personal-data] input").GetAttribute("aria-label")
+        Assert.Equal("张三可查看个人信息", cut.Find("input[data-testid=staff-personal-data], [data-testid=staff-personal-data] input").GetAttribute("aria-label")
             ?? cut.Find("[data-testid=staff-personal-data]").GetAttribute("aria-label"));
 
-        cut.Find("[data-testid=staff-personal-data] input").Change(true);
+        cut.Find("input[data-testid=staff-personal-data], [data-testid=staff-personal-data] input").Change(true);
         cut.WaitForAssertion(() => Assert.Equal("已授予查看个人信息的权限。", cut.Find("[role=status]").TextContent.Trim()));
         await using (var check = CreateDbContext()) Assert.True(check.EventStaff.Single(s => s.EventId == eventId).SeesPersonalData);
 
-        cut.Find("[data-testid=staff-personal-data] input").Change(false);
+        cut.Find("input[data-testid=staff-personal-data], [data-testid=staff-personal-data] input").Change(false);
         cut.WaitForAssertion(() => Assert.Equal("已收回查看个人信息的权限。", cut.Find("[role=status]").TextContent.Trim()));
         await using var again = CreateDbContext();
         Assert.False(again.EventStaff.Single(s => s.EventId == eventId).SeesPersonalData);

@@ -37,13 +37,13 @@ public class ManageCategoriesTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.Find("[data-testid=categories-none]"));
 
         cut.Find("[data-testid=category-add]").Click();
-        cut.Find("[data-testid=category-name] input").Change("正式代表");
-        cut.Find("[data-testid=category-capacity] input").Change("120");
-        cut.Find("[data-testid=category-fee] input").Change("1200");
-        cut.Find("[data-testid=category-early-fee] input").Change("900");
-        cut.Find("[data-testid=category-early-day] input").Change("2099-04-01");
-        cut.Find("[data-testid=category-early-time] input").Change("18:00");
-        cut.Find("[data-testid=category-approval] input").Change(true);
+        cut.Find("input[data-testid=category-name], [data-testid=category-name] input").Change("正式代表");
+        cut.Find("input[data-testid=category-capacity], [data-testid=category-capacity] input").Change("120");
+        cut.Find("input[data-testid=category-fee], [data-testid=category-fee] input").Change("1200");
+        cut.Find("input[data-testid=category-early-fee], [data-testid=category-early-fee] input").Change("900");
+        cut.Find("input[data-testid=category-early-day], [data-testid=category-early-day] input").Change("2099-04-01");
+        cut.Find("input[data-testid=category-early-time], [data-testid=category-early-time] input").Change("18:00");
+        cut.Find("input[data-testid=category-approval], [data-testid=category-approval] input").Change(true);
         cut.Find("[data-testid=category-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["正式代表"], Names(cut)));
@@ -64,15 +64,15 @@ public class ManageCategoriesTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.Find("[data-testid=category-add]"));
 
         cut.Find("[data-testid=category-add]").Click();
-        cut.Find("[data-testid=category-name] input").Change("学生");
-        cut.Find("[data-testid=category-fee] input").Change("300");
-        cut.Find("[data-testid=category-early-fee] input").Change("500");
+        cut.Find("input[data-testid=category-name], [data-testid=category-name] input").Change("学生");
+        cut.Find("input[data-testid=category-fee], [data-testid=category-fee] input").Change("300");
+        cut.Find("input[data-testid=category-early-fee], [data-testid=category-early-fee] input").Change("500");
         cut.Find("[data-testid=category-save]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=form-errors]"));
         Assert.Contains("早鸟费用不能高于正常费用。", cut.Markup);
         Assert.Contains("必填。", cut.Markup); // the early-bird deadline
-        Assert.Equal("学生", cut.Find("[data-testid=category-name] input").GetAttribute("value"));
+        Assert.Equal("学生", cut.Find("input[data-testid=category-name], [data-testid=category-name] input").GetAttribute("value"));
         using var db = CreateDbContext();
         Assert.Equal(0, db.RegistrationCategories.Count(c => c.EventId == eventId));
     }
@@ -116,7 +116,7 @@ public class ManageCategoriesTests : ComponentTestBase
         var cut = Render<ManageCategories>(p => p.Add(c => c.EventId, eventId));
         cut.WaitForAssertion(() => cut.Find("[data-testid=category-edit]"));
         cut.Find("[data-testid=category-edit]").Click();
-        cut.Find("[data-testid=category-name] input").Change("学生代表");
+        cut.Find("input[data-testid=category-name], [data-testid=category-name] input").Change("学生代表");
 
         var editor = Services.GetRequiredService<RegistrationCategoryEditor>();
         var other = (await editor.ListAsync(eventId)).Single().Input;
@@ -125,7 +125,7 @@ public class ManageCategoriesTests : ComponentTestBase
 
         cut.Find("[data-testid=category-save]").Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=conflict-alert]"));
-        Assert.Equal("学生代表", cut.Find("[data-testid=category-name] input").GetAttribute("value"));
+        Assert.Equal("学生代表", cut.Find("input[data-testid=category-name], [data-testid=category-name] input").GetAttribute("value"));
         await using var db = CreateDbContext();
         Assert.Equal("学生", db.RegistrationCategories.Single(c => c.EventId == eventId).Name);
     }

@@ -65,7 +65,7 @@ public class ReplyFormBuilderTests : ComponentTestBase
         using (var db = CreateDbContext()) Assert.False(db.ReplyForms.Any(f => f.EventId == eventId));
 
         cut.Find("[data-testid=reply-option-add]").Click();
-        cut.Find("[data-testid=reply-option-label] input").Change("会议酒店");
+        cut.Find("input[data-testid=reply-option-label], [data-testid=reply-option-label] input").Change("会议酒店");
         cut.Find("[data-testid=reply-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("当前为第 1 版", cut.Find("[data-testid=reply-version]").TextContent));
@@ -91,8 +91,8 @@ public class ReplyFormBuilderTests : ComponentTestBase
         Assert.Equal([ReplyFieldKeys.DietDetail], Preview(cut));
 
         cut.FindAll("[data-testid=reply-edit]")[0].Click();
-        cut.Find("[data-testid=reply-label-en] input").Input("Dietary needs");
-        cut.Find("[data-testid=reply-required] input").Change(true);
+        cut.Find("input[data-testid=reply-label-en], [data-testid=reply-label-en] input").Input("Dietary needs");
+        cut.Find("input[data-testid=reply-required], [data-testid=reply-required] input").Change(true);
         cut.Find("[data-testid=reply-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("当前为第 1 版", cut.Find("[data-testid=reply-version]").TextContent));
