@@ -65,7 +65,7 @@ public class ReplyFormBuilderTests : ComponentTestBase
         using (var db = CreateDbContext()) Assert.False(db.ReplyForms.Any(f => f.EventId == eventId));
 
         cut.Find("[data-testid=reply-option-add]").Click();
-        cut.Find("input[data-testid=reply-option-label], [data-testid=reply-option-label] input").Change("会议酒店");
+        cut.Find("input[data-testid=reply-option-label], [data-testid=reply-option-label] input").Input("会议酒店");
         cut.Find("[data-testid=reply-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("当前为第 1 版", cut.Find("[data-testid=reply-version]").TextContent));
