@@ -60,6 +60,24 @@ public sealed class RegistrationCategoryEditor(IDbContextFactory<EventsDbContext
         return SaveResult.Saved(category.Id);
     }
 
+    /// <summary>
+    /// Moves a category one place up (<paramref name="offset"/> -1) or down (+1) on the registration form, renumbering
+    /// the event's categories 0, 1, 2 … False when it is already first or last, or not the event's.
+    /// </summary>
+    public async Task<bool> MoveAsync(Actor actor, int eventId, int categoryId, int offset, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var categories = await db.RegistrationCategories.Where(c => c.EventId == eventId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+        var from = categories.FindIndex(c => c.Id == categoryId);
+        var to = from + Math.Sign(offset);
+        if (from < 0 || offset == 0 || to < 0 || to >= categories.Count) return false;
+        (categories[from], categories[to]) = (categories[to], categories[from]);
+        for (var i = 0; i < categories.Count; i++) categories[i].SortOrder = i;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Removes a category no registration refers to; one with registrations is closed instead (kept for them).</summary>
     public async Task<bool> DeleteAsync(Actor actor, int eventId, int categoryId, CancellationToken ct = default)
     {

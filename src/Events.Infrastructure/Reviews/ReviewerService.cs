@@ -94,6 +94,43 @@ public sealed class ReviewerService(IDbContextFactory<EventsDbContext> factory, 
         return SaveResult.Saved(reviewer.Id);
     }
 
+    /// <summary>
+    /// Invites many reviewers at once (an Excel import): one save creates them all and queues their invitations. Invites
+    /// that fail validation or whose address is already on the list are skipped and returned.
+    /// </summary>
+    public async Task<(int Invited, IReadOnlyList<ReviewerInvite> Skipped)> InviteManyAsync(Actor actor, int eventId, IReadOnlyList<ReviewerInvite> invites, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(invites);
+        await rights.DemandEventAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null) return (0, invites);
+        var taken = (await db.Reviewers.Where(r => r.EventId == eventId).Select(r => r.Email).ToListAsync(ct))
+            .Select(e => e.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var skipped = new List<ReviewerInvite>();
+        var invited = 0;
+        foreach (var input in invites)
+        {
+            var email = input.Email.Trim();
+            if (input.Validate().Count > 0 || !taken.Add(email.ToLowerInvariant()))
+            {
+                skipped.Add(input);
+                continue;
+            }
+            var reviewer = new Reviewer
+            {
+                EventId = eventId, Email = email, Name = input.Name.Trim(),
+                Affiliation = string.IsNullOrWhiteSpace(input.Affiliation) ? null : input.Affiliation.Trim(),
+                MaxLoad = input.MaxLoad, InvitationToken = NewToken(), InvitedAt = clock.GetUtcNow(),
+            };
+            db.Reviewers.Add(reviewer);
+            await QueueInvitationAsync(db, ev, reviewer, ct);
+            invited++;
+        }
+        await db.SaveChangesAsync(ct);
+        return (invited, skipped);
+    }
+
     /// <summary>Sends the same invitation link again to someone who has not answered.</summary>
     public async Task<bool> ResendAsync(Actor actor, int eventId, int reviewerId, CancellationToken ct = default)
     {

@@ -121,6 +121,7 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["RegistrationCategoryEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<RegistrationCategoryEditor>().SaveAsync(a, f.Root, new RegistrationCategoryInput { Name = "学生", Capacity = 10 })),
         ["RegistrationCategoryEditor.DeleteAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationCategoryEditor>().DeleteAsync(a, f.Root, 1)),
+        ["RegistrationCategoryEditor.MoveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationCategoryEditor>().MoveAsync(a, f.Root, 1, 1)),
         ["ReplyFormEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<ReplyFormEditor>().SaveAsync(a, f.Root, new Core.Attendees.Forms.ReplyFormDefinition(), Guid.Empty)),
         ["PersonalData.LogExportAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PersonalData>().LogExportAsync(a, f.Root, "registrations.xlsx", 3)),
@@ -142,6 +143,12 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
             f.App.Get<FeeService>().SetAsync(a, f.Root, [1], new global::Events.Core.Attendees.Fees.FeeUpdate { State = global::Events.Core.Attendees.Fees.PaymentState.Paid })),
         ["RegistrantImportService.ConfirmAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<global::Events.Infrastructure.Imports.RegistrantImportService>().ConfirmAsync(a, new global::Events.Infrastructure.Imports.ImportPreview(f.Root, 1, [], [], [], 2, []))),
+        ["RegistrantImportService.ConfirmAsync (people)"] = new(Rule.OrganizerRole, (f, a) =>
+            f.App.Get<global::Events.Infrastructure.Imports.RegistrantImportService>().ConfirmAsync(a, new global::Events.Infrastructure.Imports.ImportPreview(0, 1, [], [], [], 2, [])
+            { Target = global::Events.Core.Attendees.Imports.ImportTarget.People })),
+        ["RegistrantImportService.ConfirmAsync (reviewers)"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<global::Events.Infrastructure.Imports.RegistrantImportService>().ConfirmAsync(a, new global::Events.Infrastructure.Imports.ImportPreview(f.Root, 1, [], [], [], 2, [])
+            { Target = global::Events.Core.Attendees.Imports.ImportTarget.Reviewers })),
         ["DelegateListService.SetGroupAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<DelegateListService>().SetGroupAsync(a, f.Root, 1, "第一组")),
         ["NoticeService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<global::Events.Infrastructure.Notices.NoticeService>().SaveAsync(a, f.Root, null,
             new global::Events.Core.Attendees.Notices.EventNoticeInput { Number = 1, Title = "第一轮通知", NoticeDate = new DateOnly(2026, 1, 1), Body = "正文" })),
@@ -177,6 +184,8 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["DecisionService.NotifyAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<DecisionService>().NotifyAsync(a, f.Root)),
         ["ReviewerService.InviteAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<ReviewerService>().InviteAsync(a, f.Root, new ReviewerInvite { Email = "reviewer@test.local", Name = "审稿人" })),
+        ["ReviewerService.InviteManyAsync"] = new(Rule.EventStaff, (f, a) =>
+            f.App.Get<ReviewerService>().InviteManyAsync(a, f.Root, [new ReviewerInvite { Email = "reviewer2@test.local", Name = "审稿人乙" }])),
         ["ReviewerService.ResendAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ReviewerService>().ResendAsync(a, f.Root, 1)),
         ["ReviewerService.SetMaxLoadAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ReviewerService>().SetMaxLoadAsync(a, f.Root, 1, 3)),
         ["ReviewerService.RemoveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ReviewerService>().RemoveAsync(a, f.Root, 1)),

@@ -37,6 +37,36 @@ public class StaffEditorTests : ComponentTestBase
         Assert.Equal(1, await check.EventStaff.CountAsync(s => s.EventId == eventId));
     }
 
+    [Fact]
+    public async Task Staff_tab_gives_and_takes_the_personal_data_right_through_the_guarded_service()
+    {
+        int eventId;
+        await using (var db = CreateDbContext())
+        {
+            var zhang = NewUser("zhang@test.local", "张三");
+            db.Users.Add(zhang);
+            var ev = new Event { Title = "浦江创新论坛", Slug = "pujiang-pd", StartDate = new DateOnly(2026, 9, 7), EndDate = new DateOnly(2026, 9, 8) };
+            ev.Staff.Add(new EventStaff { UserId = zhang.Id });
+            db.Events.Add(ev);
+            await db.SaveChangesAsync();
+            eventId = ev.Id;
+        }
+
+        var cut = Render<StaffEditor>(p => p.Add(x => x.EventId, eventId));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=staff-personal-data]")));
+        Assert.Equal("张三可查看个人信息", cut.Find("input[data-testid=staff-personal-data], [data-testid=staff-personal-data] input").GetAttribute("aria-label")
+            ?? cut.Find("[data-testid=staff-personal-data]").GetAttribute("aria-label"));
+
+        cut.Find("input[data-testid=staff-personal-data], [data-testid=staff-personal-data] input").Change(true);
+        cut.WaitForAssertion(() => Assert.Equal("已授予查看个人信息的权限。", cut.Find("[role=status]").TextContent.Trim()));
+        await using (var check = CreateDbContext()) Assert.True(check.EventStaff.Single(s => s.EventId == eventId).SeesPersonalData);
+
+        cut.Find("input[data-testid=staff-personal-data], [data-testid=staff-personal-data] input").Change(false);
+        cut.WaitForAssertion(() => Assert.Equal("已收回查看个人信息的权限。", cut.Find("[role=status]").TextContent.Trim()));
+        await using var again = CreateDbContext();
+        Assert.False(again.EventStaff.Single(s => s.EventId == eventId).SeesPersonalData);
+    }
+
     private static List<string> Addresses(IRenderedComponent<StaffEditor> cut) =>
         cut.FindAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
 

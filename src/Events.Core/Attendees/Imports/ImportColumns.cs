@@ -14,6 +14,32 @@ public enum ImportField
     Group,
 }
 
+/// <summary>What a sheet is imported into: an event's registrants, the shared people list, or an event's reviewers (invited).</summary>
+public enum ImportTarget
+{
+    Registrants,
+    People,
+    Reviewers,
+}
+
+/// <summary>The columns each target takes and the ones a sheet must have.</summary>
+public static class ImportTargets
+{
+    public static IReadOnlyList<ImportField> Fields(ImportTarget target) => target switch
+    {
+        ImportTarget.People => [ImportField.Ignore, ImportField.Name, ImportField.Organization, ImportField.Title, ImportField.Mobile, ImportField.Email],
+        ImportTarget.Reviewers => [ImportField.Ignore, ImportField.Name, ImportField.Organization, ImportField.Email],
+        _ => Enum.GetValues<ImportField>(),
+    };
+
+    public static IReadOnlyList<ImportField> Required(ImportTarget target) => target switch
+    {
+        ImportTarget.People => [ImportField.Name],
+        ImportTarget.Reviewers => [ImportField.Name, ImportField.Email],
+        _ => [ImportField.Name, ImportField.Organization, ImportField.Email],
+    };
+}
+
 /// <summary>
 /// Finds the header row of a sheet as Chinese offices send them (a title row or two above it, often merged across the
 /// table: 2026年XX会议报名回执汇总表) and guesses each column's field from its header (姓名, 单位, 职务/职称, 手机, 邮箱, 分组,

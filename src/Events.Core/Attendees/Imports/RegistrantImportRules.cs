@@ -19,6 +19,10 @@ public enum ImportProblem
     DuplicateInSheet,
     /// <summary>Someone registered for the event already has this mobile or email.</summary>
     AlreadyRegistered,
+    /// <summary>The people list already has someone with this mobile or email.</summary>
+    AlreadyInPeople,
+    /// <summary>The event already has a reviewer (invited or not) with this email.</summary>
+    AlreadyReviewer,
 }
 
 /// <summary>One data row of a sheet, cleaned: what would be written, or why it is refused.</summary>
@@ -40,7 +44,8 @@ public sealed record ImportRow(int RowNumber, string Name, string Organization, 
 /// </summary>
 public static class RegistrantImportRules
 {
-    public static ImportRow Clean(int rowNumber, IReadOnlyList<string> cells, IReadOnlyList<ImportField> mapping)
+    /// <summary>Cleans one row; what must be present depends on the target (<see cref="ImportTargets.Required"/>).</summary>
+    public static ImportRow Clean(int rowNumber, IReadOnlyList<string> cells, IReadOnlyList<ImportField> mapping, ImportTarget target = ImportTarget.Registrants)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -58,14 +63,15 @@ public static class RegistrantImportRules
         var mobile = ChineseIdentifiers.NormalizeMobile(mobileText);
         var group = CleanText(Cell(ImportField.Group));
 
+        var required = ImportTargets.Required(target);
         var problems = new List<ImportProblem>();
         if (name.Length == 0) problems.Add(ImportProblem.NameMissing);
         else if (name.Length > FieldLimits.PersonName) problems.Add(ImportProblem.NameTooLong);
-        if (organization.Length == 0) problems.Add(ImportProblem.OrganizationMissing);
+        if (organization.Length == 0 && required.Contains(ImportField.Organization)) problems.Add(ImportProblem.OrganizationMissing);
         else if (organization.Length > FieldLimits.OrganizationName) problems.Add(ImportProblem.OrganizationTooLong);
         if (title.Length > FieldLimits.Title) problems.Add(ImportProblem.TitleTooLong);
-        if (email.Length == 0) problems.Add(ImportProblem.EmailMissing);
-        else if (email.Length > FieldLimits.Email || !EmailRules.IsBareAddress(email)) problems.Add(ImportProblem.EmailInvalid);
+        if (email.Length == 0 && required.Contains(ImportField.Email)) problems.Add(ImportProblem.EmailMissing);
+        else if (email.Length > 0 && (email.Length > FieldLimits.Email || !EmailRules.IsBareAddress(email))) problems.Add(ImportProblem.EmailInvalid);
         if (!string.IsNullOrWhiteSpace(mobileText) && mobile is null) problems.Add(ImportProblem.MobileInvalid);
         if (group.Length > 50) problems.Add(ImportProblem.GroupTooLong);
 
@@ -77,7 +83,8 @@ public static class RegistrantImportRules
     /// email is already registered. Rows refused for other reasons still claim their values, so a fixed copy of a bad
     /// row is not imported twice.
     /// </summary>
-    public static void MarkDuplicates(IReadOnlyList<ImportRow> rows, ISet<string> registeredEmails, ISet<string> registeredMobiles)
+    public static void MarkDuplicates(IReadOnlyList<ImportRow> rows, ISet<string> registeredEmails, ISet<string> registeredMobiles,
+        ImportProblem existing = ImportProblem.AlreadyRegistered)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(registeredEmails);
@@ -88,7 +95,7 @@ public static class RegistrantImportRules
         {
             if (registeredEmails.Contains(row.Email) || (row.Mobile is { } m && registeredMobiles.Contains(m)))
             {
-                row.Problems.Add(ImportProblem.AlreadyRegistered);
+                row.Problems.Add(existing);
             }
             int? first = null;
             if (row.Email.Length > 0 && emails.TryGetValue(row.Email, out var e)) first = e;
