@@ -23,6 +23,8 @@ public static class MailTemplateKeys
     public const string ReviewAssignment = nameof(ReviewAssignment);
     public const string DecisionNotification = nameof(DecisionNotification);
     public const string BulletinIssue = nameof(BulletinIssue);
+    /// <summary>A certificate or invitation letter, attached as a PDF.</summary>
+    public const string Certificate = nameof(Certificate);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -44,10 +46,11 @@ public static class MailTemplateKeys
         [ReviewAssignment] = ["name", "eventTitle", "papers", "reviewDeadline", "link"],
         [DecisionNotification] = ["name", "eventTitle", "paperNumber", "paperTitle", "decision", "comments", "link"],
         [BulletinIssue] = ["seriesName", "numbers", "title", "issueDate", "link"],
+        [Certificate] = ["name", "eventTitle", "document", "code", "verifyLink"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, RegistrationPending, RegistrationApproved, RegistrationRefused, RegistrationWaiting, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, RegistrationPending, RegistrationApproved, RegistrationRefused, RegistrationWaiting, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification, Certificate];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }
