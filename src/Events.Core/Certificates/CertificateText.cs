@@ -65,6 +65,16 @@ public static partial class CertificateText
             "尊敬的{姓名}：\n\n{会议名称}定于{日期}在{地点}举行。诚挚邀请您拨冗出席。\n\n敬请回复为盼。", "会议组委会"),
     };
 
+    /// <summary>The label before the short code, in the document's language.</summary>
+    public static string CodeLabel(CertificateKind kind, string culture) => Normalize(culture) == "en"
+        ? kind == CertificateKind.Invitation ? "Letter code" : "Certificate code"
+        : kind == CertificateKind.Invitation ? "函件编号" : "证书编号";
+
+    /// <summary>How a reader checks the document, printed beside the QR code.</summary>
+    public static string VerifyNote(string culture, string verifyUrl) => Normalize(culture) == "en"
+        ? $"Scan the QR code, or enter the code at {verifyUrl}, to check that this document is genuine."
+        : $"扫描二维码，或在 {verifyUrl} 输入编号，即可核验本文件真伪。";
+
     [GeneratedRegex(@"\{([^{}\r\n]{1,20})\}")]
     private static partial Regex PlaceholderPattern();
 

@@ -6,7 +6,7 @@ namespace Events.Infrastructure.Certificates;
 /// <summary>One certificate as printed: every text filled in, the images as data URIs, the QR's URL and the short code.</summary>
 public sealed record CertificatePrint(
     int CertificateId, int Version, CertificateKind Kind, string Culture, string OrganizationName, string Title, string Body, string Signature,
-    string IssueDate, string Name, string QrUrl, string ShortCode, string? LogoDataUri, string? SealDataUri, string FileName);
+    string IssueDate, string Name, string QrUrl, string ShortCode, string? LogoDataUri, string? SealDataUri, string FileName, string CodeLabel, string VerifyNote);
 
 /// <summary>Prints certificates to one PDF (the web app's Razor document through Chromium).</summary>
 public interface ICertificatePrinter

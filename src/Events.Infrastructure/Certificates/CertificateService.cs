@@ -444,7 +444,8 @@ public sealed class CertificateService(
             var token = Token(c.Kind, c.Id, c.Version);
             prints.Add(new CertificatePrint(c.Id, c.Version, c.Kind, c.Culture, org, CertificateText.Fill(title, values), CertificateText.Fill(body, values),
                 CertificateText.Fill(signature, values), issueDate, c.Name, VerifyUrl(token), ShortCode(c.Kind, c.Id, c.Version), logo, seal,
-                $"{c.Kind.ToString().ToLowerInvariant()}-{c.Id}-{c.Version}.pdf"));
+                $"{c.Kind.ToString().ToLowerInvariant()}-{c.Id}-{c.Version}.pdf", CertificateText.CodeLabel(c.Kind, c.Culture),
+                CertificateText.VerifyNote(c.Culture, VerifyUrl("").TrimEnd('/'))));
         }
         return prints;
     }
@@ -476,6 +477,15 @@ public sealed class CertificateService(
     }
 
     // ---------- lists ----------
+
+    /// <summary>The event's registration categories, for the bulk filter.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> CategoriesAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.RegistrationCategories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Name)).ToList();
+    }
 
     public async Task<IReadOnlyList<CertificateBuildView>> BuildsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
