@@ -148,7 +148,8 @@ public sealed class CertificateTests(PdfAppFixture f)
             await db.Registrations.Where(r => r.Id == s.Registrations[0]).ExecuteUpdateAsync(x => x.SetProperty(r => r.State, RegistrationState.Cancelled));
         }
         Assert.Empty(await Certificates.PrintsAsync(TestActors.Admin, s.EventId, [issued.Id]));
-        var other = await App.CreateDbContext().Events.Where(e => e.Slug == "cert-other-" + s.Slug[5..]).Select(e => e.Id).SingleAsync();
+        var otherSlug = "cert-other-" + s.Slug[5..];
+        var other = await App.CreateDbContext().Events.Where(e => e.Slug == otherSlug).Select(e => e.Id).SingleAsync();
         Assert.Empty(await Certificates.PrintsAsync(TestActors.Admin, other, [issued.Id]));
     }
 
