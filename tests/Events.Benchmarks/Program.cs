@@ -66,6 +66,11 @@ public static class BenchmarkEntry
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
             return;
         }
+        if (args.Length > 0 && args[0] == "certificates")
+        {
+            await CertificatesAtScale.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
+            return;
+        }
         if (args.Length > 0 && args[0] == "onsite")
         {
             await OnSiteAtScale.RunAsync(

@@ -82,6 +82,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/checkins.xlsx", [D, D, D, D, A, D, A]),
         ("/manage/events/999999/signin-sheet.pdf", [D, D, D, D, D, D, N]),
         ("/b/not-a-badge-token", [N, N, N, N, N, N, N]),
+        ("/manage/events/{symposium}/certificates", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/certificates/templates", [D, D, D, D, A, D, A]),
+        // No certificate or build 999999: staff get a 404 (no Chromium needed for the matrix).
+        ("/manage/events/{symposium}/certificates/999999.pdf", [D, D, D, D, N, D, N]),
+        ("/manage/events/{symposium}/certificates/builds/999999", [D, D, D, D, N, D, N]),
+        ("/verify", [A, A, A, A, A, A, A]),
+        ("/verify/ABCD-EFGH-JK", [A, A, A, A, A, A, A]),
         ("/manage/events/{symposium}/delegates", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/registrations/import", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/registrations/categories", [D, D, D, D, A, D, A]),

@@ -27,6 +27,8 @@ public static class MailTemplateKeys
     public const string EventNotice = nameof(EventNotice);
     /// <summary>An invitation to register, with a personal link that opens the pre-filled 回执.</summary>
     public const string EventInvitation = nameof(EventInvitation);
+    /// <summary>A certificate or invitation letter, attached as a PDF.</summary>
+    public const string Certificate = nameof(Certificate);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -50,10 +52,11 @@ public static class MailTemplateKeys
         [BulletinIssue] = ["seriesName", "numbers", "title", "issueDate", "link"],
         [EventNotice] = ["name", "eventTitle", "noticeLabel", "title", "noticeDate", "link", "pdfLink"],
         [EventInvitation] = ["name", "eventTitle", "eventDates", "eventLink", "link"],
+        [Certificate] = ["name", "eventTitle", "document", "code", "verifyLink"],
     };
 
     /// <summary>Templates an organizer may reword for an event; account mail is the same for everyone.</summary>
-    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, RegistrationPending, RegistrationApproved, RegistrationRefused, RegistrationWaiting, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification, EventNotice, EventInvitation];
+    public static readonly IReadOnlyList<string> PerEvent = [StaffAdded, SpeakerNotice, ProgramChanged, RegistrationConfirmed, RegistrationCancelled, RegistrationPending, RegistrationApproved, RegistrationRefused, RegistrationWaiting, SubmissionReceived, ReviewerInvitation, ReviewAssignment, DecisionNotification, EventNotice, EventInvitation, Certificate];
 
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
 }

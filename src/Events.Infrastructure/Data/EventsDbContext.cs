@@ -60,6 +60,10 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ReplyForm> ReplyForms => Set<ReplyForm>();
     public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
     public DbSet<Core.OnSite.CheckIn> CheckIns => Set<Core.OnSite.CheckIn>();
+    public DbSet<Core.Certificates.CertificateDesign> CertificateDesigns => Set<Core.Certificates.CertificateDesign>();
+    public DbSet<Core.Certificates.CertificateTemplate> CertificateTemplates => Set<Core.Certificates.CertificateTemplate>();
+    public DbSet<Core.Certificates.Certificate> Certificates => Set<Core.Certificates.Certificate>();
+    public DbSet<Core.Certificates.CertificateBuild> CertificateBuilds => Set<Core.Certificates.CertificateBuild>();
     public DbSet<Core.Attendees.Delegates.DelegateListSettings> DelegateListSettings => Set<Core.Attendees.Delegates.DelegateListSettings>();
     public DbSet<Core.Attendees.Delegates.DelegateGroup> DelegateGroups => Set<Core.Attendees.Delegates.DelegateGroup>();
     public DbSet<Core.Attendees.Fees.FeeRecord> FeeRecords => Set<Core.Attendees.Fees.FeeRecord>();

@@ -82,6 +82,7 @@ public static class EventsAppExtensions
         app.MapRegistrationEndpoints();
         app.MapSeatingEndpoints();
         app.MapOnSiteEndpoints();
+        app.MapCertificateEndpoints();
         app.MapDelegateEndpoints();
         app.MapDashboardEndpoints();
         app.MapNoticeEndpoints();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
 using Events.Infrastructure.OnSite;
+using Events.Infrastructure.Certificates;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.OnTheDay;
@@ -52,6 +53,8 @@ public static class ServiceRegistration
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<SeatingService>();
         services.AddEventsOnSite();
+        services.AddEventsCertificates();
+        services.AddSingleton<ICertificatePrinter, CertificatePrinter>();
         services.AddSingleton<DelegateListService>();
         services.AddSingleton<RegistrationDashboardService>();
         services.AddSingleton<Events.Infrastructure.Notices.NoticeService>();

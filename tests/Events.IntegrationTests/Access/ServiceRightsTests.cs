@@ -15,6 +15,8 @@ using Events.Core.Reviews;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Attendees;
 using Events.Infrastructure.Bulletins;
+using Events.Infrastructure.Certificates;
+using Events.Core.Certificates;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Mail;
 using Events.Infrastructure.OnTheDay;
@@ -220,6 +222,26 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["BulletinMailer.CancelAsync"] = new(Rule.OrganizerRole, (f, a) => f.App.Get<BulletinMailer>().CancelAsync(a, f.BulletinRoot, Guid.NewGuid())),
         ["SeatingService.SaveAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<SeatingService>().SaveAsync(a, f.Root, f.SessionRoot,
             new SeatingPlanInput(SeatingLayout.Rostrum, SeatingConvention.Official, 10, [new("张三", "主任")]), null)),
+        ["CertificateService.SetupAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().SetupAsync(a, f.Root)),
+        ["CertificateService.SaveDesignAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().SaveDesignAsync(a, f.Root,
+            new CertificateDesignInput("主办单位", null, CertificateDateStyle.Chinese), null)),
+        ["CertificateService.UploadImageAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().UploadImageAsync(a, f.Root, CertificateImage.Seal,
+            new MemoryStream(TestImages.Png(40, 40)))),
+        ["CertificateService.RemoveImageAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().RemoveImageAsync(a, f.Root, CertificateImage.Seal)),
+        ["CertificateService.SaveTemplateAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().SaveTemplateAsync(a, f.Root,
+            CertificateKind.Attendance, "zh-CN", "参会证明", "兹证明{姓名}参加{会议名称}。", "组委会", null)),
+        ["CertificateService.CandidatesAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().CandidatesAsync(a, f.Root, CertificateKind.Attendance, new CandidateQuery(0, 10))),
+        ["CertificateService.CategoriesAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().CategoriesAsync(a, f.Root)),
+        ["CertificateService.IssueAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().IssueAsync(a, f.Root, CertificateKind.Attendance, 1, "zh-CN")),
+        ["CertificateService.IssueAllAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().IssueAllAsync(a, f.Root, CertificateKind.Attendance, new CandidateQuery(0, 10), "zh-CN")),
+        ["CertificateService.ReissueAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().ReissueAsync(a, f.Root, 1)),
+        ["CertificateService.RevokeAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().RevokeAsync(a, f.Root, 1)),
+        ["CertificateService.PrintsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().PrintsAsync(a, f.Root, [1])),
+        ["CertificateService.BuildsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateService>().BuildsAsync(a, f.Root)),
+        ["CertificateBuilds.QueueAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateBuilds>().QueueAsync(a, f.Root, CertificateKind.Attendance,
+            new CandidateQuery(0, 10), "zh-CN", CertificateBuildFormat.Combined)),
+        ["CertificateBuilds.QueueIdsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateBuilds>().QueueIdsAsync(a, f.Root, CertificateKind.Attendance, [1], CertificateBuildFormat.Mail)),
+        ["CertificateBuilds.OpenAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateBuilds>().OpenAsync(a, f.Root, 1)),
         ["UserAdministration.SetRoleAsync"] = new(Rule.Administrator, (f, a) => f.App.Get<UserAdministration>().SetRoleAsync(a, f.Outsider.UserId, Roles.Organizer, true)),
     };
 
