@@ -70,4 +70,11 @@ public sealed class RegistrantImportRulesTests
         Assert.Equal((2, ImportProblem.DuplicateInSheet), (rows[2].DuplicateOf!.Value, rows[2].Problems.Single()));
         Assert.Equal([ImportProblem.AlreadyRegistered], rows[3].Problems);
     }
+
+    [Theory]
+    [InlineData("li-ming@mail.ustc-edu.cn", "li-ming@mail.ustc-edu.cn")]
+    [InlineData(" Wang.Wei＠ＰＫＵ－ＥＤＵ.cn ", "wang.wei@pku-edu.cn")]
+    [InlineData("zhang\u3000san@example.org", "zhangsan@example.org")]
+    public void An_address_keeps_its_hyphens_and_loses_spaces_full_width_forms_and_capitals(string typed, string clean) =>
+        Assert.Equal(clean, RegistrantImportRules.CleanEmail(typed));
 }

@@ -215,7 +215,7 @@ public sealed class CertificateTests(PdfAppFixture f)
         Assert.Contains("周敏", genuine, StringComparison.Ordinal);
         Assert.Contains("第九届区域创新研讨会", genuine, StringComparison.Ordinal);
         Assert.Contains("参会证明", genuine, StringComparison.Ordinal);
-        Assert.DoesNotContain("blazor.web.js", genuine, StringComparison.Ordinal); // static: no circuit
+        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", genuine, StringComparison.Ordinal); // static: no component goes live
         Assert.Contains("verify-valid", await VerifyAsync(first.ShortCode.ToLowerInvariant()), StringComparison.Ordinal);
         var byQuery = await (await anonymous.GetAsync($"/verify?code={first.ShortCode}")).Content.ReadAsStringAsync();
         Assert.Contains("verify-valid", byQuery, StringComparison.Ordinal);
@@ -302,7 +302,8 @@ public sealed class CertificateTests(PdfAppFixture f)
                 using var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsByteArrayAsync();
                 visited++;
-                foreach (var needle in needles)
+                // A page may echo the path it was asked for (a 404 page's link back); the stored name counts only where the path does not carry it.
+                foreach (var needle in needles.Where(n => !path.Contains(Encoding.ASCII.GetString(n), StringComparison.Ordinal)))
                 {
                     Assert.False(body.AsSpan().IndexOf(needle) >= 0, $"{path} ({(asRegistrant ? "registrant" : "anonymous")}) serves the seal");
                 }

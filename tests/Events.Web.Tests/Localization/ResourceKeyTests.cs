@@ -25,7 +25,7 @@ public partial class ResourceKeyTests
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
          "PublishOutcome", "BuildError",
-         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase", "DelegateOrder", "DelegateOrderPrinted", "ImportField", "ImportProblem", "SheetProblem", "PaymentState", "PaymentMethod", "InvoiceKind", "NoticeSegment", "NoticeSendRefusal",
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase", "DelegateOrder", "DelegateOrderPrinted", "ImportField", "ImportProblem", "SheetProblem", "PaymentState", "PaymentMethod", "InvoiceKind", "NoticeSegment", "NoticeSendRefusal", "CertificateKind", "CertificateBuildFormat",
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
@@ -184,6 +184,8 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Core.Attendees.Fees.PaymentState>().Select(n => $"PaymentState.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.Notices.NoticeSegment>().Select(n => $"NoticeSegment.{n}"))
             .Concat(Enum.GetNames<Events.Infrastructure.Notices.NoticeSendRefusal>().Select(n => $"NoticeSendRefusal.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Certificates.CertificateKind>().Select(n => $"CertificateKind.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Certificates.CertificateBuildFormat>().Select(n => $"CertificateBuildFormat.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.Fees.PaymentMethod>().Select(n => $"PaymentMethod.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.Fees.InvoiceKind>().Select(n => $"InvoiceKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.OnSite.BadgeBand>().Select(n => $"BadgeBand.{n}"))

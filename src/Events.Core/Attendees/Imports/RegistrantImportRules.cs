@@ -58,7 +58,7 @@ public static class RegistrantImportRules
         var name = CleanName(Cell(ImportField.Name));
         var organization = CleanText(Cell(ImportField.Organization));
         var title = CleanText(Cell(ImportField.Title));
-        var email = ChineseIdentifiers.Compact(Cell(ImportField.Email)).ToLowerInvariant();
+        var email = CleanEmail(Cell(ImportField.Email));
         var mobileText = Cell(ImportField.Mobile);
         var mobile = ChineseIdentifiers.NormalizeMobile(mobileText);
         var group = CleanText(Cell(ImportField.Group));
@@ -108,6 +108,22 @@ public static class RegistrantImportRules
             if (row.Email.Length > 0) emails.TryAdd(row.Email, row.RowNumber);
             if (row.Mobile is { } mo) mobiles.TryAdd(mo, row.RowNumber);
         }
+    }
+
+    /// <summary>
+    /// An address as offices type it: full-width letters, digits and signs (＠, －) folded to ASCII, every space gone,
+    /// lower case. Hyphens stay: unlike in a mobile number they are part of many domains (mail.ustc-edu.cn).
+    /// </summary>
+    public static string CleanEmail(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return "";
+        var sb = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            var folded = c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+            if (!char.IsWhiteSpace(folded)) sb.Append(char.ToLowerInvariant(folded));
+        }
+        return sb.ToString();
     }
 
     /// <summary>
