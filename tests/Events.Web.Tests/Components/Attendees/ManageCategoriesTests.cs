@@ -27,7 +27,7 @@ public class ManageCategoriesTests : ComponentTestBase
     }
 
     private static List<string> Names(IRenderedComponent<ManageCategories> cut) =>
-        cut.FindAll("[data-testid=category-row-name] > span").Select(e => e.TextContent.Trim()).ToList();
+        cut.FindAll("[data-testid=category-row-name] > div > span").Select(e => e.TextContent.Trim()).ToList();
 
     [Fact]
     public void A_new_category_with_an_early_bird_deadline_is_stored_in_the_event_zone_and_listed_with_it()

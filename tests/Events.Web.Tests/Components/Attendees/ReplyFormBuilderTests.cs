@@ -40,7 +40,7 @@ public class ReplyFormBuilderTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=reply-field]").Count));
         Assert.True(cut.Find("[data-testid=reply-preset-companions]").HasAttribute("disabled"));
-        Assert.Contains("仅当“有陪同人员”为 是 时显示", cut.FindAll("[data-testid=reply-show-when]")[0].TextContent);
+        Assert.Contains("仅当“有陪同人员”为“是”时显示", cut.FindAll("[data-testid=reply-show-when]")[0].TextContent);
         Assert.Equal([ReplyFieldKeys.Companions], Preview(cut));
 
         RadioInput(cut.FindAll("[data-testid=preview-yes]")[0]).Click();
