@@ -99,6 +99,14 @@ public static class CrawlScenario
 
         // Staff of the sub-forum only, with no role.
         db.EventStaff.Add(new EventStaff { EventId = subForum.Id, UserId = staff });
+
+        // A released notice (会议通知), public with its PDF.
+        var notice = new Events.Core.Attendees.Notices.EventNotice
+        {
+            EventId = symposium.Id, Number = 1, Title = "巡检用第一轮通知", NoticeDate = DateOnly.FromDateTime(now.UtcDateTime),
+            Body = "## 会议安排\n\n巡检用正文。", ReleasedAt = now, CreatedAt = now, UpdatedAt = now,
+        };
+        db.EventNotices.Add(notice);
         await db.SaveChangesAsync();
 
         var parameters = new RouteParameters(new Dictionary<string, string>
@@ -123,6 +131,12 @@ public static class CrawlScenario
             ["registrations/registrationId"] = Id(await db.Registrations.MinAsync(r => (int?)r.Id) ?? 0),
             // An unsigned token: the badge landing path answers 404 (a signed one redirects to the check-in page).
             ["b/token"] = "not-a-badge-token",
+            ["notices/noticeId"] = Id(notice.Id),
+            // No certificate is issued when the crawl runs first; the route still answers (404 for staff, denied otherwise).
+            ["certificates/certificateId"] = Id(await db.Certificates.MinAsync(c => (int?)c.Id) ?? 0),
+            // An edited code: the verification page says it is not valid.
+            ["verify/Code"] = "ABCD-EFGH-JK",
+            ["dashboard/table"] = "categories",
         });
         // The sub-forum's staff crawl their own event's pages.
         var subForumParameters = parameters.With(new Dictionary<string, string>
