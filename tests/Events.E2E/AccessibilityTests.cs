@@ -8,21 +8,12 @@ namespace Events.E2E;
 
 /// <summary>
 /// axe-core on every public page in both languages (every routed page without an authorization rule, found in the route table, so a new
-/// public page is checked without anyone listing it), and on the main organizer pages: no serious or
-/// critical violation.
+/// public page is checked without anyone listing it): no serious or critical violation. The organizer pages are checked
+/// in <see cref="OrganizerAccessibilityTests"/>.
 /// </summary>
 [Collection(AuditCollection.Name)]
 public sealed class AccessibilityTests(BrowserApp app)
 {
-    /// <summary>The pages an organizer spends the day on.</summary>
-    private static readonly string[] OrganizerPages =
-    [
-        "/manage/events", "/manage/events/new", "/manage/events/{eventId}/edit", "/manage/events/{eventId}/program",
-        "/manage/events/{eventId}/registrations", "/manage/events/{eventId}/call", "/manage/events/{eventId}/reviewers",
-        "/manage/events/{eventId}/decisions", "/manage/events/{eventId}/outbox", "/manage/events/{eventId}/proceedings",
-        "/manage/people", "/manage/organizations", "/manage/bulletins",
-    ];
-
     public static IReadOnlyList<string> PublicPages() => typeof(Program).Assembly.GetTypes()
         .Where(t => typeof(IComponent).IsAssignableFrom(t) && !t.GetCustomAttributes().OfType<IAuthorizeData>().Any())
         .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
@@ -46,17 +37,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             Assert.True(anonymous.Parameters.TryFill(template, out var url, out var missing), $"No value for {missing} in {template}");
             urls.Add(url);
         }
-        var found = await CheckAllAsync(urls.SelectMany(u => new[] { ("zh-CN", u), ("en", u) }), signIn: null);
-        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
-    }
-
-    [Fact]
-    public async Task The_main_organizer_pages_have_no_serious_or_critical_accessibility_violations()
-    {
-        var roles = await CrawlScenario.ForAsync(app);
-        var organizer = roles.Single(r => r.Name == "organizer");
-        var urls = OrganizerPages.Select(t => { organizer.Parameters.TryFill(t, out var url, out _); return ("zh-CN", url); });
-        var found = await CheckAllAsync(urls, signIn: (BrowserApp.OrganizerEmail, BrowserApp.OrganizerPassword));
+        var found = await CheckAllAsync(app, urls.SelectMany(u => new[] { ("zh-CN", u), ("en", u) }), signIn: null);
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 
@@ -64,7 +45,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     /// Checks the pages in <see cref="Workers"/> browser contexts side by side, each taking the next page when it is done;
     /// the language is the culture cookie the language switch sets.
     /// </summary>
-    private async Task<IReadOnlyList<string>> CheckAllAsync(IEnumerable<(string Culture, string Url)> pages, (string Email, string Password)? signIn)
+    internal static async Task<IReadOnlyList<string>> CheckAllAsync(BrowserApp app, IEnumerable<(string Culture, string Url)> pages, (string Email, string Password)? signIn)
     {
         var queue = new System.Collections.Concurrent.ConcurrentQueue<(string Culture, string Url)>(pages);
         var found = new System.Collections.Concurrent.ConcurrentQueue<string>();
