@@ -202,18 +202,8 @@ public sealed partial class ProgramService
             string.Join("、", r.People.Where(n => !string.IsNullOrEmpty(n)).Distinct().Take(3)) + (r.People.Count > 3 ? "…" : ""), r.ConcurrencyStamp)).ToList();
     }
 
-    private static async Task<List<ScheduledSession>> DetectorRowsAsync(EventsDbContext db, List<int> forumIds, HashSet<int> sessionIds, CancellationToken ct)
-    {
-        var rows = await db.Sessions.AsNoTracking().Where(s => forumIds.Contains(s.EventId) && sessionIds.Contains(s.Id))
-            .Select(s => new
-            {
-                s.Id, s.EventId, s.RoomId, s.Start, s.End,
-                Chairs = s.Chairs.Select(c => c.PersonId).ToList(),
-                People = s.Items.SelectMany(i => i.Participants).Where(p => p.PersonId != null).Select(p => p.PersonId!.Value).ToList(),
-                Minutes = s.Items.Sum(i => i.DurationMinutes),
-            }).AsSplitQuery().ToListAsync(ct);
-        return rows.Select(r => new ScheduledSession(r.Id, r.EventId, r.RoomId, r.Start, r.End, r.People, r.Chairs, r.Minutes)).ToList();
-    }
+    private static Task<List<ScheduledSession>> DetectorRowsAsync(EventsDbContext db, List<int> forumIds, HashSet<int> sessionIds, CancellationToken ct) =>
+        ProgramService.DetectorRowsAsync(db.Sessions.AsNoTracking().Where(s => forumIds.Contains(s.EventId) && sessionIds.Contains(s.Id)), ct);
 
     /// <summary>The items of a session that present a paper (those can go back to the tray).</summary>
     public async Task<IReadOnlySet<int>> PaperItemIdsAsync(int sessionId, CancellationToken ct = default)

@@ -393,15 +393,7 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         List<AvailabilityRange> availability;
         var forums = await db.Events.AsNoTracking().Where(e => e.Id == rootId || e.ParentEventId == rootId).ToListAsync(ct);
         var ids = forums.Select(f => f.Id).ToList();
-        var rows = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.EventId))
-            .Select(s => new
-            {
-                s.Id, s.EventId, s.RoomId, s.Start, s.End,
-                Chairs = s.Chairs.Select(c => c.PersonId).ToList(),
-                People = s.Items.SelectMany(i => i.Participants).Where(p => p.PersonId != null).Select(p => p.PersonId!.Value).ToList(),
-                Minutes = s.Items.Sum(i => i.DurationMinutes),
-            }).AsSplitQuery().ToListAsync(ct);
-        var sessions = rows.Select(r => new ScheduledSession(r.Id, r.EventId, r.RoomId, r.Start, r.End, r.People, r.Chairs, r.Minutes)).ToList();
+        var sessions = await DetectorRowsAsync(db.Sessions.AsNoTracking().Where(s => ids.Contains(s.EventId)), ct);
         availability = await db.SpeakerAvailability.AsNoTracking().Where(a => a.EventId == rootId)
             .Select(a => new AvailabilityRange(a.PersonId, a.Start, a.End)).ToListAsync(ct);
         var windows = forums.Select(f =>
@@ -417,4 +409,18 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
 
     private static async Task<string> ZoneOfAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
         await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct) ?? Event.DefaultTimeZone;
+
+    /// <summary>The sessions as the conflict detector reads them: room, times, people, chairs and the items' minutes.</summary>
+    internal static async Task<List<ScheduledSession>> DetectorRowsAsync(IQueryable<Session> sessions, CancellationToken ct)
+    {
+        var rows = await sessions
+            .Select(s => new
+            {
+                s.Id, s.EventId, s.RoomId, s.Start, s.End,
+                Chairs = s.Chairs.Select(c => c.PersonId).ToList(),
+                People = s.Items.SelectMany(i => i.Participants).Where(p => p.PersonId != null).Select(p => p.PersonId!.Value).ToList(),
+                Minutes = s.Items.Sum(i => i.DurationMinutes),
+            }).AsSplitQuery().ToListAsync(ct);
+        return rows.Select(r => new ScheduledSession(r.Id, r.EventId, r.RoomId, r.Start, r.End, r.People, r.Chairs, r.Minutes)).ToList();
+    }
 }
