@@ -148,6 +148,20 @@ public class MailTemplateEditorTests : ComponentTestBase
     }
 
     [Fact]
+    public void Editor_when_its_parameters_are_set_again_for_the_same_event_then_the_typed_text_is_kept()
+    {
+        var cut = RenderEditor();
+        cut.WaitForAssertion(() => Assert.Equal(DefaultStaffAddedSubject, Subject(cut)));
+        BodyField(cut).Input(ValidBody);
+
+        // A parent re-render (or a cascading value changing) sets the parameters again; it must not reload over the edit.
+        cut.Render(p => p.Add(x => x.EventId, eventId));
+
+        cut.WaitForAssertion(() => Assert.Equal(ValidBody, Body(cut)));
+        Assert.Contains("当前为系统默认文本", cut.Markup);
+    }
+
+    [Fact]
     public void Preview_when_clicked_then_sample_values_replace_every_placeholder_in_subject_and_body()
     {
         var cut = RenderEditor();
