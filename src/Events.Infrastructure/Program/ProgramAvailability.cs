@@ -97,6 +97,7 @@ public sealed partial class ProgramService
             if (r.Day < root.StartDate || r.Day > root.EndDate) errors.Add(new($"Ranges[{i}].Day", "OutsideEventDays"));
             if (r.To != TimeOnly.MinValue && r.To <= r.From) errors.Add(new($"Ranges[{i}].To", "EndBeforeStart"));
         }
+        errors.AddRange(Overlapping(ranges));
         if (ranges.Count > 50) errors.Add(new("Ranges", "TooMany"));
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 
@@ -122,6 +123,26 @@ public sealed partial class ProgramService
         if (!saved) return SaveResult.Conflict;
         await AnnounceAsync(db, actor, rootId, ProgramEdit.Availability, 0, name, ct, tray: false, availabilityOf: personId);
         return SaveResult.Saved(personId);
+    }
+
+    /// <summary>
+    /// A range that repeats or overlaps an earlier-starting one on the same day (an end of 00:00 runs to midnight) is named,
+    /// so the editor shows the person one stretch per time instead of storing the same hours twice.
+    /// </summary>
+    private static IEnumerable<RuleViolation> Overlapping(IReadOnlyList<AvailabilityInput> ranges)
+    {
+        static TimeSpan End(AvailabilityInput r) => r.To == TimeOnly.MinValue ? TimeSpan.FromDays(1) : r.To.ToTimeSpan();
+        var ordered = ranges.Select((r, i) => (Range: r, Index: i))
+            .Where(x => x.Range.To == TimeOnly.MinValue || x.Range.To > x.Range.From)
+            .OrderBy(x => x.Range.Day).ThenBy(x => x.Range.From).ThenBy(x => x.Index).ToList();
+        // The latest end so far on the day: a long morning range overlaps every shorter one starting inside it.
+        var (day, reach) = (DateOnly.MinValue, TimeSpan.Zero);
+        foreach (var (range, index) in ordered)
+        {
+            if (range.Day != day) (day, reach) = (range.Day, TimeSpan.Zero);
+            else if (range.From.ToTimeSpan() < reach) yield return new($"Ranges[{index}].From", "OverlapsAnother");
+            if (End(range) > reach) reach = End(range);
+        }
     }
 
     /// <summary>The stored rows as the editor saw them: their ids in order ("" for none). Any save replaces the rows, so any save changes it.</summary>

@@ -142,6 +142,14 @@ public sealed class TimetableTrayTests(EventsAppFactory app) : IClassFixture<Eve
         var invalid = await program.SaveAvailabilityAsync(TestActors.Admin, root, speaker, reloaded.Version,
             [new AvailabilityInput(Day.AddDays(-5), new TimeOnly(9, 0), new TimeOnly(10, 0)), new AvailabilityInput(Day, new TimeOnly(11, 0), new TimeOnly(10, 0))]);
         Assert.Equal(["OutsideEventDays", "EndBeforeStart"], invalid.Violations.Select(v => v.Code));
+        // The same hours twice, or a range inside a longer one of the same day, are named; touching ranges are fine.
+        var overlapping = await program.SaveAvailabilityAsync(TestActors.Admin, root, speaker, reloaded.Version,
+            [new AvailabilityInput(Day, new TimeOnly(9, 0), new TimeOnly(17, 0)), new AvailabilityInput(Day, new TimeOnly(10, 0), new TimeOnly(11, 0)),
+             new AvailabilityInput(Day, new TimeOnly(14, 0), new TimeOnly(15, 0)), new AvailabilityInput(Day, new TimeOnly(17, 0), TimeOnly.MinValue),
+             new AvailabilityInput(Day, new TimeOnly(17, 0), TimeOnly.MinValue)]);
+        Assert.Equal([("Ranges[1].From", "OverlapsAnother"), ("Ranges[2].From", "OverlapsAnother"), ("Ranges[4].From", "OverlapsAnother")],
+            overlapping.Violations.Select(v => (v.Field, v.Code)));
+        Assert.Equal(new AvailabilityInput(Day, new TimeOnly(18, 0), TimeOnly.MinValue), Assert.Single((await program.AvailabilityAsync(root, speaker))!.Ranges));
 
         var widened = await program.SaveAvailabilityAsync(TestActors.Admin, root, speaker, reloaded.Version,
             [new AvailabilityInput(Day, local.AddHours(-1), new TimeOnly(12, 0)), new AvailabilityInput(Day, new TimeOnly(12, 0), TimeOnly.MinValue)]);
