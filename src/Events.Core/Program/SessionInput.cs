@@ -13,6 +13,9 @@ public sealed class SessionInput
     public DateOnly? Day { get; set; }
     public TimeOnly? StartTime { get; set; }
     public TimeOnly? EndTime { get; set; }
+
+    /// <summary>The end time is on the day after <see cref="Day"/>: a session that runs past midnight (22:00 to 01:00).</summary>
+    public bool EndsNextDay { get; set; }
     public int? RoomId { get; set; }
     public List<int> ChairIds { get; set; } = [];
     public List<ItemInput> Items { get; set; } = [];
@@ -27,7 +30,11 @@ public sealed class SessionInput
         if (Day is null) errors.Add(new(nameof(Day), "Required"));
         if (StartTime is null) errors.Add(new(nameof(StartTime), "Required"));
         if (EndTime is null) errors.Add(new(nameof(EndTime), "Required"));
-        if (StartTime is { } s && EndTime is { } e && e <= s) errors.Add(new(nameof(EndTime), "EndBeforeStart"));
+        if (StartTime is { } s && EndTime is { } e)
+        {
+            if (!EndsNextDay && e <= s) errors.Add(new(nameof(EndTime), "EndBeforeStart"));
+            if (EndsNextDay && e > s) errors.Add(new(nameof(EndTime), "LongerThanADay"));
+        }
         for (var i = 0; i < Items.Count; i++)
         {
             var item = Items[i];
@@ -45,7 +52,7 @@ public sealed class SessionInput
 
     /// <summary>The session's start and end as instants, reading the wall-clock times in <paramref name="zone"/>.</summary>
     public (DateTimeOffset Start, DateTimeOffset End) Instants(TimeZoneInfo zone) =>
-        (ProgramTime.ToInstant(Day!.Value, StartTime!.Value, zone), ProgramTime.ToInstant(Day.Value, EndTime!.Value, zone));
+        (ProgramTime.ToInstant(Day!.Value, StartTime!.Value, zone), ProgramTime.ToInstant(EndsNextDay ? Day.Value.AddDays(1) : Day.Value, EndTime!.Value, zone));
 
     public static SessionInput From(Session s, TimeZoneInfo zone)
     {
@@ -61,6 +68,7 @@ public sealed class SessionInput
             Day = DateOnly.FromDateTime(start.DateTime),
             StartTime = TimeOnly.FromDateTime(start.DateTime),
             EndTime = TimeOnly.FromDateTime(end.DateTime),
+            EndsNextDay = end.Date > start.Date,
             RoomId = s.RoomId,
             ChairIds = s.Chairs.OrderBy(c => c.Order).Select(c => c.PersonId).ToList(),
             Items = s.Items.OrderBy(i => i.Order).Select(i => new ItemInput

@@ -293,6 +293,34 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(new DateTimeOffset(2023, 7, 30, 0, 0, 0, TimeSpan.Zero), stored.Start.ToUniversalTime());
     }
 
+    [Fact]
+    public async Task A_session_past_midnight_saves_from_the_panel_reloads_as_ending_the_next_day_and_saves_again_after_an_edit()
+    {
+        var root = await EventIdAsync("regional-innovation-symposium-7");
+        var program = app.Get<ProgramService>();
+        var input = new SessionInput { EventId = root, Kind = SessionKind.Break, Title = "夜场交流", Day = new DateOnly(2023, 7, 29), StartTime = new TimeOnly(22, 0), EndTime = new TimeOnly(1, 0) };
+        // Without the next-day mark an end before the start is a mistake, and says so.
+        Assert.Equal(["EndBeforeStart"], (await program.SaveSessionAsync(TestActors.Admin, root, input)).Violations.Select(v => v.Code));
+
+        input.EndsNextDay = true;
+        var id = (await program.SaveSessionAsync(TestActors.Admin, root, input)).Id;
+
+        await using (var db = app.CreateDbContext())
+        {
+            var stored = await db.Sessions.SingleAsync(s => s.Id == id);
+            Assert.Equal((new DateTimeOffset(2023, 7, 29, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2023, 7, 29, 17, 0, 0, TimeSpan.Zero)), (stored.Start.ToUniversalTime(), stored.End.ToUniversalTime()));
+        }
+        var loaded = (await program.LoadSessionAsync(id))!;
+        Assert.Equal((new DateOnly(2023, 7, 29), new TimeOnly(22, 0), new TimeOnly(1, 0), true), (loaded.Day, loaded.StartTime, loaded.EndTime, loaded.EndsNextDay));
+        loaded.Title = "夜场交流（改）";
+        Assert.Equal(SaveOutcome.Saved, (await program.SaveSessionAsync(TestActors.Admin, root, loaded)).Outcome);
+
+        // Past midnight, but longer than a day, is refused.
+        loaded = (await program.LoadSessionAsync(id))!;
+        loaded.EndTime = new TimeOnly(23, 0);
+        Assert.Equal(["LongerThanADay"], (await program.SaveSessionAsync(TestActors.Admin, root, loaded)).Violations.Select(v => v.Code));
+    }
+
     [Theory]
     [InlineData("/events/regional-innovation-symposium-7/schedule.xml", "application/xml")]
     [InlineData("/events/regional-innovation-symposium-7/schedule.json", "application/json")]

@@ -125,7 +125,7 @@ public class ProgramTimetableTests : ComponentTestBase
         var cut = RenderPage();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
         cut.Find("[data-testid=new-session]").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=session-title]").Change("写了一半的场次"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=session-title]").Input("写了一半的场次"));
 
         SessionCard(cut, openingId).Click();
         dialogs.WaitForAssertion(() => Assert.Contains("放弃未保存的修改？", dialogs.Markup, StringComparison.Ordinal));
@@ -136,6 +136,47 @@ public class ProgramTimetableTests : ComponentTestBase
         dialogs.WaitForAssertion(() => Assert.Contains("放弃未保存的修改？", dialogs.Markup, StringComparison.Ordinal));
         dialogs.FindAll("button").First(b => b.TextContent.Contains("放弃修改", StringComparison.Ordinal)).Click();
         cut.WaitForAssertion(() => Assert.Equal("开幕式暨主旨报告", cut.Find("[data-testid=session-title]").GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Session_panel_asks_the_browser_to_confirm_leaving_only_while_it_holds_unsaved_input()
+    {
+        await SeedDoubleBookingAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+        SessionCard(cut, openingId).Click();
+        cut.WaitForAssertion(() => Assert.Equal("开幕式暨主旨报告", cut.Find("[data-testid=session-title]").GetAttribute("value")));
+        Assert.DoesNotContain(cut.FindComponents<Microsoft.AspNetCore.Components.Routing.NavigationLock>(), l => l.Instance.ConfirmExternalNavigation);
+
+        // Typing re-renders the panel only; its own lock follows (a reload or closed tab then asks first).
+        cut.Find("[data-testid=session-title]").Input("开幕式（改）");
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindComponents<Microsoft.AspNetCore.Components.Routing.NavigationLock>(), l => l.Instance.ConfirmExternalNavigation));
+    }
+
+    [Fact]
+    public async Task Deleting_a_session_asks_first_and_keeps_it_unless_the_organizer_confirms()
+    {
+        await SeedDoubleBookingAsync();
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+        SessionCard(cut, forumTalkId).Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=session-delete]"));
+
+        cut.Find("[data-testid=session-delete]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("删除这个场次？", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").First(b => b.TextContent.Trim() == "保留").Click();
+        await using (var db = CreateDbContext()) Assert.True(await db.Sessions.AnyAsync(s => s.Id == forumTalkId));
+
+        cut.Find("[data-testid=session-delete]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("删除这个场次？", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").First(b => b.TextContent.Trim() == "删除场次").Click();
+        cut.WaitForAssertion(() =>
+        {
+            using var db = CreateDbContext();
+            Assert.False(db.Sessions.Any(s => s.Id == forumTalkId));
+        });
     }
 
     [Fact]
