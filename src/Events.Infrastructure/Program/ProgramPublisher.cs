@@ -39,7 +39,11 @@ public sealed record PublishResult(PublishOutcome Outcome, int Version = 0, int 
 /// </summary>
 public sealed record PublishPreview(
     bool EventIsPublic, int NextVersion, int Added, int Moved, int Changed, int Removed, int Conflicts,
-    IReadOnlyList<string> Notified, IReadOnlyList<string> WithoutEmail);
+    IReadOnlyList<string> Notified, IReadOnlyList<string> WithoutEmail)
+{
+    /// <summary>Sub-forums with sessions that are not public: their sessions stay out of the public program until they are.</summary>
+    public IReadOnlyList<string> DraftForums { get; init; } = [];
+}
 
 public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string? PublishedBy, bool AcknowledgedConflicts, IReadOnlyList<ProgramChange> Changes);
 
@@ -98,8 +102,26 @@ public sealed class ProgramPublisher(IDbContextFactory<EventsDbContext> factory,
         var people = await db.People.AsNoTracking().Where(p => diff.AffectedPeople.Contains(p.Id))
             .OrderBy(p => p.Name).Select(p => new { p.Name, HasEmail = p.Email != null && p.Email != "" }).ToListAsync(ct);
         int Count(ChangeKind kind) => diff.Changes.Count(c => c.Kind == kind);
+        var draftForums = await DraftForums(db, rootId).OrderBy(e => e.StartDate).ThenBy(e => e.Id).Select(e => e.Title).ToListAsync(ct);
         return new PublishPreview(root.IsPublic, number, Count(ChangeKind.Added), Count(ChangeKind.Moved), Count(ChangeKind.Changed), Count(ChangeKind.Removed),
-            conflicts, people.Where(p => p.HasEmail).Select(p => p.Name).ToList(), people.Where(p => !p.HasEmail).Select(p => p.Name).ToList());
+            conflicts, people.Where(p => p.HasEmail).Select(p => p.Name).ToList(), people.Where(p => !p.HasEmail).Select(p => p.Name).ToList()) { DraftForums = draftForums };
+    }
+
+    private static IQueryable<Event> DraftForums(EventsDbContext db, int rootId) =>
+        db.Events.Where(e => e.ParentEventId == rootId && e.Status != EventStatus.Published && db.Sessions.Any(s => s.EventId == e.Id));
+
+    /// <summary>
+    /// Makes the program's sub-forums that have sessions but are not public yet public, so their sessions appear in the published
+    /// program. Same rights as publishing (over the top-level event); returns how many were made public.
+    /// </summary>
+    public async Task<int> MakeForumsPublicAsync(Actor actor, int rootId, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, rootId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var changed = await DraftForums(db, rootId)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.ConcurrencyStamp, Guid.NewGuid()), ct);
+        if (changed > 0) await pages.EventChangedAsync(rootId, ct: ct);
+        return changed;
     }
 
     /// <summary>

@@ -42,6 +42,8 @@ public enum ProgramEdit
     Undone,
     Availability,
     Unscheduled,
+    RoomAdded,
+    RoomRemoved,
 }
 
 public sealed record ConflictView(Conflict Conflict, string SessionTitle, string? OtherTitle, string? PersonName, string? RoomName);
@@ -219,7 +221,7 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
     private async Task AnnounceAsync(EventsDbContext db, Actor actor, int rootId, ProgramEdit edit, int sessionId, string title, CancellationToken ct,
         bool tray = true, int? availabilityOf = null)
     {
-        var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? actor.UserId;
+        var name = await WhoAsync(db, actor, ct);
         IReadOnlyList<int> ids = availabilityOf is null ? [sessionId] : [];
         await RecheckConflictsAsync(db, rootId, ids, availabilityOf, ct);
         var note = new ProgramChangeNote(Interlocked.Increment(ref sequence), actor.UserId, name, edit, sessionId, title, ids, tray);
@@ -238,6 +240,10 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         Record(rootId, new ProgramChangeNote(Interlocked.Increment(ref sequence), last?.UserId ?? "", last?.UserName ?? "", last?.Edit ?? ProgramEdit.Edited, 0, "", [], true, Quiet: true));
         live.Notify(LiveTopic, rootId);
     }
+
+    /// <summary>The name other organizers see in "who changed what".</summary>
+    private static async Task<string> WhoAsync(EventsDbContext db, Actor actor, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? actor.UserId;
 
     private static async Task<int?> RootOfForumAsync(EventsDbContext db, int eventId, CancellationToken ct) =>
         await db.Events.Where(e => e.Id == eventId).Select(e => (int?)(e.ParentEventId ?? e.Id)).FirstOrDefaultAsync(ct);
@@ -369,6 +375,7 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         var room = new Room { EventId = eventId, Name = name.Trim(), Capacity = capacity, Order = order + 1 };
         db.Rooms.Add(room);
         await db.SaveChangesAsync(ct);
+        if (await RootOfForumAsync(db, eventId, ct) is { } rootId) await AnnounceRoomsAsync(db, actor, rootId, ProgramEdit.RoomAdded, room.Name, ct);
         return room;
     }
 
@@ -380,11 +387,29 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
     {
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
+        var name = await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        if (name is null) return;
         await db.Sessions.Where(s => s.RoomId == roomId && db.Rooms.Any(r => r.Id == roomId && r.EventId == eventId))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RoomId, (int?)null), ct);
         await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
-        // Sessions lost their room outside the change notices: the program's kept conflicts are checked in full next time.
-        if (await RootOfForumAsync(db, eventId, ct) is { } rootId) conflictStates.TryRemove(rootId, out _);
+        if (await RootOfForumAsync(db, eventId, ct) is { } rootId)
+        {
+            // Sessions lost their room outside the change notices: the program's kept conflicts are checked in full next time.
+            conflictStates.TryRemove(rootId, out _);
+            await AnnounceRoomsAsync(db, actor, rootId, ProgramEdit.RoomRemoved, name, ct);
+        }
+    }
+
+    /// <summary>
+    /// A room added or removed changes the grid's columns on every open timetable of the program: the notice names no
+    /// sessions, so each screen reloads its rooms and sessions, and says who changed which room.
+    /// </summary>
+    private async Task AnnounceRoomsAsync(EventsDbContext db, Actor actor, int rootId, ProgramEdit edit, string roomName, CancellationToken ct)
+    {
+        var note = new ProgramChangeNote(Interlocked.Increment(ref sequence), actor.UserId, await WhoAsync(db, actor, ct), edit, 0, roomName, SessionIds: null);
+        lastChange[rootId] = note;
+        Record(rootId, note);
+        live.Notify(LiveTopic, rootId);
     }
 
     /// <summary>The detector's input, with the people's available times entered for the program.</summary>

@@ -107,6 +107,7 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["ProgramService.RemoveRoomAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramService>().RemoveRoomAsync(a, f.Root, f.RoomRoot)),
         ["ProgramPublisher.PublishAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().PublishAsync(a, f.Root, "x", acknowledgeConflicts: true)),
         ["ProgramPublisher.MakeEventPublicAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().MakeEventPublicAsync(a, f.Root)),
+        ["ProgramPublisher.MakeForumsPublicAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<ProgramPublisher>().MakeForumsPublicAsync(a, f.Root)),
         ["PaperPlacement.PlaceAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<PaperPlacement>().PlaceAsync(a, f.Root, 1, f.SessionRoot, null, [])),
         ["PaperPlacement.PlaceInNewSessionAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<PaperPlacement>().PlaceInNewSessionAsync(a, f.Root, 1, f.Root, f.RoomRoot, new DateTimeOffset(2024, 1, 1, 2, 0, 0, TimeSpan.Zero))),

@@ -152,6 +152,29 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task A_draft_sub_forum_with_sessions_is_named_before_publishing_and_can_be_made_public_with_the_program()
+    {
+        var sub = await EventIdAsync("pujiang-forum-2024-regional");
+        int root;
+        string title;
+        await using (var db = app.CreateDbContext())
+        {
+            var forum = await db.Events.SingleAsync(e => e.Id == sub);
+            (root, title, forum.Status) = (forum.ParentEventId!.Value, forum.Title, Core.Events.EventStatus.Draft);
+            await db.SaveChangesAsync();
+        }
+        var publisher = app.Get<ProgramPublisher>();
+        var rootSlug = (await app.CreateDbContext().Events.SingleAsync(e => e.Id == root)).Slug;
+        Assert.DoesNotContain((await app.Get<PublishedPrograms>().GetAsync(rootSlug))!.Sessions, s => s.EventId == sub);
+
+        Assert.Equal([title], (await publisher.PreviewAsync(root))!.DraftForums);
+
+        Assert.Equal(1, await publisher.MakeForumsPublicAsync(TestActors.Admin, root));
+        Assert.Empty((await publisher.PreviewAsync(root))!.DraftForums);
+        Assert.Contains((await app.Get<PublishedPrograms>().GetAsync(rootSlug))!.Sessions, s => s.EventId == sub);
+    }
+
+    [Fact]
     public async Task Publishing_with_a_conflict_needs_an_acknowledgement_and_records_it()
     {
         var root = await EventIdAsync("regional-innovation-symposium-7");

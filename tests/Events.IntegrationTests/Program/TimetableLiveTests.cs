@@ -66,6 +66,34 @@ public sealed class TimetableLiveTests(EventsAppFactory app) : IClassFixture<Eve
     }
 
     [Fact]
+    public async Task A_room_added_or_removed_tells_every_open_timetable_to_reload_naming_who_and_which_room()
+    {
+        var root = await RootAsync();
+        var program = app.Get<ProgramService>();
+        var told = new List<int>();
+        using var subscription = app.Get<Events.Infrastructure.LiveUpdates.ILiveUpdates>().Subscribe(ProgramService.LiveTopic, key => told.Add(key));
+        var before = program.Sequence;
+
+        var room = await program.AddRoomAsync(TestActors.AdminAs("rooms"), root, "临时第二会议室", 40);
+
+        Assert.NotNull(room);
+        var added = Assert.Single(program.ChangesSince(root, before)!);
+        // A notice naming no sessions is the screens' cue to reload everything, columns included.
+        Assert.Equal((ProgramEdit.RoomAdded, "rooms", "临时第二会议室", (IReadOnlyList<int>?)null), (added.Edit, added.UserId, added.SessionTitle, added.SessionIds));
+        Assert.Contains(root, told);
+
+        before = program.Sequence;
+        await program.RemoveRoomAsync(TestActors.AdminAs("rooms"), root, room.Id);
+        var removed = Assert.Single(program.ChangesSince(root, before)!);
+        Assert.Equal((ProgramEdit.RoomRemoved, "临时第二会议室", (IReadOnlyList<int>?)null), (removed.Edit, removed.SessionTitle, removed.SessionIds));
+
+        // Removing a room that is already gone changes nothing and tells nobody.
+        before = program.Sequence;
+        await program.RemoveRoomAsync(TestActors.AdminAs("rooms"), root, room.Id);
+        Assert.Empty(program.ChangesSince(root, before)!);
+    }
+
+    [Fact]
     public async Task A_screen_too_far_behind_is_told_to_reload_everything()
     {
         var root = await RootAsync();
