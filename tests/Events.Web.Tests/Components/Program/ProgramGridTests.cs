@@ -48,4 +48,25 @@ public class ProgramGridTests : ComponentTestBase
         Assert.Null(night.QuerySelector("[data-resize]"));
         Assert.Equal("1", night.GetAttribute("data-col"));
     }
+
+    [Fact]
+    public void Grid_with_many_forums_draws_each_as_its_own_column_group_in_order_with_its_rooms_and_sessions()
+    {
+        // 12 forums (the parent and 11 sub-forums), 2 rooms each, one session per room: every group is drawn, spanning its rooms.
+        var forums = Enumerable.Range(1, 12).Select(f => new GridForum(f, f == 1 ? "主论坛" : $"分论坛{f - 1}", f != 1)).ToList();
+        var rooms = forums.SelectMany(f => new[] { new GridRoom(f.EventId * 10, f.EventId, $"{f.Title}甲厅", 0), new GridRoom(f.EventId * 10 + 1, f.EventId, $"{f.Title}乙厅", 1) }).ToList();
+        var sessions = rooms.Select((r, i) => S(i + 1, r.EventId, r.Id, $"场次{i + 1}", At(9 + i % 3), At(10 + i % 3))).ToList();
+        var layout = TimetableLayout.Build(Day, Shanghai, forums, rooms, sessions);
+
+        var cut = Render<ProgramGrid>(p => p.Add(x => x.Layout, layout).Add(x => x.TimeZoneId, "Asia/Shanghai").Add(x => x.Day, Day).Add(x => x.RootId, 1)
+            .Add(x => x.ConflictSessionIds, new HashSet<int>()));
+
+        var groups = cut.FindAll("[data-testid=timetable-forum]");
+        Assert.Equal(forums.Select(f => f.Title), groups.Select(e => e.TextContent.Trim()));
+        // The time column is column 1; group k starts at 2 + 2k and spans its two rooms.
+        Assert.Equal(Enumerable.Range(0, 12).Select(k => $"grid-row: 1; grid-column: {2 + 2 * k} / span 2"), groups.Select(g => g.GetAttribute("style")));
+        Assert.Equal(rooms.Select(r => r.Name), cut.FindAll("[data-testid=timetable-room]").Select(e => e.TextContent.Trim()));
+        Assert.Equal(24, cut.FindAll("[data-session]").Count);
+        Assert.Equal("23", cut.Find("[data-session=\"24\"]").GetAttribute("data-col"));
+    }
 }
