@@ -62,7 +62,12 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
     private long sequence;
 
     /// <summary>Where and when a session was, for undo: re-applied through <see cref="MoveSessionAsync"/> against the stamp it left.</summary>
-    private sealed record Placement(int SessionId, int EventId, int? RoomId, DateTimeOffset Start, DateTimeOffset End, Guid StampAfter, bool Created);
+    private sealed record Placement(int SessionId, int EventId, int? RoomId, DateTimeOffset Start, DateTimeOffset End, Guid StampAfter, bool Created)
+    {
+        /// <summary>A deleted session as it was (ids cleared), to create again; with the papers its items presented, by item position.</summary>
+        public SessionInput? Removed { get; init; }
+        public IReadOnlyList<(int ItemIndex, int PaperId)> RemovedPapers { get; init; } = [];
+    }
 
     /// <summary>The last change to the program of <paramref name="rootId"/> made in this process, if any.</summary>
     public ProgramChangeNote? LastChange(int rootId) => lastChange.GetValueOrDefault(rootId);
@@ -180,7 +185,8 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
     }
 
     /// <summary>
-    /// Undoes the user's last change in this program: a move goes back to where it was, a session they added is removed.
+    /// Undoes the user's last change in this program: a move goes back to where it was, a session they added is removed, a
+    /// session they deleted comes back (as a new session, with the papers it presented that are still unplaced).
     /// It goes through the same checks as any change; if someone changed the session since, it reports a conflict and the
     /// step is dropped (there is nothing safe to go back to).
     /// </summary>
@@ -200,6 +206,7 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         {
             return await DeleteCoreAsync(actor, last.SessionId, last.StampAfter, undoing: true, ct);
         }
+        if (last.Removed is { } removed) return await RestoreAsync(actor, rootId, removed, last.RemovedPapers, ct);
         return await PlaceAsync(actor, rootId, last.SessionId, last.StampAfter, last.EventId, last.RoomId, last.Start, last.End, ProgramEdit.Undone, ct);
     }
 
@@ -263,7 +270,25 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
     /// Creates or updates a session in one save; a stale edit writes nothing and reports a conflict.
     /// Takes rights over the forum the session is in and, when it moves, over the forum it leaves.
     /// </summary>
-    public async Task<SaveResult> SaveSessionAsync(Actor actor, int rootId, SessionInput input, CancellationToken ct = default)
+    public Task<SaveResult> SaveSessionAsync(Actor actor, int rootId, SessionInput input, CancellationToken ct = default) =>
+        SaveSessionCoreAsync(actor, rootId, input, undoing: false, ct);
+
+    /// <summary>Creates a deleted session again from its snapshot and puts back the papers it presented that nobody has placed since.</summary>
+    private async Task<SaveResult> RestoreAsync(Actor actor, int rootId, SessionInput removed, IReadOnlyList<(int ItemIndex, int PaperId)> papers, CancellationToken ct)
+    {
+        var result = await SaveSessionCoreAsync(actor, rootId, removed, undoing: true, ct);
+        if (result.Outcome != SaveOutcome.Saved || papers.Count == 0) return result;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        foreach (var (index, paperId) in papers)
+        {
+            if (index >= removed.Items.Count || removed.Items[index].Id is not { } itemId) continue;
+            await db.Submissions.Where(p => p.Id == paperId && p.SessionItemId == null).ExecuteUpdateAsync(u => u.SetProperty(p => p.SessionItemId, (int?)itemId), ct);
+        }
+        NotifyAgain(rootId);
+        return result;
+    }
+
+    private async Task<SaveResult> SaveSessionCoreAsync(Actor actor, int rootId, SessionInput input, bool undoing, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var was = input.Id is { } editedId ? await ForumOfSessionAsync(db, editedId, ct) : null;
@@ -311,22 +336,59 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
         for (var i = 0; i < input.Items.Count && i < saved.Count; i++) input.Items[i].Id = saved[i].Id;
         // Undo covers where and when: a new session is taken away again, a moved one goes back.
         var moved = before is not null && (before.EventId, before.RoomId, before.Start, before.End) != (session.EventId, session.RoomId, session.Start, session.End);
-        if (before is null) Remember(actor, rootId, new Placement(session.Id, session.EventId, session.RoomId, session.Start, session.End, session.ConcurrencyStamp, true));
-        else if (moved) Remember(actor, rootId, before with { StampAfter = session.ConcurrencyStamp });
-        await AnnounceAsync(db, actor, rootId, before is null ? ProgramEdit.Added : moved ? ProgramEdit.Moved : ProgramEdit.Edited, session.Id, session.Title, ct);
+        // A session brought back by undo is not itself a step to undo.
+        if (!undoing && before is null) Remember(actor, rootId, new Placement(session.Id, session.EventId, session.RoomId, session.Start, session.End, session.ConcurrencyStamp, true));
+        else if (!undoing && moved) Remember(actor, rootId, before! with { StampAfter = session.ConcurrencyStamp });
+        await AnnounceAsync(db, actor, rootId, undoing ? ProgramEdit.Undone : before is null ? ProgramEdit.Added : moved ? ProgramEdit.Moved : ProgramEdit.Edited, session.Id, session.Title, ct);
         return SaveResult.Saved(session.Id);
     }
 
     public Task<SaveResult> DeleteSessionAsync(Actor actor, int sessionId, Guid loadedStamp, CancellationToken ct = default) =>
         DeleteCoreAsync(actor, sessionId, loadedStamp, undoing: false, ct);
 
-    private async Task<SaveResult> DeleteCoreAsync(Actor actor, int sessionId, Guid loadedStamp, bool undoing, CancellationToken ct)
+    /// <summary>
+    /// Takes back a session a larger change just created when that change cannot complete (a paper placed by someone else
+    /// meanwhile): deleted, and its creation dropped from the user's undo steps, so undo never brings back a half change.
+    /// </summary>
+    internal async Task<SaveResult> DiscardCreatedAsync(Actor actor, int rootId, int sessionId, Guid stamp, CancellationToken ct = default)
+    {
+        if (undo.TryGetValue((actor.UserId, rootId), out var stack))
+        {
+            lock (stack)
+            {
+                for (var node = stack.Last; node is not null; node = node.Previous)
+                {
+                    if (node.Value is { Created: true } created && created.SessionId == sessionId)
+                    {
+                        stack.Remove(node);
+                        break;
+                    }
+                }
+            }
+        }
+        return await DeleteCoreAsync(actor, sessionId, stamp, undoing: false, ct, remember: false);
+    }
+
+    private async Task<SaveResult> DeleteCoreAsync(Actor actor, int sessionId, Guid loadedStamp, bool undoing, CancellationToken ct, bool remember = true)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ForumOfSessionAsync(db, sessionId, ct) is not { } forumId) return SaveResult.NotFound;
         await rights.DemandEventAsync(actor, forumId, ct);
         var rootId = await RootOfForumAsync(db, forumId, ct) ?? forumId;
         var title = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Title).FirstOrDefaultAsync(ct) ?? "";
+        // What undo needs to bring a deleted session back: the session as the editor would save it anew, and its papers.
+        var snapshot = undoing || !remember ? null : await LoadSessionAsync(sessionId, ct);
+        var papers = new List<(int ItemIndex, int PaperId)>();
+        if (snapshot is not null)
+        {
+            var placed = await db.Submissions.Where(p => p.SessionItemId != null && db.SessionItems.Any(i => i.Id == p.SessionItemId && i.SessionId == sessionId))
+                .Select(p => new { p.Id, ItemId = p.SessionItemId!.Value }).ToListAsync(ct);
+            foreach (var p in placed)
+                if (snapshot.Items.FindIndex(i => i.Id == p.ItemId) is var index and >= 0) papers.Add((index, p.Id));
+            snapshot.Id = null;
+            snapshot.ConcurrencyStamp = default;
+            foreach (var item in snapshot.Items) item.Id = null;
+        }
         var strategy = db.Database.CreateExecutionStrategy();
         var result = await strategy.ExecuteAsync(async () =>
         {
@@ -340,6 +402,8 @@ public sealed partial class ProgramService(IDbContextFactory<EventsDbContext> fa
             if (deleted == 1) return SaveResult.Saved(sessionId);
             return await db.Sessions.AnyAsync(s => s.Id == sessionId, ct) ? SaveResult.Conflict : SaveResult.NotFound;
         });
+        if (result.Outcome == SaveOutcome.Saved && snapshot is not null)
+            Remember(actor, rootId, new Placement(sessionId, snapshot.EventId, snapshot.RoomId, default, default, default, false) { Removed = snapshot, RemovedPapers = papers });
         if (result.Outcome == SaveOutcome.Saved) await AnnounceAsync(db, actor, rootId, undoing ? ProgramEdit.Undone : ProgramEdit.Removed, sessionId, title, ct);
         return result;
     }

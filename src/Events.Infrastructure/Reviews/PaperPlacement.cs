@@ -131,8 +131,8 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
             Title = paper.Title.Length > 300 ? paper.Title[..300] : paper.Title,
             Day = DateOnly.FromDateTime(from.DateTime),
             StartTime = TimeOnly.FromDateTime(from.DateTime),
-            // A paper running to midnight ends at the last minute of its day (a session in the editor lies within one day).
-            EndTime = to.Date > from.Date ? new TimeOnly(23, 59) : TimeOnly.FromDateTime(to.DateTime),
+            EndTime = TimeOnly.FromDateTime(to.DateTime),
+            EndsNextDay = to.Date > from.Date,
             RoomId = roomId,
             Items = [item],
         };
@@ -146,7 +146,7 @@ public sealed class PaperPlacement(IDbContextFactory<EventsDbContext> factory, P
             program.NotifyAgain(root.Id);
             return new(PlacementOutcome.Placed, item.Id);
         }
-        await program.DeleteSessionAsync(actor, saved.Id, input.ConcurrencyStamp, ct);
+        await program.DiscardCreatedAsync(actor, root.Id, saved.Id, input.ConcurrencyStamp, ct);
         return new(PlacementOutcome.AlreadyPlaced);
     }
 

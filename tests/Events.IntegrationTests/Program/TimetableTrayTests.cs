@@ -111,6 +111,40 @@ public sealed class TimetableTrayTests(EventsAppFactory app) : IClassFixture<Eve
     }
 
     [Fact]
+    public async Task A_deleted_session_comes_back_with_undo_with_its_items_people_and_the_paper_it_presented()
+    {
+        var root = await RootAsync();
+        var program = app.Get<ProgramService>();
+        var placement = app.Get<PaperPlacement>();
+        var paper = await AcceptedPaperAsync(root, "删除后撤销的论文");
+        var actor = TestActors.AdminAs("deleter");
+        var at = new DateTimeOffset(2023, 7, 29, 10, 0, 0, TimeSpan.Zero);
+        var placed = await placement.PlaceInNewSessionAsync(actor, root, paper, root, null, at, 30);
+        Assert.Equal(PlacementOutcome.Placed, placed.Outcome);
+        await using var db = app.CreateDbContext();
+        var sessionId = await db.SessionItems.Where(i => i.Id == placed.ItemId).Select(i => i.SessionId).SingleAsync();
+        var before = (await program.LoadSessionAsync(sessionId))!;
+        var steps = program.UndoCount("deleter", root);
+
+        Assert.Equal(SaveOutcome.Saved, (await program.DeleteSessionAsync(actor, sessionId, before.ConcurrencyStamp)).Outcome);
+        Assert.Null(await program.LoadSessionAsync(sessionId));
+        Assert.Null(await db.Submissions.Where(p => p.Id == paper).Select(p => p.SessionItemId).SingleAsync());
+        Assert.Equal(steps + 1, program.UndoCount("deleter", root));
+
+        Assert.Equal(SaveOutcome.Saved, (await program.UndoAsync(actor, root)).Outcome);
+
+        var item = await db.Submissions.Where(p => p.Id == paper).Select(p => p.SessionItemId).SingleAsync();
+        Assert.NotNull(item);
+        var back = (await program.LoadSessionAsync(await db.SessionItems.Where(i => i.Id == item).Select(i => i.SessionId).SingleAsync()))!;
+        Assert.Equal((before.Title, before.Day, before.StartTime, before.EndTime, before.RoomId, before.EventId), (back.Title, back.Day, back.StartTime, back.EndTime, back.RoomId, back.EventId));
+        Assert.Equal(before.Items.Select(i => (i.Title, i.Minutes, string.Join(",", i.Participants.Select(p => p.PersonId)))),
+            back.Items.Select(i => (i.Title, i.Minutes, string.Join(",", i.Participants.Select(p => p.PersonId)))));
+        Assert.Equal(ProgramEdit.Undone, program.LastChange(root)!.Edit);
+        // Bringing it back is not itself a step: the stack is where it was before the delete.
+        Assert.Equal(steps, program.UndoCount("deleter", root));
+    }
+
+    [Fact]
     public async Task Availability_entered_for_a_speaker_reports_their_sessions_outside_it_and_clears_when_widened()
     {
         var root = await RootAsync();
