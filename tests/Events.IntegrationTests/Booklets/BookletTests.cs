@@ -206,9 +206,9 @@ public sealed partial class BookletTests(PdfAppFixture f)
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(App));
     }
 
-    /// <summary>A page's lines, top to bottom, each its words left to right with no spaces.</summary>
+    /// <summary>A page's lines (words on one baseline), top to bottom, each its words left to right with no spaces.</summary>
     private static List<string> Lines(UglyToad.PdfPig.Content.Page page) =>
-        page.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom / 3)).OrderByDescending(g => g.Key)
+        page.GetWords().GroupBy(w => Math.Round(w.Letters[0].StartBaseLine.Y)).OrderByDescending(g => g.Key)
             .Select(g => PdfQuality.Compact(string.Concat(g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))).ToList();
 
     private static string TopLine(byte[] pdf, int page)
