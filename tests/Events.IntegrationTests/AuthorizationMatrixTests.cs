@@ -87,6 +87,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         // No certificate or build 999999: staff get a 404 (no Chromium needed for the matrix).
         ("/manage/events/{symposium}/certificates/999999.pdf", [D, D, D, D, N, D, N]),
         ("/manage/events/{symposium}/certificates/builds/999999", [D, D, D, D, N, D, N]),
+        ("/manage/events/{symposium}/booklet", [D, D, D, D, A, D, A]),
+        // No booklet build 999999: staff get a 404.
+        ("/manage/events/{symposium}/booklet/builds/999999", [D, D, D, D, N, D, N]),
         ("/verify", [A, A, A, A, A, A, A]),
         ("/verify/ABCD-EFGH-JK", [A, A, A, A, A, A, A]),
         ("/manage/events/{symposium}/delegates", [D, D, D, D, A, D, A]),

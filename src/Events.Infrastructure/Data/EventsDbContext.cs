@@ -64,6 +64,8 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<Core.Certificates.CertificateTemplate> CertificateTemplates => Set<Core.Certificates.CertificateTemplate>();
     public DbSet<Core.Certificates.Certificate> Certificates => Set<Core.Certificates.Certificate>();
     public DbSet<Core.Certificates.CertificateBuild> CertificateBuilds => Set<Core.Certificates.CertificateBuild>();
+    public DbSet<Core.Booklets.BookletSettings> BookletSettings => Set<Core.Booklets.BookletSettings>();
+    public DbSet<Core.Booklets.BookletBuild> BookletBuilds => Set<Core.Booklets.BookletBuild>();
     public DbSet<Core.Attendees.Delegates.DelegateListSettings> DelegateListSettings => Set<Core.Attendees.Delegates.DelegateListSettings>();
     public DbSet<Core.Attendees.Delegates.DelegateGroup> DelegateGroups => Set<Core.Attendees.Delegates.DelegateGroup>();
     public DbSet<Core.Attendees.Fees.FeeRecord> FeeRecords => Set<Core.Attendees.Fees.FeeRecord>();

@@ -83,6 +83,7 @@ public static class EventsAppExtensions
         app.MapSeatingEndpoints();
         app.MapOnSiteEndpoints();
         app.MapCertificateEndpoints();
+        app.MapBookletEndpoints();
         app.MapDelegateEndpoints();
         app.MapDashboardEndpoints();
         app.MapNoticeEndpoints();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Events.Web.Components.Documents;
 using Events.Infrastructure.Attendees;
 using Events.Infrastructure.OnSite;
+using Events.Infrastructure.Booklets;
 using Events.Infrastructure.Certificates;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Files;
@@ -55,6 +56,8 @@ public static class ServiceRegistration
         services.AddEventsOnSite();
         services.AddEventsCertificates();
         services.AddSingleton<ICertificatePrinter, CertificatePrinter>();
+        services.AddEventsBooklets();
+        services.AddSingleton<IBookletDocuments, BookletDocuments>();
         services.AddSingleton<DelegateListService>();
         services.AddSingleton<RegistrationDashboardService>();
         services.AddSingleton<Events.Infrastructure.Notices.NoticeService>();

@@ -14,6 +14,7 @@ using Events.Core.Program;
 using Events.Core.Reviews;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Attendees;
+using Events.Infrastructure.Booklets;
 using Events.Infrastructure.Bulletins;
 using Events.Infrastructure.Certificates;
 using Events.Core.Certificates;
@@ -243,6 +244,12 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
             new CandidateQuery(0, 10), "zh-CN", CertificateBuildFormat.Combined)),
         ["CertificateBuilds.QueueIdsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateBuilds>().QueueIdsAsync(a, f.Root, CertificateKind.Attendance, [1], CertificateBuildFormat.Mail)),
         ["CertificateBuilds.OpenAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CertificateBuilds>().OpenAsync(a, f.Root, 1)),
+        ["BookletService.LoadSettingsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BookletService>().LoadSettingsAsync(a, f.Root)),
+        ["BookletService.SaveSettingsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BookletService>().SaveSettingsAsync(a, f.Root,
+            new global::Events.Core.Booklets.BookletSettingsInput { Cover = "创新驱动" })),
+        ["BookletService.QueueAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BookletService>().QueueAsync(a, f.Root)),
+        ["BookletService.BuildsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BookletService>().BuildsAsync(a, f.Root)),
+        ["BookletService.OpenAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BookletService>().OpenAsync(a, f.Root, 1)),
         ["UserAdministration.SetRoleAsync"] = new(Rule.Administrator, (f, a) => f.App.Get<UserAdministration>().SetRoleAsync(a, f.Outsider.UserId, Roles.Organizer, true)),
     };
 

@@ -25,7 +25,7 @@ public partial class ResourceKeyTests
          "OutboxState", "MailTemplate", "Culture", "Sample", "SessionKind", "ItemRole", "Conflict", "ChangeKind",
          "ProceedingsKind", "ProceedingsAccess", "PaperGrouping", "RunningHeader", "BuildState", "BuildStage", "BuildRequest",
          "PublishOutcome", "BuildError",
-         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase", "DelegateOrder", "DelegateOrderPrinted", "ImportField", "ImportProblem", "SheetProblem", "PaymentState", "PaymentMethod", "InvoiceKind", "NoticeSegment", "NoticeSendRefusal", "CertificateKind", "CertificateBuildFormat",
+         "RegistrationRefusal", "RegistrationState", "AttendeeSort", "RegistrationPhase", "DelegateOrder", "DelegateOrderPrinted", "ImportField", "ImportProblem", "SheetProblem", "PaymentState", "PaymentMethod", "InvoiceKind", "NoticeSegment", "NoticeSendRefusal", "CertificateKind", "CertificateBuildFormat", "BookletSection", "BookletBuildState",
          "CfpReviewMode", "AuthorPaperState", "AuthorDecision", "AuthorFileKind", "PaperUpload",
          "AssignOutcome", "AssignmentSource", "BidOutcome", "BidPreference", "Confidence", "InvitationOutcome", "PlacementOutcome",
          "Recommendation", "ReviewDecision", "ReviewState", "ReviewerState", "ConflictReason", "AssignmentReason",
@@ -186,6 +186,8 @@ public partial class ResourceKeyTests
             .Concat(Enum.GetNames<Events.Infrastructure.Notices.NoticeSendRefusal>().Select(n => $"NoticeSendRefusal.{n}"))
             .Concat(Enum.GetNames<Events.Core.Certificates.CertificateKind>().Select(n => $"CertificateKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.Certificates.CertificateBuildFormat>().Select(n => $"CertificateBuildFormat.{n}"))
+            .Concat(Events.Infrastructure.Booklets.BookletModel.InOrder.Select(n => $"BookletSection.{n}"))
+            .Concat(Enum.GetNames<Events.Core.Booklets.BookletBuildState>().Select(n => $"BookletBuildState.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.Fees.PaymentMethod>().Select(n => $"PaymentMethod.{n}"))
             .Concat(Enum.GetNames<Events.Core.Attendees.Fees.InvoiceKind>().Select(n => $"InvoiceKind.{n}"))
             .Concat(Enum.GetNames<Events.Core.OnSite.BadgeBand>().Select(n => $"BadgeBand.{n}"))
