@@ -3,6 +3,7 @@ using Events.Core.Attendees;
 using Events.Core.Attendees.Dashboard;
 using Events.Core.Attendees.Forms;
 using Events.Infrastructure.Attendees;
+using Events.Infrastructure.Data;
 using Events.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,5 +128,73 @@ public sealed class RegistrationDashboardBruteForceTests : IAsyncLifetime, IDisp
         Assert.Equal(diets.OrderBy(kv => kv.Key, StringComparer.Ordinal), model.Diets.ToDictionary(d => d.Key ?? "(none)", d => d.People).OrderBy(kv => kv.Key, StringComparer.Ordinal));
         Assert.Equal("(none)", model.Diets[^1].Key ?? "(none)");
         Assert.Equal(active.Where(a => a.Diet == ReplyFieldKeys.DietOther && a.DietDetail is not null).Select(a => a.DietDetail!.Trim()).Order(StringComparer.Ordinal), model.OtherDiets);
+    }
+}
+
+/// <summary>
+/// The dashboard's queries on SQL Server: compiled by the SQL Server provider (no server here: opening is suppressed and
+/// each command answers from a table in memory), and each command's text parses as T-SQL.
+/// </summary>
+public sealed class RegistrationDashboardSqlServerTests
+{
+    [Fact]
+    public async Task Every_dashboard_query_translates_for_sql_server_and_parses_as_T_SQL()
+    {
+        var commands = new List<string>();
+        var options = new DbContextOptionsBuilder<EventsDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.SqlServer,
+            "Server=localhost;Database=Events;Trusted_Connection=True;TrustServerCertificate=True", Path.GetTempPath());
+        options.AddInterceptors(new NoServer(), new Answering(commands));
+        var dashboards = new RegistrationDashboardService(new Factory(options.Options));
+
+        var model = await dashboards.LoadAsync(1);
+
+        Assert.NotNull(model);
+        Assert.Equal(0, model.Confirmed);
+        Assert.True(commands.Count >= 8, string.Join(Environment.NewLine, commands));
+        Assert.Contains(commands, c => c.Contains("MAX(CASE", StringComparison.Ordinal) && c.Contains("SUBSTRING", StringComparison.Ordinal));
+        var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in commands)
+        {
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            Assert.True(errors.Count == 0, sql + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        }
+    }
+
+    private sealed class Factory(DbContextOptions<EventsDbContext> options) : IDbContextFactory<EventsDbContext>
+    {
+        public EventsDbContext CreateDbContext() => new(options);
+    }
+
+    private sealed class NoServer : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult ConnectionOpening(
+            System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result) =>
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult.Suppress();
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> ConnectionOpeningAsync(
+            System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult.Suppress());
+    }
+
+    /// <summary>The event's time zone for the first query, nothing for the others.</summary>
+    private sealed class Answering(List<string> commands) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            commands.Add(command.CommandText);
+            var table = new System.Data.DataTable();
+            if (command.CommandText.Contains("[TimeZoneId]", StringComparison.Ordinal))
+            {
+                table.Columns.Add("TimeZoneId", typeof(string));
+                table.Rows.Add("Asia/Shanghai");
+            }
+            return ValueTask.FromResult(Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>.SuppressWithResult(table.CreateDataReader()));
+        }
     }
 }
