@@ -194,6 +194,11 @@ public sealed class RegistrationDashboardSqlServerTests
                 table.Columns.Add("TimeZoneId", typeof(string));
                 table.Rows.Add("Asia/Shanghai");
             }
+            else
+            {
+                // No rows, and at least as many columns as any projection asks for.
+                for (var i = 0; i < 16; i++) table.Columns.Add($"c{i}", typeof(object));
+            }
             return ValueTask.FromResult(Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>.SuppressWithResult(table.CreateDataReader()));
         }
     }
