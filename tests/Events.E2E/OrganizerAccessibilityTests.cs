@@ -16,6 +16,10 @@ public sealed class OrganizerAccessibilityTests(BrowserApp app)
         "/manage/events/{eventId}/registrations", "/manage/events/{eventId}/call", "/manage/events/{eventId}/reviewers",
         "/manage/events/{eventId}/decisions", "/manage/events/{eventId}/outbox", "/manage/events/{eventId}/proceedings",
         "/manage/people", "/manage/organizations", "/manage/bulletins",
+        // Registration as Chinese organizers run it: categories, the 回执 builder, the dashboard, notices, invitations, certificates.
+        "/manage/events/{eventId}/registrations/categories", "/manage/events/{eventId}/registrations/form", "/manage/events/{eventId}/dashboard",
+        "/manage/events/{eventId}/notices", "/manage/events/{eventId}/notices/new", "/manage/events/{eventId}/invitations",
+        "/manage/events/{eventId}/certificates",
     ];
 
     [Fact]

@@ -9,6 +9,12 @@ public sealed class HandoverInput
     public string Email { get; set; } = "";
     public string? Organization { get; set; }
 
+    /// <summary>The colleague's mainland mobile (optional, as the registrant's own phone is), validated like the 回执's.</summary>
+    public string? Mobile { get; set; }
+
+    /// <summary>The mobile as stored: 11 digits, or null when none was given.</summary>
+    public string? NormalizedMobile => ChineseIdentifiers.NormalizeMobile(Mobile);
+
     public IReadOnlyList<RuleViolation> Validate()
     {
         var errors = new List<RuleViolation>();
@@ -18,6 +24,8 @@ public sealed class HandoverInput
         FieldLimits.Check(errors, nameof(Name), Name, FieldLimits.PersonName);
         FieldLimits.Check(errors, nameof(Email), Email, FieldLimits.Email);
         FieldLimits.Check(errors, nameof(Organization), Organization, FieldLimits.OrganizationName);
+        FieldLimits.Check(errors, nameof(Mobile), Mobile, FieldLimits.Phone);
+        if (!string.IsNullOrWhiteSpace(Mobile) && NormalizedMobile is null) errors.Add(new(nameof(Mobile), "MobileFormat"));
         return errors;
     }
 }

@@ -51,6 +51,9 @@ public class Registration : IConcurrencyVersioned
     public string? HandoverName { get; set; }
     public string? HandoverEmail { get; set; }
     public string? HandoverOrganization { get; set; }
+
+    /// <summary>The colleague's mainland mobile, Data Protection ciphertext like <see cref="Phone"/>; it becomes their phone when the handover is made.</summary>
+    public string? HandoverPhone { get; set; }
     public DateTimeOffset? HandoverRequestedAt { get; set; }
 
     /// <summary>The registrant's name before the place was handed over, for the organizer's history.</summary>

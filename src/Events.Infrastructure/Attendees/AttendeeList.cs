@@ -16,6 +16,9 @@ public sealed record AttendeeListItem(
     /// <summary>换人 waiting for the organizer's approval: the colleague's name and address.</summary>
     public string? HandoverName { get; init; }
     public string? HandoverEmail { get; init; }
+
+    /// <summary>The colleague's mobile, masked like <see cref="AttendeeListItem.Phone"/> unless the viewer may see it in full.</summary>
+    public string? HandoverPhone { get; init; }
 }
 
 public enum AttendeeSort
@@ -66,7 +69,10 @@ public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, Tim
         if (query.State is { } state) rows = rows.Where(r => r.State == state);
         var total = await rows.CountAsync(ct);
         var items = await Project(Sort(db, rows, query.Sort).Skip(query.Page.Skip).Take(query.Page.Take)).ToListAsync(ct);
-        return new PagedResult<AttendeeListItem>(items.Select(i => i with { Phone = personal.Show(i.Phone, query.FullPersonalData) }).ToList(), total);
+        return new PagedResult<AttendeeListItem>(items.Select(i => i with
+        {
+            Phone = personal.Show(i.Phone, query.FullPersonalData), HandoverPhone = personal.Show(i.HandoverPhone, query.FullPersonalData),
+        }).ToList(), total);
     }
 
     /// <summary>Every active registration in pinyin order, for the export; phone numbers masked unless <paramref name="fullPersonalData"/>.</summary>
@@ -75,7 +81,7 @@ public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, Tim
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = Filter(db, eventId, null, includeCancelled: false).Where(r => r.State == RegistrationState.Active);
         var items = await Project(Sort(db, rows, AttendeeSort.Pinyin)).ToListAsync(ct);
-        return items.Select(i => i with { Phone = personal.Show(i.Phone, fullPersonalData) }).ToList();
+        return items.Select(i => i with { Phone = personal.Show(i.Phone, fullPersonalData), HandoverPhone = personal.Show(i.HandoverPhone, fullPersonalData) }).ToList();
     }
 
     public async Task<AttendeeCounts> CountsAsync(int eventId, CancellationToken ct = default)
@@ -118,5 +124,6 @@ public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, Tim
         r.Id, r.Name, r.Organization, r.Title, r.Email, r.Phone, r.State, r.RegisteredAt, r.CancelledAt, r.CancelledByOrganizer)
     {
         CategoryId = r.CategoryId, FeeAmount = r.FeeAmount, HandoverName = r.HandoverName, HandoverEmail = r.HandoverEmail,
+        HandoverPhone = r.HandoverPhone,
     });
 }

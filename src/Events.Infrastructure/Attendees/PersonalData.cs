@@ -67,8 +67,8 @@ public sealed class PersonalData(IDbContextFactory<EventsDbContext> factory, Eve
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.RegistrationAnswers.Where(a => a.EventId == c.EventId && a.IsProtected && a.Value != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Value, (string?)null), ct);
-            await db.Registrations.Where(r => r.EventId == c.EventId && r.Phone != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Phone, (string?)null), ct);
+            await db.Registrations.Where(r => r.EventId == c.EventId && (r.Phone != null || r.HandoverPhone != null))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Phone, (string?)null).SetProperty(r => r.HandoverPhone, (string?)null), ct);
             await db.RegistrationSettings.Where(s => s.EventId == c.EventId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonalDataErasedAt, now), ct);
             await tx.CommitAsync(ct);

@@ -367,6 +367,7 @@ public sealed class RegistrationService(
         registration.HandoverName = input.Name.Trim();
         registration.HandoverEmail = input.Email.Trim();
         registration.HandoverOrganization = string.IsNullOrWhiteSpace(input.Organization) ? null : input.Organization.Trim();
+        registration.HandoverPhone = protector.Protect(input.NormalizedMobile);
         registration.HandoverRequestedAt = now;
         registration.ConcurrencyStamp = Guid.NewGuid();
         if (category?.RequiresApproval == true)
@@ -390,7 +391,7 @@ public sealed class RegistrationService(
         registration.DecidedByUserId = actor.UserId;
         if (!approve)
         {
-            registration.HandoverName = registration.HandoverEmail = registration.HandoverOrganization = null;
+            registration.HandoverName = registration.HandoverEmail = registration.HandoverOrganization = registration.HandoverPhone = null;
             registration.HandoverRequestedAt = null;
             registration.ConcurrencyStamp = Guid.NewGuid();
             await db.SaveChangesAsync(ct);
@@ -403,7 +404,8 @@ public sealed class RegistrationService(
     /// <summary>
     /// Puts the colleague's name and address on the registration. If the colleague has an account (and no open
     /// registration of their own for the event), the registration moves to it; otherwise the registrant's account
-    /// keeps managing it. The colleague's personal 回执 answers (mobile, ID number) are the previous person's and are dropped.
+    /// keeps managing it. The previous person's personal 回执 answers (mobile, ID number) are dropped; the mobile the
+    /// registrant gave for the colleague becomes the registration's phone.
     /// </summary>
     private async Task CompleteHandoverAsync(EventsDbContext db, Registration registration, DateTimeOffset now, CancellationToken ct)
     {
@@ -414,8 +416,9 @@ public sealed class RegistrationService(
         registration.Name = registration.HandoverName!;
         registration.Email = email;
         if (registration.HandoverOrganization is { } org) registration.Organization = org;
-        registration.Phone = null;
-        registration.HandoverName = registration.HandoverEmail = registration.HandoverOrganization = null;
+        // The colleague's mobile (already protected) replaces the previous person's; none given leaves no phone.
+        registration.Phone = registration.HandoverPhone;
+        registration.HandoverName = registration.HandoverEmail = registration.HandoverOrganization = registration.HandoverPhone = null;
         registration.HandoverRequestedAt = null;
         registration.UpdatedAt = now;
         registration.ConcurrencyStamp = Guid.NewGuid();

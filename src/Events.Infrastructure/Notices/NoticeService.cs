@@ -10,6 +10,7 @@ using Events.Core.Validation;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Mail;
+using Events.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Events.Infrastructure.Notices;
@@ -21,6 +22,12 @@ public sealed record NoticeView(int Id, int EventId, string EventSlug, string Ev
     bool Released, IReadOnlyList<string> Organizers);
 
 public sealed record NoticeMailing(Guid BatchId, int Queued);
+
+/// <summary>Prints a notice's PDF (the web app renders the Razor document through Chromium).</summary>
+public interface INoticePrinter
+{
+    Task<byte[]> PrintAsync(NoticeView notice, CancellationToken ct = default);
+}
 
 /// <summary>Why a notice could not be mailed.</summary>
 public enum NoticeSendRefusal
@@ -37,8 +44,14 @@ public sealed record NoticeSendResult(NoticeMailing? Mailing, NoticeSendRefusal?
 /// and mailed to a segment as one held batch of the outbox — nothing leaves until an organizer releases the batch on
 /// the event's mail page. A draft cannot be mailed, and a released notice no longer changes.
 /// </summary>
-public sealed class NoticeService(IDbContextFactory<EventsDbContext> factory, EventRights rights, Outbox outbox, TimeProvider clock)
+public sealed class NoticeService(
+    IDbContextFactory<EventsDbContext> factory, EventRights rights, Outbox outbox, TimeProvider clock, IPublicPageCache pages, INoticePrinter printer)
 {
+    /// <summary>The largest notice PDF attached to its mails; a larger one is mailed as its link only.</summary>
+    public const int MaxAttachmentBytes = 4 * 1024 * 1024;
+
+    public static string PdfFileName(string slug, int number) => string.Create(CultureInfo.InvariantCulture, $"{slug}-notice-{number}.pdf");
+
     public static string RelatedEntity(int noticeId) => string.Create(CultureInfo.InvariantCulture, $"Notice:{noticeId}");
 
     public async Task<IReadOnlyList<NoticeListItem>> ListAsync(int eventId, CancellationToken ct = default)
@@ -128,8 +141,14 @@ public sealed class NoticeService(IDbContextFactory<EventsDbContext> factory, Ev
         await rights.DemandEventAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        return await db.EventNotices.Where(n => n.Id == noticeId && n.EventId == eventId && n.ReleasedAt == null)
+        var released = await db.EventNotices.Where(n => n.Id == noticeId && n.EventId == eventId && n.ReleasedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReleasedAt, now).SetProperty(n => n.ConcurrencyStamp, Guid.NewGuid()), ct) == 1;
+        // The event's public page lists its released notices: drop that event's cached pages, nothing else.
+        if (released && await db.Events.Where(e => e.Id == eventId).Select(e => e.Slug).FirstOrDefaultAsync(ct) is { } slug)
+        {
+            await pages.EventPagesChangedAsync(slug, ct);
+        }
+        return released;
     }
 
     /// <summary>Deletes a draft (a released notice stays, as it was public).</summary>
@@ -218,6 +237,12 @@ public sealed class NoticeService(IDbContextFactory<EventsDbContext> factory, Ev
         var recipients = await RecipientsAsync(eventId, segment, categoryId, ct);
         if (recipients.Count == 0) return new(null, NoticeSendRefusal.NoRecipients);
         var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
+        // The notice's PDF goes with every mail (printed once), unless it is too large to mail: then the link alone.
+        var view = await ViewAsync(noticeId, includeDraft: true, ct);
+        var pdf = view is null ? null : await printer.PrintAsync(view, ct);
+        IReadOnlyList<MailFile> attachments = pdf is { Length: > 0 and <= MaxAttachmentBytes }
+            ? [new MailFile(PdfFileName(ev.Slug, notice.Number), "application/pdf", pdf)]
+            : [];
         var batch = Guid.NewGuid();
         foreach (var to in recipients)
         {
@@ -228,10 +253,10 @@ public sealed class NoticeService(IDbContextFactory<EventsDbContext> factory, Ev
                 ["eventTitle"] = ev.Title,
                 ["noticeLabel"] = NoticeNumbering.Label(notice.Number, english),
                 ["title"] = notice.Title,
-                ["noticeDate"] = notice.NoticeDate.ToString(english ? "MMMM d, yyyy" : "yyyy年M月d日", english ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("zh-CN")),
+                ["noticeDate"] = NoticeNumbering.Date(notice.NoticeDate, english),
                 ["link"] = outbox.Options.Link(NoticeLinks.Page(ev.Slug, notice.Id)),
                 ["pdfLink"] = outbox.Options.Link(NoticeLinks.Pdf(ev.Slug, notice.Id)),
-            }, eventId, RelatedEntity(notice.Id), batch, ct: ct);
+            }, eventId, RelatedEntity(notice.Id), batch, attachments, ct);
         }
         await db.SaveChangesAsync(ct);
         return new(new NoticeMailing(batch, recipients.Count), null);

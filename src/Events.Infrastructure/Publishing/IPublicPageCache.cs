@@ -10,6 +10,9 @@ public interface IPublicPageCache
     /// <param name="formerSlug">The slug the event had before this change, when it was renamed.</param>
     Task EventChangedAsync(int eventId, string? formerSlug = null, CancellationToken ct = default);
 
+    /// <summary>Only the event's own public pages changed (its page lists a newly released notice); nothing else shows it.</summary>
+    Task EventPagesChangedAsync(string slug, CancellationToken ct = default);
+
     /// <summary>The list of published bulletins changed.</summary>
     Task BulletinsChangedAsync(CancellationToken ct = default);
 }

@@ -5,5 +5,7 @@ public sealed class UncachedPublicPages : IPublicPageCache
 {
     public Task EventChangedAsync(int eventId, string? formerSlug = null, CancellationToken ct = default) => Task.CompletedTask;
 
+    public Task EventPagesChangedAsync(string slug, CancellationToken ct = default) => Task.CompletedTask;
+
     public Task BulletinsChangedAsync(CancellationToken ct = default) => Task.CompletedTask;
 }

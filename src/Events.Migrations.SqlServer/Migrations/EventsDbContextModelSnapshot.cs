@@ -346,6 +346,10 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("HandoverPhone")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTimeOffset?>("HandoverRequestedAt")
                         .HasColumnType("datetimeoffset");
 

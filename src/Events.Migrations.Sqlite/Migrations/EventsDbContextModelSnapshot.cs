@@ -333,6 +333,10 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HandoverPhone")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("HandoverRequestedAt")
                         .HasColumnType("INTEGER");
 

@@ -2,7 +2,6 @@ using Events.Core.Attendees.Notices;
 using Events.Infrastructure.Events;
 using Events.Infrastructure.Notices;
 using Events.Web.Access;
-using Events.Web.Components.Documents;
 
 namespace Events.Web.Endpoints;
 
@@ -15,7 +14,7 @@ public static class NoticeEndpoints
     public static IEndpointRouteBuilder MapNoticeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/events/{slug}/notices/{noticeId:int}.pdf",
-            async (string slug, int noticeId, NoticeService notices, DocumentPdf pdf, CancellationToken ct) =>
+            async (string slug, int noticeId, NoticeService notices, INoticePrinter pdf, CancellationToken ct) =>
             {
                 var view = await notices.ViewAsync(noticeId, includeDraft: false, ct);
                 if (view is null || view.EventSlug != slug) return Results.NotFound();
@@ -23,7 +22,7 @@ public static class NoticeEndpoints
             });
 
         app.MapGet("/manage/events/{eventId:int}/notices/{noticeId:int}/preview.pdf",
-            async (int eventId, int noticeId, NoticeService notices, DocumentPdf pdf, HttpContext http, CancellationToken ct) =>
+            async (int eventId, int noticeId, NoticeService notices, INoticePrinter pdf, HttpContext http, CancellationToken ct) =>
             {
                 var view = await notices.ViewAsync(noticeId, includeDraft: true, ct);
                 if (view is null || view.EventId != eventId) return Results.NotFound();
@@ -33,8 +32,7 @@ public static class NoticeEndpoints
         return app;
     }
 
-    private static Task<byte[]> Render(DocumentPdf pdf, NoticeView view, CancellationToken ct) =>
-        pdf.RenderAsync<NoticeDocument>(new Dictionary<string, object?> { [nameof(NoticeDocument.Model)] = view }, ct: ct);
+    private static Task<byte[]> Render(INoticePrinter pdf, NoticeView view, CancellationToken ct) => pdf.PrintAsync(view, ct);
 
-    private static string FileName(NoticeView view) => $"{view.EventSlug}-notice-{view.Number}.pdf";
+    private static string FileName(NoticeView view) => NoticeService.PdfFileName(view.EventSlug, view.Number);
 }

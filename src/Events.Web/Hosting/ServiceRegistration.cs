@@ -61,6 +61,7 @@ public static class ServiceRegistration
         services.AddSingleton<DelegateListService>();
         services.AddSingleton<RegistrationDashboardService>();
         services.AddSingleton<Events.Infrastructure.Notices.NoticeService>();
+        services.AddSingleton<Events.Infrastructure.Notices.INoticePrinter, NoticePrinter>();
         services.AddSingleton<Events.Infrastructure.Notices.InvitationService>();
         services.AddSingleton<FeeService>();
         services.AddSingleton<Events.Infrastructure.Imports.RegistrantImportService>();

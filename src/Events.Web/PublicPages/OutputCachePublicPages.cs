@@ -21,6 +21,9 @@ public sealed class OutputCachePublicPages(IOutputCacheStore store, IDbContextFa
         await store.EvictByTagAsync(PublicPageCachePolicy.EventListTag, CancellationToken.None);
     }
 
+    public async Task EventPagesChangedAsync(string slug, CancellationToken ct = default) =>
+        await store.EvictByTagAsync(PublicPageCachePolicy.EventTag(slug), CancellationToken.None);
+
     public async Task BulletinsChangedAsync(CancellationToken ct = default) =>
         await store.EvictByTagAsync(PublicPageCachePolicy.BulletinsTag, CancellationToken.None);
 }

@@ -148,6 +148,72 @@ public sealed partial class NoticeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_notice_mail_in_the_outbox_carries_the_notices_pdf_with_its_title_and_the_link()
+    {
+        var id = await ReleasedNoticeAsync(4);
+        var sent = await Notices.SendAsync(TestActors.Admin, eventId, id, NoticeSegment.Approved, null);
+        Assert.Equal(3, sent.Mailing!.Queued);
+
+        await using var db = app.CreateDbContext();
+        var mail = await db.OutboxMessages.Include(m => m.Attachments).Where(m => m.RelatedEntity == NoticeService.RelatedEntity(id)).ToListAsync();
+        Assert.Equal(3, mail.Count);
+        var files = app.Get<Events.Infrastructure.Files.FileStore>();
+        foreach (var m in mail)
+        {
+            Assert.Equal(OutboxState.Held, m.State);
+            Assert.Contains($"/notices/{id}.pdf", m.TextBody, StringComparison.Ordinal);
+            var attachment = Assert.Single(m.Attachments);
+            Assert.Equal(("regional-innovation-symposium-7-notice-4.pdf", "application/pdf"), (attachment.FileName, attachment.ContentType));
+            Assert.InRange(attachment.Size, 1, NoticeService.MaxAttachmentBytes);
+            await using var stream = files.OpenRead(Events.Infrastructure.Mail.Outbox.AttachmentFolder, attachment.StoredName)!;
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            Assert.Equal(attachment.Size, copy.Length);
+            Pdf.PdfQuality.AssertSound(copy.ToArray());
+            Pdf.PdfQuality.AssertContainsText(copy.ToArray(), "第四轮通知", "关于召开学术研讨会的通知", "一、会议时间");
+        }
+    }
+
+    [Fact]
+    public async Task Releasing_a_notice_drops_the_cached_event_page_which_then_lists_the_released_ones_with_page_and_pdf_links()
+    {
+        var client = app.CreateRawClient();
+        var draft = await Notices.SaveAsync(TestActors.Admin, eventId, null,
+            new EventNoticeInput { Number = 5, Title = "第五轮的草稿标题", NoticeDate = new DateOnly(2026, 4, 2), Body = "草稿。" });
+        var before = await client.GetStringAsync($"/events/{Symposium}");
+        Assert.DoesNotContain("第五轮的草稿标题", before, StringComparison.Ordinal);
+        // Changed behind the cache's back: the cached page still answers until a release drops it.
+        await using (var db = app.CreateDbContext())
+            await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Description, "缓存之后改过的说明"));
+        Assert.Equal(before, await client.GetStringAsync($"/events/{Symposium}"));
+
+        Assert.True(await Notices.ReleaseAsync(TestActors.Admin, eventId, draft.Id));
+        var released = await ReleasedNoticeAsync(6);
+        var after = await client.GetStringAsync($"/events/{Symposium}");
+        Assert.Contains("缓存之后改过的说明", after, StringComparison.Ordinal);
+        Assert.Contains("第五轮通知：第五轮的草稿标题", after, StringComparison.Ordinal);
+        Assert.Contains("2026年4月2日", after, StringComparison.Ordinal);
+        Assert.Contains($"/events/{Symposium}/notices/{draft.Id}\"", after, StringComparison.Ordinal);
+        Assert.Contains($"/events/{Symposium}/notices/{released}.pdf\"", after, StringComparison.Ordinal);
+        Assert.True(after.IndexOf("第五轮通知", StringComparison.Ordinal) < after.IndexOf("第六轮通知", StringComparison.Ordinal));
+
+        var english = new HttpRequestMessage(HttpMethod.Get, $"/events/{Symposium}");
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var page = await (await client.SendAsync(english)).Content.ReadAsStringAsync();
+        Assert.Contains("Fifth notice: 第五轮的草稿标题", page, StringComparison.Ordinal);
+        Assert.Contains("April 2, 2026", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rounds_and_dates_read_in_english_as_words()
+    {
+        Assert.Equal(("First notice", "Second notice", "Tenth notice", "11th notice", "21st notice", "22nd notice", "23rd notice", "12th notice"),
+            (NoticeNumbering.Label(1, true), NoticeNumbering.Label(2, true), NoticeNumbering.Label(10, true), NoticeNumbering.Label(11, true),
+             NoticeNumbering.Label(21, true), NoticeNumbering.Label(22, true), NoticeNumbering.Label(23, true), NoticeNumbering.Label(12, true)));
+        Assert.Equal(("May 9, 2030", "2030年5月9日"), (NoticeNumbering.Date(new DateOnly(2030, 5, 9), true), NoticeNumbering.Date(new DateOnly(2030, 5, 9), false)));
+    }
+
+    [Fact]
     public async Task A_released_notice_does_not_change_and_rounds_are_unique()
     {
         var id = await ReleasedNoticeAsync(3);

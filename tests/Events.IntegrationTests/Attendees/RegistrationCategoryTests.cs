@@ -353,6 +353,41 @@ public sealed class RegistrationCategoryTests(EventsAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_handover_carries_the_colleagues_mobile_checked_encrypted_masked_in_the_list_and_made_their_phone()
+    {
+        var eventId = await FutureEventAsync();
+        var guests = await CategoryAsync(eventId, "特邀嘉宾", 5, approval: true);
+        var user = (await UsersAsync(1))[0];
+        var ok = await Service.RegisterAsync(eventId, user, Form(guests));
+
+        var bad = await Service.HandOverAsync(ok.RegistrationId, user, new HandoverInput { Name = "赵六", Email = "zhaoliu@example.cn", Mobile = "12345678901" });
+        Assert.Equal(ChangeOutcome.Invalid, bad.Outcome);
+        Assert.Equal([(nameof(HandoverInput.Mobile), "MobileFormat")], bad.Violations.Select(v => (v.Field, v.Code)));
+        await using (var db = app.CreateDbContext())
+            Assert.Null(await db.Registrations.Where(r => r.Id == ok.RegistrationId).Select(r => r.HandoverName).SingleAsync());
+
+        // Typed as people type it: full-width digits and spaces.
+        var good = new HandoverInput { Name = "赵六", Email = "zhaoliu@example.cn", Mobile = "１３９ 1234 5678" };
+        Assert.Equal(ChangeOutcome.Pending, (await Service.HandOverAsync(ok.RegistrationId, user, good)).Outcome);
+        await using (var db = app.CreateDbContext())
+        {
+            var stored = await db.Registrations.Where(r => r.Id == ok.RegistrationId).Select(r => r.HandoverPhone).SingleAsync();
+            Assert.NotNull(stored);
+            Assert.DoesNotContain("5678", stored, StringComparison.Ordinal);
+        }
+        var list = app.Get<AttendeeList>();
+        var masked = (await list.SearchAsync(eventId, new AttendeeQuery(new PageRequest(0, 20, null)))).Items.Single();
+        var full = (await list.SearchAsync(eventId, new AttendeeQuery(new PageRequest(0, 20, null), FullPersonalData: true))).Items.Single();
+        Assert.Equal(("赵六", "139****5678", "13912345678"), (masked.HandoverName, masked.HandoverPhone, full.HandoverPhone));
+
+        Assert.Equal(DecisionOutcome.Done, await Service.DecideHandoverAsync(TestActors.Admin, eventId, ok.RegistrationId, approve: true));
+        await using var check = app.CreateDbContext();
+        var r = await check.Registrations.SingleAsync(x => x.Id == ok.RegistrationId);
+        Assert.Equal(("赵六", (string?)null), (r.Name, r.HandoverPhone));
+        Assert.Equal("13912345678", app.Get<PersonalDataProtector>().Unprotect(r.Phone));
+    }
+
+    [Fact]
     public async Task The_registrants_own_page_finds_their_pending_waiting_or_refused_registration_with_its_category_and_deadline()
     {
         var eventId = await FutureEventAsync();

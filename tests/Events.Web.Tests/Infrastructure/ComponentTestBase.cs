@@ -57,6 +57,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<EventsDbContext>(options =>
             DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, connectionString, Path.GetTempPath()));
         Services.AddEventsServices(Path.Combine(Path.GetTempPath(), "events-web-tests-files"));
+        // Notices print through Chromium, which component tests do not start; none of them mails a notice.
+        Services.AddSingleton<Events.Infrastructure.Notices.INoticePrinter, NoNoticePrinting>();
         // Personal data (mobile and ID numbers) is encrypted with Data Protection; keys in memory, for this test only.
         Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.UseEphemeralDataProtectionProvider(Services.AddDataProtection());
         // The outbox, template store and mail features as the app registers them; the sender is a hosted
@@ -116,5 +118,11 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         keepAlive.Dispose();
         CultureInfo.CurrentCulture = originalCulture;
         CultureInfo.CurrentUICulture = originalUICulture;
+    }
+
+    private sealed class NoNoticePrinting : Events.Infrastructure.Notices.INoticePrinter
+    {
+        public Task<byte[]> PrintAsync(Events.Infrastructure.Notices.NoticeView notice, CancellationToken ct = default) =>
+            throw new InvalidOperationException("Component tests do not print notices.");
     }
 }

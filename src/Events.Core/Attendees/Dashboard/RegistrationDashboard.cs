@@ -1,3 +1,4 @@
+using System.Globalization;
 using Events.Core.Attendees.Forms;
 
 namespace Events.Core.Attendees.Dashboard;
@@ -50,7 +51,12 @@ public sealed record RegistrationDashboard(
     public int TotalRoomNights => RoomNights.Sum(r => r.Guests);
 }
 
-/// <summary>Builds the <see cref="RegistrationDashboard"/> from counted registrations and the active ones' answers.</summary>
+/// <summary>
+/// Builds the <see cref="RegistrationDashboard"/> from counts the database grouped: registrations by category and
+/// state, and the active registrations' 回执 answers grouped by the values each table needs (see
+/// <see cref="Logistics"/>). Here the groups are merged where SQL cannot (stations typed with extra spaces, nights
+/// spanning several dates) and put in the form's order.
+/// </summary>
 public static class RegistrationDashboardBuilder
 {
     /// <summary>The answers the dashboard reads (none of them protected).</summary>
@@ -62,21 +68,55 @@ public static class RegistrationDashboardBuilder
         ReplyFieldKeys.Diet, ReplyFieldKeys.DietDetail,
     ];
 
+    /// <summary>The length of the hour prefix of a stored date-time answer: yyyy-MM-ddTHH.</summary>
+    public const int HourPrefixLength = 13;
+
+    /// <summary>The length of the date prefix of a stored date-time answer: yyyy-MM-dd.</summary>
+    public const int DatePrefixLength = 10;
+
     /// <summary>A category's name in both languages (null key: no category).</summary>
     public sealed record CategoryName(int Id, string Name, string? NameEn, int SortOrder);
 
     public sealed record StateCount(int? CategoryId, RegistrationState State, int Count);
 
+    /// <summary>
+    /// Active registrations that arrive (or leave) in one hour, <paramref name="Hour"/> being the stored date-time's
+    /// first <see cref="HourPrefixLength"/> characters (yyyy-MM-ddTHH), at one station as typed, with one answer to
+    /// 接站 (送站) as stored ("true", "false" or null).
+    /// </summary>
+    public sealed record TravelCount(string? Hour, string? Station, string? Transfer, int People);
+
+    /// <summary>
+    /// Active registrations that want lodging in one hotel (option key) with the same stored check-in date, nights,
+    /// and arrival and departure dates (the date-times' first <see cref="DatePrefixLength"/> characters).
+    /// </summary>
+    public sealed record LodgingCount(string Hotel, string? CheckIn, string? Nights, string? ArrivalDay, string? DepartureDay, int Guests);
+
+    /// <summary>Active registrations with one stored diet answer (option key).</summary>
+    public sealed record DietCount(string? Diet, int People);
+
+    /// <summary>
+    /// The logistics of the <paramref name="Confirmed"/> active registrations as the database counted them; the
+    /// registrations without an answer are not in the groups (they are the confirmed ones missing from them).
+    /// </summary>
+    public sealed record Logistics(
+        int Confirmed,
+        IReadOnlyList<TravelCount> Arrivals,
+        IReadOnlyList<TravelCount> Departures,
+        IReadOnlyList<LodgingCount> Lodging,
+        IReadOnlyList<DietCount> Diets,
+        IReadOnlyList<string?> OtherDiets);
+
     public static RegistrationDashboard Build(
         string timeZoneId,
         IReadOnlyList<CategoryName> categories,
         IReadOnlyList<StateCount> counts,
-        IReadOnlyList<RegistrationAnswers> confirmed,
+        Logistics logistics,
         ReplyFormDefinition form)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(counts);
-        ArgumentNullException.ThrowIfNull(confirmed);
+        ArgumentNullException.ThrowIfNull(logistics);
         ArgumentNullException.ThrowIfNull(form);
 
         var categoryRows = new List<CategoryStateRow>();
@@ -88,21 +128,33 @@ public static class RegistrationDashboardBuilder
         var without = counts.Where(n => n.CategoryId is not { } id || !known.Contains(id)).ToList();
         if (without.Count > 0 || categoryRows.Count == 0) categoryRows.Add(Row(null, null, null, without));
 
-        var (arrivals, noArrival) = Travel(confirmed, a => a.ArrivalAt, a => a.ArrivalStation, a => a.ArrivalPickup);
-        var (departures, noDeparture) = Travel(confirmed, a => a.DepartureAt, a => a.DepartureStation, a => a.DepartureDropoff);
+        var confirmed = logistics.Confirmed;
+        var (arrivals, noArrival) = Travel(logistics.Arrivals, confirmed);
+        var (departures, noDeparture) = Travel(logistics.Departures, confirmed);
 
         var hotels = form.Find(ReplyFieldKeys.Hotel)?.Options ?? [];
         var nights = new Dictionary<(string Hotel, DateOnly Night), int>();
         var guests = 0;
-        foreach (var a in confirmed)
+        foreach (var l in logistics.Lodging)
         {
-            var list = a.RoomNights;
+            if (string.IsNullOrEmpty(l.Hotel)) continue;
+            // The same rule as one registration's RoomNights, read from the grouped values.
+            var answers = new RegistrationAnswers(new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [ReplyFieldKeys.Lodging] = "true",
+                [ReplyFieldKeys.Hotel] = l.Hotel,
+                [ReplyFieldKeys.CheckIn] = l.CheckIn,
+                [ReplyFieldKeys.Nights] = l.Nights,
+                [ReplyFieldKeys.ArrivalAt] = l.ArrivalDay is null ? null : l.ArrivalDay + "T00:00",
+                [ReplyFieldKeys.DepartureAt] = l.DepartureDay is null ? null : l.DepartureDay + "T00:00",
+            });
+            var list = answers.RoomNights;
             if (list.Count == 0) continue;
-            guests++;
+            guests += l.Guests;
             foreach (var night in list)
             {
-                var key = (a.Hotel!, night);
-                nights[key] = nights.GetValueOrDefault(key) + 1;
+                var key = (l.Hotel, night);
+                nights[key] = nights.GetValueOrDefault(key) + l.Guests;
             }
         }
         var hotelOrder = hotels.Select((o, i) => (o.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
@@ -117,20 +169,25 @@ public static class RegistrationDashboardBuilder
 
         var dietOptions = form.Find(ReplyFieldKeys.Diet)?.Options ?? [];
         var diets = new List<DietRow>();
-        var byDiet = confirmed.GroupBy(a => a.Diet).ToDictionary(g => g.Key ?? "", g => g.Count());
+        var byDiet = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in logistics.Diets.Where(d => !string.IsNullOrEmpty(d.Diet)))
+        {
+            byDiet[d.Diet!] = byDiet.GetValueOrDefault(d.Diet!) + d.People;
+        }
+        var none = confirmed - byDiet.Values.Sum();
         foreach (var o in dietOptions)
         {
             if (byDiet.Remove(o.Key, out var n)) diets.Add(new DietRow(o.Key, o.Label, o.LabelEn, n));
         }
-        foreach (var (key, n) in byDiet.Where(kv => kv.Key != "").OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, n) in byDiet.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             diets.Add(new DietRow(key, key, null, n));
         }
-        if (byDiet.TryGetValue("", out var none)) diets.Add(new DietRow(null, null, null, none));
-        var others = confirmed.Where(a => a.Diet == ReplyFieldKeys.DietOther && a.DietDetail is not null)
-            .Select(a => a.DietDetail!.Trim()).Where(d => d.Length > 0).Order(StringComparer.Ordinal).ToList();
+        if (none > 0) diets.Add(new DietRow(null, null, null, none));
+        var others = logistics.OtherDiets.Where(d => d is not null).Select(d => d!.Trim()).Where(d => d.Length > 0)
+            .Order(StringComparer.Ordinal).ToList();
 
-        return new RegistrationDashboard(timeZoneId, categoryRows, confirmed.Count, arrivals, noArrival, departures, noDeparture,
+        return new RegistrationDashboard(timeZoneId, categoryRows, confirmed, arrivals, noArrival, departures, noDeparture,
             roomRows, guests, diets, others);
     }
 
@@ -141,28 +198,27 @@ public static class RegistrationDashboardBuilder
             Of(RegistrationState.Waiting), Of(RegistrationState.Refused), Of(RegistrationState.Cancelled));
     }
 
-    private static (IReadOnlyList<TravelRow> Rows, int Unanswered) Travel(
-        IReadOnlyList<RegistrationAnswers> answers, Func<RegistrationAnswers, DateTime?> at, Func<RegistrationAnswers, string?> station,
-        Func<RegistrationAnswers, bool?> transfer)
+    private static (IReadOnlyList<TravelRow> Rows, int Unanswered) Travel(IReadOnlyList<TravelCount> counts, int confirmed)
     {
         var buckets = new Dictionary<(DateOnly Day, string? Station, int Hour), (int People, int Transfer)>();
-        var unanswered = 0;
-        foreach (var a in answers)
+        var answered = 0;
+        foreach (var c in counts)
         {
-            if (at(a) is not { } when)
+            if (c.Hour is null
+                || !DateTime.TryParseExact(c.Hour, "yyyy-MM-ddTHH", CultureInfo.InvariantCulture, DateTimeStyles.None, out var when))
             {
-                unanswered++;
                 continue;
             }
-            var key = (DateOnly.FromDateTime(when), Station(station(a)), when.Hour);
+            answered += c.People;
+            var key = (DateOnly.FromDateTime(when), Station(c.Station), when.Hour);
             var (people, wanted) = buckets.GetValueOrDefault(key);
-            buckets[key] = (people + 1, wanted + (transfer(a) == true ? 1 : 0));
+            buckets[key] = (people + c.People, wanted + (c.Transfer == "true" ? c.People : 0));
         }
         var rows = buckets
             .Select(kv => new TravelRow(kv.Key.Day, kv.Key.Station, kv.Key.Hour, kv.Value.People, kv.Value.Transfer))
             .OrderBy(r => r.Day).ThenBy(r => r.Station is null).ThenBy(r => r.Station, StringComparer.Ordinal).ThenBy(r => r.Hour)
             .ToList();
-        return (rows, unanswered);
+        return (rows, Math.Max(0, confirmed - answered));
     }
 
     /// <summary>A station as typed, trimmed, with inner runs of spaces (also full-width ones) made one; null when blank.</summary>

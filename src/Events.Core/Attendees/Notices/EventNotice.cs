@@ -86,13 +86,29 @@ public sealed class EventNoticeInput
     };
 }
 
-/// <summary>第一轮通知 … in Chinese numerals; "Notice 1" in English.</summary>
+/// <summary>第一轮通知 … in Chinese numerals; "First notice" … in English; the notice's date in either language.</summary>
 public static class NoticeNumbering
 {
     private const string Digits = "〇一二三四五六七八九";
 
+    private static readonly string[] EnglishOrdinals =
+        ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"];
+
     public static string Label(int number, bool english) =>
-        english ? $"Notice {number}" : $"第{ChineseNumber(number)}轮通知";
+        english ? $"{EnglishOrdinal(number)} notice" : $"第{ChineseNumber(number)}轮通知";
+
+    /// <summary>The notice's date (a date of the event's calendar, so no zone to convert): 2030年5月9日, May 9, 2030.</summary>
+    public static string Date(DateOnly date, bool english) => english
+        ? date.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"))
+        : date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>First … Tenth, then 11th, 12th, 21st, 22nd, 23rd ….</summary>
+    public static string EnglishOrdinal(int n)
+    {
+        if (n is >= 1 and <= 10) return EnglishOrdinals[n - 1];
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n.ToString(System.Globalization.CultureInfo.InvariantCulture) + suffix;
+    }
 
     /// <summary>1–99 as written in a heading: 一, 十, 十二, 二十, 二十三.</summary>
     public static string ChineseNumber(int n)

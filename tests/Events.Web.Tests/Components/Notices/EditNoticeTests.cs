@@ -65,4 +65,26 @@ public class EditNoticeTests : ComponentTestBase
         using var db2 = CreateDbContext();
         Assert.Equal(0, db2.OutboxMessages.AsNoTracking().Count());
     }
+
+    [Fact]
+    public void In_english_the_preview_prints_the_round_and_the_date_in_english()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var eventId = SeedEvent();
+        int noticeId;
+        using (var db = CreateDbContext())
+        {
+            var n = new EventNotice { EventId = eventId, Number = 1, Title = "第一轮通知", Body = "征文。", NoticeDate = new DateOnly(2099, 3, 1) };
+            db.EventNotices.Add(n);
+            db.SaveChanges();
+            noticeId = n.Id;
+        }
+        var cut = Render<EditNotice>(p => p.Add(c => c.EventId, eventId).Add(c => c.NoticeId, noticeId));
+
+        cut.WaitForAssertion(() => Assert.Equal("First notice", cut.Find("[data-testid=notice-preview] [data-testid=notice-round]").TextContent.Trim()));
+        Assert.Equal("March 1, 2099", cut.Find("[data-testid=notice-preview] [data-testid=notice-date]").TextContent.Trim());
+        Assert.DoesNotContain("轮通知", cut.Find("[data-testid=notice-preview] [data-testid=notice-round]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("2099年", cut.Find("[data-testid=notice-preview]").TextContent, StringComparison.Ordinal);
+    }
 }
