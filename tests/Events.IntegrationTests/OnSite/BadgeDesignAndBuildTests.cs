@@ -274,7 +274,7 @@ public sealed class BadgeDesignAndBuildTests(PdfAppFixture f)
     }
 
     /// <summary>Runs the queue here (the hosted worker may be first: a build is claimed once) until the condition holds, at most 90 s.</summary>
-    private async Task WaitForAsync(Func<Infrastructure.Data.EventsDbContext, Task<bool>> condition, Func<Task<bool>> runNext)
+    private async Task WaitForAsync(Func<global::Events.Infrastructure.Data.EventsDbContext, Task<bool>> condition, Func<Task<bool>> runNext)
     {
         var watch = Stopwatch.StartNew();
         while (true)
