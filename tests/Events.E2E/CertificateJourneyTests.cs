@@ -32,7 +32,7 @@ public sealed class CertificateJourneyTests(BrowserApp app)
             // The letterhead and the seal.
             await page.Field("certificate-organization").FillAsync("四川省科学技术协会");
             await page.GetByTestId("certificate-design-save").ClickAsync();
-            await page.GetByTestId("certificate-seal-upload").Locator("input[type=file]").SetInputFilesAsync(seal);
+            await page.Locator("input[type=file][data-testid=certificate-seal-upload], [data-testid=certificate-seal-upload] input[type=file]").First.SetInputFilesAsync(seal);
             await Assertions.Expect(page.GetByTestId("certificate-seal-state")).ToContainTextAsync("已上传");
 
             // The attendance certificate's own wording (Chinese is the page's first choice).
