@@ -65,4 +65,75 @@ public static class BadgesAtScale
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(data, recursive: true);
     }
+
+    /// <summary>
+    /// "badges-variants [count] [rounds]": the same sheet printed in parts as the app does, in variants of its HTML, taking turns
+    /// round by round so that a shared machine's load falls on each alike: as the app prints it; every text in one weight
+    /// (700, so Chromium loads and subsets one 1.1 MB face instead of two); the QR as a 1-pixel-a-module PNG drawn pixelated
+    /// (an image instead of a path of a few hundred runs); both; and parts of twice the size.
+    /// </summary>
+    public static async Task VariantsAsync(int count, int rounds)
+    {
+        string data;
+        using (var factory = BenchmarkApp.Create("badges-variants", out data))
+        {
+            _ = factory.Server;
+            var services = factory.Services;
+            var (eventId, ids) = await OnSiteAtScale.SeedAsync(services, count);
+            var badgeService = services.GetRequiredService<BadgeService>();
+            var pdf = services.GetRequiredService<DocumentPdf>();
+            var html = services.GetRequiredService<DocumentHtml>();
+            var renderer = services.GetRequiredService<PdfRenderer>();
+            await OnSiteEndpoints.BadgePdfAsync(pdf, (await badgeService.OneAsync(BenchmarkApp.Admin, eventId, ids[0], BadgePaper.A4))!, CancellationToken.None); // browser start
+            var sheet = (await badgeService.SheetAsync(BenchmarkApp.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!;
+            sheet = sheet with { Badges = sheet.Badges.Take(count).ToList() };
+
+            const string OneWeight = "<style>.badge, .badge * { font-weight: 700 !important; }</style></head>";
+            string Png(string part)
+            {
+                var urls = new Queue<string>();
+                foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(part, "data-registration=\"(\\d+)\""))
+                {
+                    var id = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    urls.Enqueue(sheet.Badges.First(b => b.RegistrationId == id).QrUrl);
+                }
+                return System.Text.RegularExpressions.Regex.Replace(part, "<svg .*?</svg>",
+                    _ => $"<img src=\"{QrImages.DataUri(urls.Dequeue(), 1)}\" alt=\"\" style=\"width:30mm;height:30mm;image-rendering:pixelated;display:block;margin:0 auto\" />");
+            }
+            (string Name, Func<string, string> Change, int PerPrint)[] variants =
+            [
+                ("as the app prints (SVG QR, weights 400 and 700)", h => h, OnSiteEndpoints.BadgesPerPrint),
+                ("one weight (700)", h => h.Replace("</head>", OneWeight, StringComparison.Ordinal), OnSiteEndpoints.BadgesPerPrint),
+                ("QR as 1 px/module PNG, pixelated", Png, OnSiteEndpoints.BadgesPerPrint),
+                ("one weight + PNG QR", h => Png(h).Replace("</head>", OneWeight, StringComparison.Ordinal), OnSiteEndpoints.BadgesPerPrint),
+                ($"as the app, {OnSiteEndpoints.BadgesPerPrint * 2} badges a print", h => h, OnSiteEndpoints.BadgesPerPrint * 2),
+            ];
+            var times = variants.Select(_ => new List<double>()).ToArray();
+            var sizes = new long[variants.Length];
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var v = 0; v < variants.Length; v++)
+                {
+                    var (_, change, perPrint) = variants[v];
+                    var watch = Stopwatch.StartNew();
+                    var parts = await Task.WhenAll(sheet.Badges.Chunk(perPrint).Select(async part =>
+                    {
+                        var text = await html.RenderAsync<BadgeDocument>(new Dictionary<string, object?> { [nameof(BadgeDocument.Sheet)] = sheet with { Badges = part } });
+                        return await renderer.RenderAsync(change(text));
+                    }));
+                    var joined = PdfConcatenation.Join(parts);
+                    times[v].Add(watch.Elapsed.TotalSeconds);
+                    sizes[v] = joined.Length;
+                }
+            }
+            Console.WriteLine($"{sheet.Badges.Count} badges on A4, {rounds} rounds taking turns, Pdf:PoolSize {services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PdfOptions>>().Value.PoolSize}:");
+            for (var v = 0; v < variants.Length; v++)
+            {
+                var sorted = times[v].Order().ToList();
+                Console.WriteLine($"  {variants[v].Name}: median {sorted[sorted.Count / 2]:F2} s (min {sorted[0]:F2}, max {sorted[^1]:F2}), {sizes[v] / 1048576.0:F2} MiB");
+            }
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
 }

@@ -40,6 +40,15 @@ public class RegistrationCategory : IConcurrencyVersioned
     /// <summary>A category no longer offered to new registrants (kept because registrations refer to it).</summary>
     public bool IsClosed { get; set; }
 
+    /// <summary>The badge band's colour, <c>#RRGGBB</c>; null prints the palette's colour for the category's place (<see cref="OnSite.BadgeColours"/>).</summary>
+    public string? BadgeColour { get; set; }
+
+    /// <summary>The word on the badge's foot band (代表, 嘉宾 …); null prints the category's name.</summary>
+    public string? BadgeLabel { get; set; }
+
+    /// <summary>The English badge label; null prints the English name, or the Chinese label.</summary>
+    public string? BadgeLabelEn { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The fee a registration made at <paramref name="at"/> owes: the early-bird fee before its deadline.</summary>

@@ -8,6 +8,7 @@ public sealed class RegistrationCategoryInput
 {
     public const int NameLength = 100;
     public const decimal MaxFee = 1_000_000m;
+    public const int BadgeLabelLength = 20;
 
     public int Id { get; set; }
     public string Name { get; set; } = "";
@@ -19,6 +20,11 @@ public sealed class RegistrationCategoryInput
     public TimeOnly? EarlyBirdUntilTime { get; set; }
     public bool RequiresApproval { get; set; }
     public bool IsClosed { get; set; }
+
+    /// <summary>The badge band's colour, <c>#RRGGBB</c>; empty for the palette's default.</summary>
+    public string? BadgeColour { get; set; }
+    public string? BadgeLabel { get; set; }
+    public string? BadgeLabelEn { get; set; }
     public Guid ConcurrencyStamp { get; set; }
 
     public IReadOnlyList<RuleViolation> Validate()
@@ -32,6 +38,9 @@ public sealed class RegistrationCategoryInput
         if (EarlyBirdFee is < 0 or > MaxFee) errors.Add(new(nameof(EarlyBirdFee), "FeeRange"));
         if (EarlyBirdFee is not null && EarlyBirdUntilDay is null) errors.Add(new(nameof(EarlyBirdUntilDay), "Required"));
         if (EarlyBirdFee is not null && Fee is not null && EarlyBirdFee > Fee) errors.Add(new(nameof(EarlyBirdFee), "EarlyBirdAboveFee"));
+        if (!string.IsNullOrWhiteSpace(BadgeColour) && OnSite.BadgeColours.Normalize(BadgeColour) is null) errors.Add(new(nameof(BadgeColour), "BadgeColourInvalid"));
+        FieldLimits.Check(errors, nameof(BadgeLabel), BadgeLabel, BadgeLabelLength);
+        FieldLimits.Check(errors, nameof(BadgeLabelEn), BadgeLabelEn, BadgeLabelLength * 2);
         return errors;
     }
 
@@ -44,6 +53,7 @@ public sealed class RegistrationCategoryInput
             EarlyBirdUntilDay = local is { } d ? DateOnly.FromDateTime(d) : null,
             EarlyBirdUntilTime = local is { } t ? TimeOnly.FromDateTime(t) : null,
             RequiresApproval = c.RequiresApproval, IsClosed = c.IsClosed, ConcurrencyStamp = c.ConcurrencyStamp,
+            BadgeColour = c.BadgeColour, BadgeLabel = c.BadgeLabel, BadgeLabelEn = c.BadgeLabelEn,
         };
     }
 
@@ -59,5 +69,8 @@ public sealed class RegistrationCategoryInput
             ? ProgramTime.ToInstant(day, EarlyBirdUntilTime ?? RegistrationSettingsInput.EndOfDay, zone) : null;
         c.RequiresApproval = RequiresApproval;
         c.IsClosed = IsClosed;
+        c.BadgeColour = OnSite.BadgeColours.Normalize(BadgeColour);
+        c.BadgeLabel = string.IsNullOrWhiteSpace(BadgeLabel) ? null : BadgeLabel.Trim();
+        c.BadgeLabelEn = string.IsNullOrWhiteSpace(BadgeLabelEn) ? null : BadgeLabelEn.Trim();
     }
 }

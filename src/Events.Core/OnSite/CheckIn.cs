@@ -34,8 +34,8 @@ public enum CheckInMethod
 }
 
 /// <summary>
-/// The colour band a badge prints, derived today from what a registration is (speaker or delegate). When registration
-/// categories land, the band comes from the category instead (<c>IBadgeBands</c> in Infrastructure is the seam).
+/// What a registration is on the day (speaker or delegate, <c>IBadgeBands</c> in Infrastructure), counted at the door.
+/// A badge prints this band's colour and word only when its registration has no category: a category's own design wins.
 /// </summary>
 public enum BadgeBand
 {

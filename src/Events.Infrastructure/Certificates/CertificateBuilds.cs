@@ -75,7 +75,8 @@ public sealed class CertificateBuilds(IDbContextFactory<EventsDbContext> factory
 /// <summary>
 /// Runs queued certificate builds one at a time: prints in chunks of <see cref="Chunk"/> (progress after each), joins
 /// the chunks with PDFsharp, or zips one PDF each, or mails each person theirs through the held outbox. The queue is
-/// the table; a build is claimed with a conditional update, so two instances never run the same one.
+/// the table; a build is claimed with a conditional update, so two instances never run the same one. The claim is kept
+/// by a heartbeat (<see cref="BuildClaim"/>): a build whose process stopped is queued again when its claim lapses.
 /// </summary>
 public sealed partial class CertificateBuildWorker(
     IDbContextFactory<EventsDbContext> factory, CertificateBuilds builds, CertificateService certificates, ICertificatePrinter printer,
@@ -85,11 +86,12 @@ public sealed partial class CertificateBuildWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Every round, not only at start: a build whose instance died must not wait for a restart.
+                await RecoverAsync(stoppingToken);
                 while (await RunNextAsync(stoppingToken))
                 {
                 }
@@ -109,12 +111,23 @@ public sealed partial class CertificateBuildWorker(
         }
     }
 
-    /// <summary>Builds left running by a process that stopped cannot be resumed half-way: they are marked failed.</summary>
-    private async Task RecoverAsync(CancellationToken ct)
+    /// <summary>
+    /// Builds whose claim lapsed (left running by a process that stopped or crashed) go back to the queue and start over;
+    /// a mailing skips whoever it already mailed. After <see cref="CertificateBuild.MaxAttempts"/> starts a build is marked
+    /// failed. Builds with a live claim are another instance's work and stay running. Returns how many were taken over.
+    /// </summary>
+    public async Task<int> RecoverAsync(CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.CertificateBuilds.Where(b => b.State == CertificateBuildState.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, CertificateBuildState.Failed).SetProperty(b => b.Error, "interrupted"), ct);
+        var lapsed = db.CertificateBuilds.Where(b => b.State == CertificateBuildState.Running && (b.ClaimExpiresAt == null || b.ClaimExpiresAt < now));
+        var failed = await lapsed.Where(b => b.Attempts >= CertificateBuild.MaxAttempts).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.State, CertificateBuildState.Failed).SetProperty(b => b.Error, "interrupted").SetProperty(b => b.FinishedAt, now)
+            .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), ct);
+        var requeued = await lapsed.Where(b => b.Attempts < CertificateBuild.MaxAttempts).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.State, CertificateBuildState.Queued).SetProperty(b => b.Done, 0).SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), ct);
+        if (requeued > 0) builds.Signal.Release();
+        return failed + requeued;
     }
 
     /// <summary>Claims and runs the oldest queued build; false when there is none.</summary>
@@ -124,22 +137,52 @@ public sealed partial class CertificateBuildWorker(
         var next = await db.CertificateBuilds.AsNoTracking().Where(b => b.State == CertificateBuildState.Queued).OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
         if (next is null) return false;
         var claimed = await db.CertificateBuilds.Where(b => b.Id == next.Id && b.State == CertificateBuildState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, CertificateBuildState.Running), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, CertificateBuildState.Running).SetProperty(b => b.Attempts, b => b.Attempts + 1)
+                .SetProperty(b => b.ClaimExpiresAt, clock.GetUtcNow() + BuildClaim.Duration), ct);
         if (claimed == 0) return true;
         live.Notify(CertificateBuilds.Topic, next.EventId);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var beat = new CancellationTokenSource();
+        var heartbeat = BuildClaim.KeepAsync(async stop =>
+        {
+            await using var renew = await factory.CreateDbContextAsync(stop);
+            return await renew.CertificateBuilds.Where(b => b.Id == next.Id && b.State == CertificateBuildState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimExpiresAt, clock.GetUtcNow() + BuildClaim.Duration), stop) == 1;
+        }, run, clock, beat.Token);
         try
         {
-            var (stored, size) = await RunAsync(next, ct);
-            await db.CertificateBuilds.Where(b => b.Id == next.Id).ExecuteUpdateAsync(s => s
+            var (stored, size) = await RunAsync(next, run.Token);
+            var finished = await db.CertificateBuilds.Where(b => b.Id == next.Id && b.State == CertificateBuildState.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.State, CertificateBuildState.Done).SetProperty(b => b.StoredName, stored).SetProperty(b => b.Size, size)
-                .SetProperty(b => b.Done, b => b.Total).SetProperty(b => b.FinishedAt, clock.GetUtcNow()), ct);
+                .SetProperty(b => b.Done, b => b.Total).SetProperty(b => b.FinishedAt, clock.GetUtcNow()).SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+            // Taken over by another instance after a lapse: the file is nobody's.
+            if (finished == 0 && stored is not null) files.Delete(CertificateBuilds.Folder, stored);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The app is stopping: the build goes back to the queue at once, and this start does not count.
+            await db.CertificateBuilds.Where(b => b.Id == next.Id && b.State == CertificateBuildState.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.State, CertificateBuildState.Queued).SetProperty(b => b.Done, 0).SetProperty(b => b.Attempts, b => b.Attempts - 1)
+                .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
+        {
+            // The claim was lost: another instance took the build over and finishes it.
+        }
+#pragma warning disable CA1031 // Any failure of one build is that build's failure; the worker and the host go on.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             LogBuildFailed(next.Id, e);
             var message = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-            await db.CertificateBuilds.Where(b => b.Id == next.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.State, CertificateBuildState.Failed).SetProperty(b => b.Error, message).SetProperty(b => b.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
+            await db.CertificateBuilds.Where(b => b.Id == next.Id && b.State == CertificateBuildState.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.State, CertificateBuildState.Failed).SetProperty(b => b.Error, message).SetProperty(b => b.FinishedAt, clock.GetUtcNow())
+                .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        finally
+        {
+            await beat.CancelAsync();
+            await heartbeat;
         }
         live.Notify(CertificateBuilds.Topic, next.EventId);
         return true;
@@ -215,7 +258,8 @@ public sealed partial class CertificateBuildWorker(
             foreach (var print in prints)
             {
                 var c = rows[print.CertificateId];
-                if (string.IsNullOrWhiteSpace(c.Email)) continue;
+                // Mailed already by this build before its process stopped (the mail and the mark are saved together): not twice.
+                if (string.IsNullOrWhiteSpace(c.Email) || c.MailedAt >= build.CreatedAt) continue;
                 var english = c.Culture == "en";
                 var values = new Dictionary<string, string>
                 {

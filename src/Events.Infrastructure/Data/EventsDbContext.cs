@@ -60,6 +60,7 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options) : Identi
     public DbSet<ReplyForm> ReplyForms => Set<ReplyForm>();
     public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
     public DbSet<Core.OnSite.CheckIn> CheckIns => Set<Core.OnSite.CheckIn>();
+    public DbSet<Core.OnSite.BadgeBuild> BadgeBuilds => Set<Core.OnSite.BadgeBuild>();
     public DbSet<Core.Certificates.CertificateDesign> CertificateDesigns => Set<Core.Certificates.CertificateDesign>();
     public DbSet<Core.Certificates.CertificateTemplate> CertificateTemplates => Set<Core.Certificates.CertificateTemplate>();
     public DbSet<Core.Certificates.Certificate> Certificates => Set<Core.Certificates.Certificate>();

@@ -17,16 +17,54 @@ public enum BadgePaper
     Stock90x120,
 }
 
-/// <summary>One badge as printed: the name large, unit and title, the band, the QR's URL and the short code under it.</summary>
-public sealed record BadgeView(int RegistrationId, string Name, string Organization, string Title, BadgeBand Band, string QrUrl, string ShortCode, int Version);
+/// <summary>
+/// How a badge's bands print: the colour, the text colour on it (black or white, whichever contrasts more), and the
+/// foot band's word. A registration in a category prints the category's design; one without a category prints its
+/// <see cref="BadgeBand"/> (speaker or delegate), whose label is the band's resource (<see cref="Label"/> null).
+/// </summary>
+public sealed record BadgeStyle(string Colour, string TextColour, string? Label, string? LabelEn, int? CategoryId)
+{
+    public static BadgeStyle Of(BadgeBand band)
+    {
+        var colour = band == BadgeBand.Speaker ? BadgeColours.Speaker : BadgeColours.Delegate;
+        return new(colour, BadgeColours.TextOn(colour), null, null, null);
+    }
 
-public sealed record BadgeSheet(int EventId, string EventTitle, string? EventTitleEn, BadgePaper Paper, IReadOnlyList<BadgeView> Badges);
+    /// <summary>A category's design: its colour or the palette's for its place (<paramref name="index"/>), its label or its name.</summary>
+    public static BadgeStyle Of(RegistrationCategory c, int index)
+    {
+        var colour = BadgeColours.Normalize(c.BadgeColour) ?? BadgeColours.ForIndex(index);
+        var label = c.BadgeLabel ?? c.Name;
+        return new(colour, BadgeColours.TextOn(colour), label, c.BadgeLabelEn ?? c.NameEn ?? label, c.Id);
+    }
 
-public sealed record BadgeFilter(BadgeBand? Band = null, RegistrationState? State = RegistrationState.Active);
+    /// <summary>The foot band's word in the language printed; null means the band's resource.</summary>
+    public string? LabelIn(bool english) => english ? LabelEn ?? Label : Label;
+}
+
+/// <summary>One badge as printed: the name large, unit and title, the band and its design, the QR's URL and the short code under it.</summary>
+public sealed record BadgeView(int RegistrationId, string Name, string Organization, string Title, BadgeBand Band, string QrUrl, string ShortCode, int Version)
+{
+    public BadgeStyle Style { get; init; } = BadgeStyle.Of(Band);
+}
+
+public sealed record BadgeSheet(int EventId, string EventTitle, string? EventTitleEn, BadgePaper Paper, IReadOnlyList<BadgeView> Badges)
+{
+    /// <summary>Print the categories' English badge labels (documents are otherwise printed in Chinese).</summary>
+    public bool English { get; init; }
+}
+
+/// <summary>Which badges to print: by speaker/delegate band, by registration category (<see cref="NoCategory"/> for those without one) and by state; null is any.</summary>
+public sealed record BadgeFilter(BadgeBand? Band = null, RegistrationState? State = RegistrationState.Active, int? CategoryId = null)
+{
+    /// <summary>The category filter's value for registrations without a category.</summary>
+    public const int NoCategory = 0;
+}
 
 /// <summary>
-/// Which band each registration's badge prints. Today: speakers (a registrant whose e-mail is a person speaking in the
-/// event's program, found through <see cref="People.PeopleByEmail"/>, the lookup bylines use) and delegates. Registration categories replace this by registering their own implementation.
+/// Which band each registration is: a speaker (a registrant whose e-mail is a person speaking in the event's program,
+/// found through <see cref="People.PeopleByEmail"/>, the lookup bylines use) or a delegate. A badge prints this band only
+/// when its registration has no category; a category's design wins (<see cref="BadgeStyle"/>, <see cref="BadgeService.StylesAsync"/>).
 /// </summary>
 public interface IBadgeBands
 {
@@ -63,19 +101,45 @@ public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, Eve
     public async Task<BadgeSheet?> SheetAsync(Actor actor, int eventId, BadgeFilter filter, BadgePaper paper, CancellationToken ct = default)
     {
         await rights.DemandCheckInAsync(actor, eventId, ct);
+        return await LoadAsync(eventId, paper, query =>
+        {
+            if (filter.State is { } state) query = query.Where(r => r.State == state);
+            if (filter.CategoryId == BadgeFilter.NoCategory) query = query.Where(r => r.CategoryId == null);
+            else if (filter.CategoryId is { } categoryId) query = query.Where(r => r.CategoryId == categoryId);
+            return query;
+        }, filter.Band, ct);
+    }
+
+    /// <summary>The badges of the given registrations of the event, for a queued build (its rights were asked when it was queued).</summary>
+    internal Task<BadgeSheet?> SheetOfAsync(int eventId, IReadOnlyCollection<int> registrationIds, BadgePaper paper, CancellationToken ct) =>
+        LoadAsync(eventId, paper, query => query.Where(r => registrationIds.Contains(r.Id)), null, ct);
+
+    private async Task<BadgeSheet?> LoadAsync(int eventId, BadgePaper paper, Func<IQueryable<Registration>, IQueryable<Registration>> select, BadgeBand? band, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Title, e.TitleEn }).FirstOrDefaultAsync(ct);
         if (ev is null) return null;
-        var query = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId);
-        if (filter.State is { } state) query = query.Where(r => r.State == state);
+        var query = select(db.Registrations.AsNoTracking().Where(r => r.EventId == eventId));
         var rows = await query.OrderByChinese(db, r => r.Name).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Name, r.Organization, r.Title, r.Email, r.BadgeVersion }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Name, r.Organization, r.Title, r.Email, r.BadgeVersion, r.CategoryId }).ToListAsync(ct);
+        var styles = await StylesAsync(db, eventId, ct);
         var banded = await bands.BandsAsync(eventId, rows.Select(r => (r.Id, r.Email)).ToList(), ct);
         var badges = rows
-            .Select(r => Badge(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), r.BadgeVersion))
-            .Where(b => filter.Band is null || b.Band == filter.Band)
+            .Select(r => Badge(r.Id, r.Name, r.Organization, r.Title, banded.GetValueOrDefault(r.Id), r.BadgeVersion,
+                r.CategoryId is { } c && styles.TryGetValue(c, out var style) ? style : null))
+            .Where(b => band is null || b.Band == band)
             .ToList();
         return new BadgeSheet(eventId, ev.Title, ev.TitleEn, paper, badges);
+    }
+
+    /// <summary>
+    /// Each category's badge design, by category id. The category wins over the speaker band: a speaker registered in a
+    /// category prints that category's band (the organizer chose it, and can make a 报告人 category); only a speaker without a category prints the speaker band.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, BadgeStyle>> StylesAsync(EventsDbContext db, int eventId, CancellationToken ct)
+    {
+        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+        return categories.Select((c, i) => BadgeStyle.Of(c, i)).ToDictionary(s => s.CategoryId!.Value);
     }
 
     /// <summary>One registration's badge, for printing it alone.</summary>
@@ -96,9 +160,10 @@ public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, Eve
         return await db.Registrations.Where(r => r.Id == registrationId).Select(r => r.BadgeVersion).FirstAsync(ct);
     }
 
-    public BadgeView Badge(int registrationId, string name, string organization, string title, BadgeBand band, int version)
+    /// <summary>A badge with its signed QR; <paramref name="style"/> is its category's design, or null for the band's.</summary>
+    public BadgeView Badge(int registrationId, string name, string organization, string title, BadgeBand band, int version, BadgeStyle? style = null)
     {
         var subject = new SignedSubject(SignedCodePurposes.Badge, registrationId, version);
-        return new BadgeView(registrationId, name, organization, title, band, Url(codes.Token(subject)), codes.ShortCode(subject), version);
+        return new BadgeView(registrationId, name, organization, title, band, Url(codes.Token(subject)), codes.ShortCode(subject), version) { Style = style ?? BadgeStyle.Of(band) };
     }
 }

@@ -35,6 +35,9 @@ public sealed record CheckInPerson(int RegistrationId, string Name, string Organ
 {
     /// <summary>What the door should know before letting the person in; null on lists (search hits, the export).</summary>
     public CheckInNotes? Notes { get; init; }
+
+    /// <summary>The badge's design (its category's colour and label), for the card; null for the band's.</summary>
+    public BadgeStyle? Style { get; init; }
 }
 
 /// <summary>
@@ -179,7 +182,8 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         var dietKey = diet.GetValueOrDefault(ReplyFieldKeys.Diet);
         if (string.IsNullOrWhiteSpace(dietKey) || dietKey == ReplyFieldKeys.DietNormal) dietKey = null;
         var notes = new CheckInNotes(category?.Name, category?.NameEn, dietKey, dietKey == ReplyFieldKeys.DietOther ? diet.GetValueOrDefault(ReplyFieldKeys.DietDetail) : null, payment);
-        return new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, band, Masked(r.Phone), r.State) { Notes = notes };
+        var style = r.CategoryId is { } id && (await BadgeService.StylesAsync(db, eventId, ct)).TryGetValue(id, out var s) ? s : null;
+        return new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, band, Masked(r.Phone), r.State) { Notes = notes, Style = style };
     }
 
     /// <summary>The stored (protected) phone, read and masked.</summary>

@@ -6,13 +6,16 @@ namespace Events.Infrastructure.OnSite;
 
 public static class OnSiteServiceCollectionExtensions
 {
-    /// <summary>Badges and check-in. Registration categories replace <see cref="IBadgeBands"/> by registering theirs first.</summary>
+    /// <summary>Badges (and their background builds; the web app registers the <see cref="IBadgePrinter"/>) and check-in. <see cref="IBadgeBands"/> can be replaced by registering another first.</summary>
     public static IServiceCollection AddEventsOnSite(this IServiceCollection services)
     {
         services.TryAddSingleton<IBadgeBands, SpeakerBadgeBands>();
         services.TryAddSingleton<ILiveUpdates, InProcessLiveUpdates>();
         services.AddSingleton<BadgeService>();
         services.AddSingleton<CheckInService>();
+        services.AddSingleton<BadgeBuilds>();
+        services.AddSingleton<BadgeBuildWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<BadgeBuildWorker>());
         return services;
     }
 }

@@ -16,12 +16,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Events.Web.Endpoints;
 
-/// <summary>Badges as PDF, the badge QR's landing path, and the check-in page's JSON calls (scan, search, counts) and export.</summary>
+/// <summary>One badge as PDF and bulk badge builds' files, the badge QR's landing path, and the check-in page's JSON calls (scan, search, counts) and export.</summary>
 public static class OnSiteEndpoints
 {
     public static string CheckInPage(int eventId) => $"/manage/events/{eventId}/checkin";
     public static string BadgesPage(int eventId) => $"/manage/events/{eventId}/badges";
-    public static string BadgesPdf(int eventId) => $"/manage/events/{eventId}/badges.pdf";
+    public static string BadgeBuild(int eventId, int buildId) => $"/manage/events/{eventId}/badges/builds/{buildId}";
     public static string BadgePdf(int eventId, int registrationId) => $"/manage/events/{eventId}/registrations/{registrationId}/badge.pdf";
     public static string CheckInExport(int eventId) => $"/manage/events/{eventId}/checkins.xlsx";
     public static string SignInSheet(int eventId) => $"/manage/events/{eventId}/signin-sheet.pdf";
@@ -30,15 +30,12 @@ public static class OnSiteEndpoints
 
     public static IEndpointRouteBuilder MapOnSiteEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/manage/events/{eventId:int}/badges.pdf",
-            async (int eventId, string? band, string? state, string? paper, HttpContext http, BadgeService badges, DocumentPdf pdf, CancellationToken ct) =>
+        // A finished bulk build's PDF (all badges of a category and state are built in the background, BadgeBuilds).
+        app.MapGet("/manage/events/{eventId:int}/badges/builds/{buildId:int}",
+            async (int eventId, int buildId, HttpContext http, BadgeBuilds builds, CancellationToken ct) =>
             {
-                var filter = new BadgeFilter(Enum.TryParse<BadgeBand>(band, out var b) ? b : null,
-                    state == "all" ? null : Enum.TryParse<RegistrationState>(state, out var s) ? s : RegistrationState.Active);
-                var sheet = await badges.SheetAsync(EventAccess.Actor(http.User), eventId, filter, Paper(paper), ct);
-                // Nobody matches the filter: nothing to print.
-                if (sheet is null || sheet.Badges.Count == 0) return Results.NotFound();
-                return Results.File(await BadgePdfAsync(pdf, sheet, ct), "application/pdf", $"badges-{eventId}.pdf");
+                if (await builds.OpenAsync(EventAccess.Actor(http.User), eventId, buildId, ct) is not { } file) return Results.NotFound();
+                return Results.File(file.Content, "application/pdf", file.FileName);
             }).RequireAuthorization(Policies.EventStaff);
 
         app.MapGet("/manage/events/{eventId:int}/registrations/{registrationId:int}/badge.pdf",
@@ -46,6 +43,7 @@ public static class OnSiteEndpoints
             {
                 var sheet = await badges.OneAsync(EventAccess.Actor(http.User), eventId, registrationId, Paper(paper), ct);
                 if (sheet is null || sheet.Badges.Count == 0) return Results.NotFound();
+                sheet = sheet with { English = English };
                 return Results.File(await BadgePdfAsync(pdf, sheet, ct), "application/pdf", $"badge-{registrationId}-{sheet.Badges[0].Version}.pdf");
             }).RequireAuthorization(Policies.EventStaff);
 
@@ -230,7 +228,10 @@ public static class OnSiteEndpoints
 
     private static object Person(CheckInPerson p, IStringLocalizer<SharedResource> l) => new
     {
-        p.RegistrationId, p.Name, p.Organization, p.Title, band = p.Band.ToString(), bandLabel = l[$"BadgeBand.{p.Band}"].Value,
+        p.RegistrationId, p.Name, p.Organization, p.Title, band = p.Band.ToString(),
+        // The badge's band as printed: the category's label and colour, or the speaker/delegate band's.
+        bandLabel = p.Style?.LabelIn(English) ?? l[$"BadgeBand.{p.Band}"].Value,
+        bandColour = (p.Style ?? BadgeStyle.Of(p.Band)).Colour, bandText = (p.Style ?? BadgeStyle.Of(p.Band)).TextColour,
         phone = p.MaskedPhone, state = l[$"RegistrationState.{p.State}"].Value,
         category = p.Notes is { Category: { } c } n ? (English && !string.IsNullOrWhiteSpace(n.CategoryEn) ? n.CategoryEn : c) : null,
         diet = p.Notes?.Diet is { } diet ? Diet(diet, p.Notes.DietDetail, l) : null,

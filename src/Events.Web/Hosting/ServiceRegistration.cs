@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<SeatingService>();
         services.AddEventsOnSite();
+        services.AddSingleton<IBadgePrinter, BadgePrinter>();
         services.AddEventsCertificates();
         services.AddSingleton<ICertificatePrinter, CertificatePrinter>();
         services.AddEventsBooklets();

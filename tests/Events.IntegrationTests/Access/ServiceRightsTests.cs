@@ -135,6 +135,9 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["BadgeService.SheetAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().SheetAsync(a, f.Root, new BadgeFilter(), BadgePaper.A4)),
         ["BadgeService.OneAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().OneAsync(a, f.Root, 1, BadgePaper.A4)),
         ["BadgeService.ReprintAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().ReprintAsync(a, f.Root, 1)),
+        ["BadgeBuilds.QueueAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeBuilds>().QueueAsync(a, f.Root, new BadgeFilter(), BadgePaper.A4, "zh-CN")),
+        ["BadgeBuilds.ListAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeBuilds>().ListAsync(a, f.Root)),
+        ["BadgeBuilds.OpenAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeBuilds>().OpenAsync(a, f.Root, 1)),
         ["CheckInService.ScanAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<CheckInService>().ScanAsync(a, f.Root, f.App.Get<BadgeService>().Badge(1, "", "", "", BadgeBand.Delegate, 0).QrUrl, "rights-scan", CheckInMethod.Camera)),
         ["CheckInService.CheckInAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().CheckInAsync(a, f.Root, 1, "rights-search")),

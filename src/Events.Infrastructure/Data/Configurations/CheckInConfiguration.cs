@@ -26,3 +26,20 @@ public class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         b.HasIndex(x => new { x.EventId, x.SessionId, x.CheckedInAt });
     }
 }
+
+public class BadgeBuildConfiguration : IEntityTypeConfiguration<BadgeBuild>
+{
+    public void Configure(EntityTypeBuilder<BadgeBuild> b)
+    {
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.RegistrationState).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.Paper).HasMaxLength(16);
+        b.Property(x => x.Culture).HasMaxLength(16);
+        b.Property(x => x.StoredName).HasMaxLength(64);
+        b.Property(x => x.Error).HasMaxLength(1000);
+        b.Property(x => x.RequestedByUserId).HasMaxLength(450);
+        b.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.State, x.Id });
+        b.HasIndex(x => new { x.EventId, x.CreatedAt });
+    }
+}

@@ -15,6 +15,9 @@ public class RegistrationCategoryConfiguration : IEntityTypeConfiguration<Regist
         b.Property(x => x.NameEn).HasMaxLength(NameLength * 2);
         b.Property(x => x.Fee).HasPrecision(10, 2);
         b.Property(x => x.EarlyBirdFee).HasPrecision(10, 2);
+        b.Property(x => x.BadgeColour).HasMaxLength(7);
+        b.Property(x => x.BadgeLabel).HasMaxLength(RegistrationCategoryInput.BadgeLabelLength);
+        b.Property(x => x.BadgeLabelEn).HasMaxLength(RegistrationCategoryInput.BadgeLabelLength * 2);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.EventId, x.SortOrder });

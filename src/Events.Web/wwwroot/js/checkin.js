@@ -72,7 +72,14 @@
             const p = answer.person;
             if (p) {
                 line(result, 'checkin-name', p.name);
-                line(result, 'checkin-band', [p.bandLabel, p.category].filter(Boolean).join(' · '));
+                // The badge's band as printed (its colour and label), then the category when it reads otherwise.
+                line(result, 'checkin-band', [...new Set([p.bandLabel, p.category].filter(Boolean))].join(' · '));
+                const band = result.querySelector('.checkin-band');
+                if (band && p.bandColour) {
+                    band.style.setProperty('--band', p.bandColour);
+                    band.style.setProperty('--band-text', p.bandText || '#fff');
+                    band.dataset.colour = p.bandColour;
+                }
                 line(result, 'checkin-org', [p.organization, p.title].filter(Boolean).join(' · '));
                 line(result, 'checkin-phone', p.phone);
                 const notes = document.createElement('p');

@@ -129,4 +129,36 @@ public class ManageCategoriesTests : ComponentTestBase
         await using var db = CreateDbContext();
         Assert.Equal("学生", db.RegistrationCategories.Single(c => c.EventId == eventId).Name);
     }
+
+    [Fact]
+    public void A_badge_colour_is_checked_picked_from_the_palette_and_stored_with_the_label()
+    {
+        var eventId = SeedEvent("正式代表", "学生");
+        var cut = Render<ManageCategories>(p => p.Add(c => c.EventId, eventId));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=category-edit]").Count));
+        // Without a colour of its own each category shows the palette's colour for its place.
+        Assert.Equal(new string?[] { Events.Core.OnSite.BadgeColours.Palette[0], Events.Core.OnSite.BadgeColours.Palette[1] },
+            cut.FindAll("[data-testid=category-row-colour]").Select(e => e.GetAttribute("data-colour")).ToArray());
+
+        cut.FindAll("[data-testid=category-edit]")[1].Click();
+        cut.Find("input[data-testid=category-badge-colour], [data-testid=category-badge-colour] input").Change("#12345");
+        cut.Find("input[data-testid=category-badge-label], [data-testid=category-badge-label] input").Change("学生代表");
+        cut.Find("[data-testid=category-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("颜色须为 # 加六位十六进制数字", cut.Markup));
+        using (var db = CreateDbContext())
+        {
+            Assert.Null(db.RegistrationCategories.AsNoTracking().Single(c => c.EventId == eventId && c.Name == "学生").BadgeColour);
+        }
+
+        // A palette colour replaces the wrong one; the preview shows the label on it in white.
+        cut.FindAll("[data-testid=category-badge-swatch]")[2].Click();
+        var preview = cut.Find("[data-testid=category-badge-preview]");
+        Assert.Contains("学生代表", preview.TextContent);
+        Assert.Contains("color: #FFFFFF", preview.GetAttribute("style"));
+        cut.Find("[data-testid=category-save]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=category-form]")));
+        using var check = CreateDbContext();
+        var stored = check.RegistrationCategories.AsNoTracking().Single(c => c.EventId == eventId && c.Name == "学生");
+        Assert.Equal((Events.Core.OnSite.BadgeColours.Palette[2], "学生代表", (string?)null), (stored.BadgeColour, stored.BadgeLabel, stored.BadgeLabelEn));
+    }
 }
