@@ -53,7 +53,11 @@ public sealed record CheckInResult(CheckInOutcome Outcome, CheckInPerson? Person
     public static readonly CheckInResult Invalid = new(CheckInOutcome.Invalid, null, null, null);
 }
 
-public sealed record CheckInCount(BadgeBand Band, int CheckedIn, int Registered);
+public sealed record CheckInCount(BadgeBand Band, int CheckedIn, int Registered)
+{
+    /// <summary>The registration category counted (its badge design and label); null for those without a category, counted by band.</summary>
+    public BadgeStyle? Category { get; init; }
+}
 
 public sealed record CheckInSearchHit(CheckInPerson Person, DateTimeOffset? CheckedInAt);
 
@@ -231,17 +235,27 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         return hits;
     }
 
-    /// <summary>Checked in and registered per band, for the live counts.</summary>
+    /// <summary>
+    /// Checked in and registered per registration category, in the categories' order (each with its badge design), then
+    /// those without a category per band (speaker, delegate): the live counts at the door.
+    /// </summary>
     public async Task<IReadOnlyList<CheckInCount>> CountsAsync(Actor actor, int eventId, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
     {
         await rights.DemandCheckInAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State == RegistrationState.Active)
-            .Select(r => new { r.Id, r.Email }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Email, r.CategoryId }).ToListAsync(ct);
         var checkedIn = (await db.CheckIns.Where(c => c.EventId == eventId && c.SessionId == sessionId).Select(c => c.RegistrationId).ToListAsync(ct)).ToHashSet();
-        var banded = await bands.BandsAsync(eventId, rows.Select(r => (r.Id, r.Email)).ToList(), ct);
-        return rows.GroupBy(r => banded.GetValueOrDefault(r.Id)).OrderBy(g => g.Key)
-            .Select(g => new CheckInCount(g.Key, g.Count(r => checkedIn.Contains(r.Id)), g.Count())).ToList();
+        var styles = await BadgeService.StylesAsync(db, eventId, ct);
+        var order = styles.Keys.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var inCategory = rows.Where(r => r.CategoryId is { } c && styles.ContainsKey(c)).ToList();
+        var uncategorized = rows.Except(inCategory).ToList();
+        var banded = await bands.BandsAsync(eventId, uncategorized.Select(r => (r.Id, r.Email)).ToList(), ct);
+        var byCategory = inCategory.GroupBy(r => r.CategoryId!.Value).OrderBy(g => order[g.Key])
+            .Select(g => new CheckInCount(BadgeBand.Delegate, g.Count(r => checkedIn.Contains(r.Id)), g.Count()) { Category = styles[g.Key] });
+        var byBand = uncategorized.GroupBy(r => banded.GetValueOrDefault(r.Id)).OrderBy(g => g.Key)
+            .Select(g => new CheckInCount(g.Key, g.Count(r => checkedIn.Contains(r.Id)), g.Count()));
+        return byCategory.Concat(byBand).ToList();
     }
 
     /// <summary>The event's sessions a door can check people into, in time order (title and local start).</summary>

@@ -134,10 +134,13 @@ public static class OnSiteEndpoints
     /// <summary>How long a quiet stream waits before sending the counts again, so proxies keep it open and a lost push heals.</summary>
     private static readonly TimeSpan StreamRefresh = TimeSpan.FromSeconds(30);
 
-    private sealed record CountJson(string Band, string Label, int CheckedIn, int Registered);
+    private sealed record CountJson(string Band, string Label, int CheckedIn, int Registered, string Colour, string TextColour);
 
+    /// <summary>A category's count is keyed "category-{id}" and carries its badge label and colour; the others are the band's.</summary>
     private static List<CountJson> CountsJson(IReadOnlyList<CheckInCount> counts, IStringLocalizer<SharedResource> l) =>
-        counts.Select(c => new CountJson(c.Band.ToString(), l[$"BadgeBand.{c.Band}"].Value, c.CheckedIn, c.Registered)).ToList();
+        counts.Select(c => c.Category is { } style
+            ? new CountJson($"category-{style.CategoryId}", style.LabelIn(English) ?? "", c.CheckedIn, c.Registered, style.Colour, style.TextColour)
+            : new CountJson(c.Band.ToString(), l[$"BadgeBand.{c.Band}"].Value, c.CheckedIn, c.Registered, BadgeStyle.Of(c.Band).Colour, BadgeStyle.Of(c.Band).TextColour)).ToList();
 
     /// <summary>
     /// Writes the counts as server-sent events: at once, after every check-in of the event (a burst of check-ins sends

@@ -153,6 +153,24 @@ public sealed class BadgeDesignAndBuildTests(PdfAppFixture f)
     }
 
     [Fact]
+    public async Task The_door_counts_each_category_in_its_order_with_its_label_and_colour_and_the_rest_by_band()
+    {
+        var s = await EventAsync();
+        var checkIns = App.Get<CheckInService>();
+        Assert.Equal(CheckInOutcome.CheckedIn, (await checkIns.CheckInAsync(TestActors.Admin, s.EventId, s.Guest, null)).Outcome);
+        Assert.Equal(CheckInOutcome.CheckedIn, (await checkIns.CheckInAsync(TestActors.Admin, s.EventId, s.Speaker, null)).Outcome);
+
+        var counts = await checkIns.CountsAsync(TestActors.Admin, s.EventId);
+
+        // 贵宾 (陈贵宾 in, 赵报告 not), 学生代表 (李学生 not), then without a category: 王代表 a delegate, 钱演讲 a speaker (in).
+        Assert.Equal([("贵宾", 1, 2), ("学生代表", 0, 1)], counts.Where(c => c.Category is not null).Select(c => (c.Category!.Label, c.CheckedIn, c.Registered)));
+        Assert.Equal([(BadgeBand.Delegate, 0, 1), (BadgeBand.Speaker, 1, 1)], counts.Where(c => c.Category is null).Select(c => (c.Band, c.CheckedIn, c.Registered)));
+        Assert.Equal(2, counts.TakeWhile(c => c.Category is not null).Count());
+        Assert.Equal("#F9A825", counts[0].Category!.Colour);
+        Assert.Equal("VIP", counts[0].Category!.LabelIn(english: true));
+    }
+
+    [Fact]
     public async Task A_bulk_badge_build_runs_in_the_background_with_progress_to_one_PDF_in_the_file_store()
     {
         var s = await EventAsync();

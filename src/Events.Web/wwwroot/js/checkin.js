@@ -173,6 +173,11 @@
                 const span = document.createElement('span');
                 span.className = `checkin-count band-${c.band.toLowerCase()}`;
                 span.dataset.band = c.band;
+                // Each count wears its badge band's colour, as printed on the badges of that category.
+                if (c.colour) {
+                    span.style.setProperty('--band', c.colour);
+                    span.style.setProperty('--band-text', c.textColour || '#fff');
+                }
                 span.textContent = (texts.counts || '{0} {1}/{2}').replace('{0}', c.label).replace('{1}', c.checkedIn).replace('{2}', c.registered);
                 box.appendChild(span);
             }
