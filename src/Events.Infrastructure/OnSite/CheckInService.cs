@@ -82,7 +82,12 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         return end >= 0 ? text[..end] : text;
     }
 
-    public async Task<CheckInResult> ScanAsync(Actor actor, int eventId, string scanned, string? clientScanId, CheckInMethod method, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
+    /// <summary>
+    /// Checks in the person a scanned badge names. <paramref name="scannedAt"/> is when the device scanned it: a scan kept
+    /// offline and sent later is recorded at that time (see <see cref="RecordedAt"/>), not when it arrived.
+    /// </summary>
+    public async Task<CheckInResult> ScanAsync(Actor actor, int eventId, string scanned, string? clientScanId, CheckInMethod method, int sessionId = CheckIn.Entrance,
+        DateTimeOffset? scannedAt = null, CancellationToken ct = default)
     {
         await rights.DemandCheckInAsync(actor, eventId, ct);
         if (string.IsNullOrWhiteSpace(scanned) || scanned.Length > 500) return CheckInResult.Invalid;
@@ -95,21 +100,32 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         if (check == SignedCodeCheck.Invalid) return CheckInResult.Invalid;
         var person = await PersonAsync(eventId, registration, ct);
         if (check == SignedCodeCheck.Superseded) return new CheckInResult(CheckInOutcome.Superseded, person, null, null);
-        return await LetInAsync(actor, eventId, registration, person, clientScanId, method, sessionId, ct);
+        return await LetInAsync(actor, eventId, registration, person, clientScanId, method, sessionId, scannedAt, ct);
     }
 
     /// <summary>Checks in a registration found by name or mobile (no badge at hand).</summary>
-    public async Task<CheckInResult> CheckInAsync(Actor actor, int eventId, int registrationId, string? clientScanId, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
+    public async Task<CheckInResult> CheckInAsync(Actor actor, int eventId, int registrationId, string? clientScanId, int sessionId = CheckIn.Entrance,
+        DateTimeOffset? scannedAt = null, CancellationToken ct = default)
     {
         await rights.DemandCheckInAsync(actor, eventId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, ct);
         if (registration is null) return CheckInResult.Invalid;
-        return await LetInAsync(actor, eventId, registration, await PersonAsync(eventId, registration, ct), clientScanId, CheckInMethod.Search, sessionId, ct);
+        return await LetInAsync(actor, eventId, registration, await PersonAsync(eventId, registration, ct), clientScanId, CheckInMethod.Search, sessionId, scannedAt, ct);
     }
 
+    /// <summary>How far back a device's own scan time is believed: a phone offline for a whole event day still counts its scans when they were made.</summary>
+    public static readonly TimeSpan OfflineWindow = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// The time a check-in is recorded at: the device's scan time when it lies in the last <see cref="OfflineWindow"/> and not
+    /// in the future (a device clock ahead of the server's, or a forged time, falls back to the server's clock).
+    /// </summary>
+    public static DateTimeOffset RecordedAt(DateTimeOffset now, DateTimeOffset? scannedAt) =>
+        scannedAt is { } at && at <= now && now - at <= OfflineWindow ? at.ToUniversalTime() : now;
+
     private async Task<CheckInResult> LetInAsync(Actor actor, int eventId, Registration registration, CheckInPerson person, string? clientScanId,
-        CheckInMethod method, int sessionId, CancellationToken ct)
+        CheckInMethod method, int sessionId, DateTimeOffset? scannedAt, CancellationToken ct)
     {
         if (clientScanId is { Length: > MaxClientScanId }) clientScanId = null;
         if (await ExistingAsync(registration.Id, sessionId, eventId, ct) is { } earlier)
@@ -125,7 +141,7 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         if (clientScanId is not null && await db.CheckIns.AnyAsync(c => c.ClientScanId == clientScanId, ct)) clientScanId = null; // a reused id: still count once per person
         var row = new CheckIn
         {
-            EventId = eventId, RegistrationId = registration.Id, SessionId = sessionId, CheckedInAt = clock.GetUtcNow(),
+            EventId = eventId, RegistrationId = registration.Id, SessionId = sessionId, CheckedInAt = RecordedAt(clock.GetUtcNow(), scannedAt),
             ByUserId = actor.UserId, ByName = byName.Length > 100 ? byName[..100] : byName, ClientScanId = clientScanId, Method = method,
         };
         db.CheckIns.Add(row);

@@ -26,7 +26,8 @@ public static class OnSiteEndpoints
     public static string CheckInExport(int eventId) => $"/manage/events/{eventId}/checkins.xlsx";
     public static string SignInSheet(int eventId) => $"/manage/events/{eventId}/signin-sheet.pdf";
 
-    public sealed record ScanRequest(string? Code, string? ClientScanId, string? Method, int? RegistrationId, int? SessionId);
+    /// <summary>A scan from the check-in page; <see cref="ScannedAt"/> is the device's clock when it scanned (kept offline until sent).</summary>
+    public sealed record ScanRequest(string? Code, string? ClientScanId, string? Method, int? RegistrationId, int? SessionId, DateTimeOffset? ScannedAt = null);
 
     public static IEndpointRouteBuilder MapOnSiteEndpoints(this IEndpointRouteBuilder app)
     {
@@ -66,12 +67,12 @@ public static class OnSiteEndpoints
                 CheckInResult result;
                 if (request.RegistrationId is { } id)
                 {
-                    result = await checkIns.CheckInAsync(actor, eventId, id, request.ClientScanId, session, ct);
+                    result = await checkIns.CheckInAsync(actor, eventId, id, request.ClientScanId, session, request.ScannedAt, ct);
                 }
                 else
                 {
                     var method = Enum.TryParse<CheckInMethod>(request.Method, true, out var m) ? m : CheckInMethod.Scanner;
-                    result = await checkIns.ScanAsync(actor, eventId, request.Code ?? "", request.ClientScanId, method, session, ct);
+                    result = await checkIns.ScanAsync(actor, eventId, request.Code ?? "", request.ClientScanId, method, session, request.ScannedAt, ct);
                 }
                 return Results.Json(Answer(result, l));
             }).RequireAuthorization(Policies.EventStaff);
@@ -101,14 +102,17 @@ public static class OnSiteEndpoints
             .RequireAuthorization(Policies.EventStaff);
 
         app.MapGet("/manage/events/{eventId:int}/signin-sheet.pdf",
-            async (int eventId, Infrastructure.Events.EventEditor events, Infrastructure.Attendees.AttendeeList attendees, DocumentPdf pdf, CancellationToken ct) =>
+            async (int eventId, string? order, bool? grouped, Infrastructure.Events.EventEditor events, Infrastructure.Attendees.DelegateListService delegates, DocumentPdf pdf, CancellationToken ct) =>
             {
                 var ev = await events.LoadAsync(eventId, ct);
                 if (ev is null) return Results.NotFound();
-                var rows = await attendees.ActiveAsync(eventId, fullPersonalData: false, ct);
+                // The delegate list's order (姓氏笔画 unless another is asked for, as on the delegate list page), so the paper at
+                // the door reads like the printed list.
+                var sort = Enum.TryParse<Core.Attendees.Delegates.DelegateOrder>(order, true, out var o) ? o : Core.Attendees.Delegates.DelegateOrder.Stroke;
+                var lines = await delegates.OrderedAsync(eventId, sort, grouped ?? false, ct);
                 var bytes = await pdf.RenderAsync<SignInSheetDocument>(new Dictionary<string, object?>
                 {
-                    [nameof(SignInSheetDocument.EventTitle)] = ev.Title, [nameof(SignInSheetDocument.Attendees)] = rows,
+                    [nameof(SignInSheetDocument.EventTitle)] = ev.Title, [nameof(SignInSheetDocument.Delegates)] = lines.Select(l => l.Delegate).ToList(),
                 }, ct: ct);
                 return Results.File(bytes, "application/pdf", $"signin-sheet-{eventId}.pdf");
             }).RequireAuthorization(Policies.EventStaff);
