@@ -89,6 +89,9 @@ public sealed record OwnRegistration(
     /// <summary>The category registered in (closed ones too); null without categories.</summary>
     public RegistrationCategory? Category { get; init; }
 
+    /// <summary>The badge's current version: the confirmation QR on the registrant's page is the badge's signed code of this version.</summary>
+    public int BadgeVersion { get; init; }
+
     /// <summary>Until when the registrant may change, cancel or hand over the registration themselves; null: until the event ends.</summary>
     public DateTimeOffset? SelfServiceUntil { get; init; }
 

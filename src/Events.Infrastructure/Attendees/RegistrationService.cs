@@ -452,6 +452,7 @@ public sealed class RegistrationService(
             FeeAmount = registration.FeeAmount,
             HandoverName = registration.HandoverName,
             HandoverEmail = registration.HandoverEmail,
+            BadgeVersion = registration.BadgeVersion,
         };
     }
 

@@ -102,6 +102,39 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
     }
 
     [Fact]
+    public async Task The_registrants_page_shows_a_check_in_code_the_door_accepts_and_a_reprint_replaces_it()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var user = await TestUsers.CreateAsync(App, $"confirm-{tag}@test.local", [Roles.Attendee]);
+        int eventId, registrationId;
+        await using (var db = App.CreateDbContext())
+        {
+            var ev = new Core.Events.Event { Slug = $"confirm-{tag}", Title = "第九届区域创新研讨会", StartDate = new DateOnly(2027, 6, 1), EndDate = new DateOnly(2027, 6, 2), Status = Core.Events.EventStatus.Published };
+            db.Events.Add(ev);
+            await db.SaveChangesAsync();
+            var registration = new Registration { EventId = ev.Id, UserId = user.Id, Name = "孙确认", Organization = "成都理工大学", Title = "讲师", Email = $"confirm-{tag}@example.cn", RegisteredAt = DateTimeOffset.UtcNow };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            (eventId, registrationId) = (ev.Id, registration.Id);
+        }
+        var code = Badges.Badge(registrationId, "", "", "", BadgeBand.Delegate, 0).ShortCode;
+
+        using var page = await App.CreateRawClient().SendAsync(user.Get($"/events/confirm-{tag}/me"));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"my-checkin-code\"", html, StringComparison.Ordinal);
+        Assert.Contains(code, html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        // A reprinted badge replaces the code on the page too: the one shown before is refused at the door.
+        await Badges.ReprintAsync(TestActors.Admin, eventId, registrationId);
+        Assert.Equal(CheckInOutcome.Superseded, (await CheckIns.ScanAsync(TestActors.Admin, eventId, code, null, CheckInMethod.Scanner)).Outcome);
+        using var again = await App.CreateRawClient().SendAsync(user.Get($"/events/confirm-{tag}/me"));
+        var fresh = Badges.Badge(registrationId, "", "", "", BadgeBand.Delegate, 1).ShortCode;
+        Assert.Contains(fresh, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(CheckInOutcome.CheckedIn, (await CheckIns.ScanAsync(TestActors.Admin, eventId, fresh, null, CheckInMethod.Scanner)).Outcome);
+    }
+
+    [Fact]
     public async Task An_offline_scan_is_recorded_when_the_device_made_it_unless_that_time_is_in_the_future_or_too_old()
     {
         var (eventId, regs) = await EventWithAsync("离线一", "离线二", "离线三");
