@@ -86,27 +86,9 @@ public sealed class DelegateListService(IDbContextFactory<EventsDbContext> facto
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct)) return SaveResult.NotFound;
-        var settings = await db.DelegateListSettings.FirstOrDefaultAsync(s => s.EventId == eventId, ct);
-        if (settings is null)
-        {
-            if (input.ConcurrencyStamp != Guid.Empty) return SaveResult.Conflict;
-            settings = new DelegateListSettings { EventId = eventId };
-            db.DelegateListSettings.Add(settings);
-        }
-        else
-        {
-            if (input.ConcurrencyStamp == Guid.Empty) return SaveResult.Conflict;
-            db.ExpectVersion(settings, input.ConcurrencyStamp);
-        }
-        input.ApplyTo(settings);
-        try
-        {
-            if (!await db.TrySaveVersionedAsync(ct)) return SaveResult.Conflict;
-        }
-        catch (DbUpdateException) when (input.ConcurrencyStamp == Guid.Empty)
-        {
-            return SaveResult.Conflict;
-        }
+        var stored = await db.DelegateListSettings.FirstOrDefaultAsync(s => s.EventId == eventId, ct);
+        var settings = await db.SaveOnceAsync(stored, () => new DelegateListSettings { EventId = eventId }, input.ConcurrencyStamp, input.ApplyTo, ct);
+        if (settings is null) return SaveResult.Conflict;
         input.ConcurrencyStamp = settings.ConcurrencyStamp;
         input.ProtocolOrder = settings.ProtocolOrder;
         return SaveResult.Saved(eventId);
