@@ -63,7 +63,9 @@ public static class CircuitMemory
         Console.WriteLine($"load average: {await File.ReadAllTextAsync("/proc/loadavg")}");
         Console.WriteLine("| Page | Circuits | Heap before | Heap with circuits | Per circuit | RSS before | RSS with | RSS 10/20/30/40/50/60 s after close | loadavg |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var page in new[] { $"/manage/events/{eventId}/reviewers", $"/manage/events/{eventId}/program" })
+        var pages = new[] { $"/manage/events/{eventId}/reviewers", $"/manage/events/{eventId}/program" };
+        if (Environment.GetEnvironmentVariable("CIRCUIT_MEMORY_PAGE") is { Length: > 0 } only) pages = pages.Where(p => p.EndsWith(only, StringComparison.Ordinal)).ToArray();
+        foreach (var page in pages)
         {
             // A first tab warms the page, so the figures are the circuits' and not the first render's.
             var warm = await context.NewPageAsync();
@@ -74,6 +76,7 @@ public static class CircuitMemory
 
             var heapBefore = Heap();
             var rssBefore = Rss();
+            Dump("before");
             var tabs = new List<IPage>();
             for (var i = 0; i < circuits; i++)
             {
@@ -85,6 +88,7 @@ public static class CircuitMemory
             await Task.Delay(3000);
             var heapWith = Heap();
             var rssWith = Rss();
+            Dump("with");
             foreach (var tab in tabs) await tab.CloseAsync();
             var after = new List<string>();
             for (var s = 10; s <= 60; s += 10)
@@ -102,6 +106,16 @@ public static class CircuitMemory
         await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(data, recursive: true);
+    }
+
+    /// <summary>TEMP: a heap dump of this process by dotnet-dump when CIRCUIT_MEMORY_DUMP is its path.</summary>
+    private static void Dump(string name)
+    {
+        if (Environment.GetEnvironmentVariable("CIRCUIT_MEMORY_DUMP") is not { Length: > 0 } tool) return;
+        var file = Path.Combine(Path.GetTempPath(), $"circuit-{name}-{Environment.ProcessId}.dmp");
+        using var p = System.Diagnostics.Process.Start(tool, ["collect", "-p", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--type", "Heap", "-o", file])!;
+        p.WaitForExit();
+        Console.WriteLine($"dump: {file}");
     }
 
     /// <summary>The managed heap after a full, blocking, compacting collection.</summary>
