@@ -8,7 +8,7 @@ namespace Events.Benchmarks;
 /// "bulletin [runs]" times bulletin PDFs; "bulletin-docx [runs]" times a large issue's Word file;
 /// "bulletin-warm [runs] [articles]" times the warm PDF and .docx of a 15-page multi-article issue; "tents [seats] [runs]" times table tents;
 /// "public-load [seconds] [cold seconds]" loads the public pages with wrk against
-/// same-size static files; "public-warmup [windows]" loads the program page in 10 s windows from the start; "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "badges [count]" breaks a badge PDF's time down; "badges-variants [count] [rounds]" compares variants of the badge HTML in turns; "checkin-screen [scans] [shots folder]" times a scan to the confirmation on screen in Chromium; "registrants" times lists, exports and the import for 5,000 registrants; "dashboard [registrants]" times the organizer dashboard and its xlsx tables; "booklet [registrations] [sessions]" times the programme booklet of the 41-forum event; anything else goes to
+/// same-size static files; "public-warmup [windows] [ready]" loads the program page in 10 s windows from its first 200 (or from /healthz/ready's first 200); "circuit-memory [circuits]" measures idle organizer circuits; "proceedings" builds a 1,000-page volume against qpdf; "onsite [people] [badges]" times badges and check-in; "badges [count]" breaks a badge PDF's time down; "badges-variants [count] [rounds]" compares variants of the badge HTML in turns; "checkin-screen [scans] [shots folder]" times a scan to the confirmation on screen in Chromium; "registrants" times lists, exports and the import for 5,000 registrants; "dashboard [registrants]" times the organizer dashboard and its xlsx tables; "booklet [registrations] [sessions]" times the programme booklet of the 41-forum event; anything else goes to
 /// BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntry
@@ -41,7 +41,7 @@ public static class BenchmarkEntry
         }
         if (args.Length > 0 && args[0] == "public-warmup")
         {
-            await PublicWarmUp.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6);
+            await PublicWarmUp.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6, args.Length > 2 && args[2] == "ready");
             return;
         }
         if (args.Length > 0 && args[0] == "circuit-memory")

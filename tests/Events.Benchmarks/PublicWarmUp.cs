@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 namespace Events.Benchmarks;
 
 /// <summary>
-/// "public-warmup [windows]": the real app on Kestrel on loopback, loaded with wrk (-t2 -c64 -d10s --latency) on the
-/// seeded symposium's program in consecutive 10 s windows from its first 200 (6 by default: the first minute), then a
+/// "public-warmup [windows] [ready]": the real app on Kestrel on loopback, loaded with wrk (-t2 -c64 -d10s --latency) on
+/// the seeded symposium's program in consecutive 10 s windows from its first 200 (6 by default: the first minute), or
+/// with "ready" from the first 200 of /healthz/ready (the app's warm-up finished, as a load balancer would see it), then a
 /// static file of the same size (the anchor: the machine's speed in the same minute) and the page again, warm. Run it with
 /// and without the app's warm-up (PublicPages__WarmUpRequests=0) and with the JIT settings to compare (DOTNET_TieredPGO,
 /// DOTNET_TieredCompilation, DOTNET_ReadyToRun).
@@ -15,7 +16,7 @@ public static class PublicWarmUp
 {
     private const string Program = "/events/regional-innovation-symposium-7/program";
 
-    public static async Task RunAsync(int windows)
+    public static async Task RunAsync(int windows, bool fromReady = false)
     {
         if (!File.Exists("/usr/bin/wrk")) throw new InvalidOperationException("wrk is not installed: apt-get install wrk");
         var statics = Directory.CreateTempSubdirectory("events-public-warmup-static").FullName;
@@ -28,7 +29,13 @@ public static class PublicWarmUp
         var baseUrl = $"http://127.0.0.1:{port}";
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var bytes = await http.GetByteArrayAsync(new Uri(Program, UriKind.Relative));
-        Console.WriteLine($"first 200 of the program page after {started.Elapsed.TotalSeconds:F1} s; warm-up requests: {Environment.GetEnvironmentVariable("PublicPages__WarmUpRequests") ?? "default"}; "
+        var first200 = started.Elapsed;
+        if (fromReady)
+        {
+            while ((await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK) await Task.Delay(100);
+            Console.WriteLine($"/healthz/ready answered 200 after {started.Elapsed.TotalSeconds:F1} s; the windows start there");
+        }
+        Console.WriteLine($"first 200 of the program page after {first200.TotalSeconds:F1} s; warm-up requests: {Environment.GetEnvironmentVariable("PublicPages__WarmUpRequests") ?? "default"}; "
             + $"TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "default"}, TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default"}, ReadyToRun={Environment.GetEnvironmentVariable("DOTNET_ReadyToRun") ?? "default"}");
         Console.WriteLine("| Window | Page req/s | p50 / p99 | loadavg |");
         Console.WriteLine("|---|---|---|---|");

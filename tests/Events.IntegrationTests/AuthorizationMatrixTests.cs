@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/events/no-such-event", [N, N, N, N, N, N, N]),
         ("/people/1", [A, A, A, A, A, A, A]),
         ("/healthz", [A, A, A, A, A, A, A]),
+        ("/healthz/ready", [A, A, A, A, A, A, A]),
         ("/account/login", [A, A, A, A, A, A, A]),
         ("/account/profile", [D, A, A, A, A, A, A]),
         ("/manage/events", [D, A, A, A, A, A, A]),

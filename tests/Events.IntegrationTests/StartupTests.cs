@@ -64,6 +64,34 @@ public sealed class StartupTests
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The app with its public-page warm-up held: the readiness check is the app's, nothing marks it done.</summary>
+    private sealed class WarmingUp : EventsAppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                var warmUp = services.Single(d => d.ImplementationType == typeof(Events.Web.PublicPages.PublicPageWarmUp));
+                services.Remove(warmUp);
+            });
+        }
+    }
+
+    [Fact]
+    public async Task Readiness_answers_503_until_the_warm_up_is_done_while_liveness_answers_at_once()
+    {
+        using var app = new WarmingUp();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+
+        app.Services.GetRequiredService<Events.Web.PublicPages.PublicPageWarmUp.Readiness>().Done();
+        var ready = await client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_administrator_from_configuration_can_log_in()
     {

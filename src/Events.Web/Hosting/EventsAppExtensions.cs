@@ -73,7 +73,9 @@ public static class EventsAppExtensions
         app.UsePublicPages();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness without the warm-up; readiness (for a load balancer, compose) with it: 503 until the public pages are warm.
+        app.MapHealthChecks("/healthz", new() { Predicate = c => !c.Tags.Contains(PublicPageWarmUp.Readiness.Tag) }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready").AllowAnonymous();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapPersonPhotoEndpoints();

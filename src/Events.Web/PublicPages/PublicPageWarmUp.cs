@@ -7,22 +7,41 @@ using Microsoft.EntityFrameworkCore;
 namespace Events.Web.PublicPages;
 
 /// <summary>
-/// Right after the server starts listening, reads the public pages of the published events a few hundred times over
-/// loopback, as an anonymous reader: the output cache fills and the request path (Kestrel, routing, the cache, the
-/// static render) is compiled to optimized code before the first readers arrive, instead of during their first minute.
-/// Only GETs of public pages, which write nothing. <c>PublicPages:WarmUpRequests</c> sets how many (0: off, as in
-/// Development and the tests).
+/// Right after the server starts listening, reads the public pages of the published events over loopback, as an
+/// anonymous reader: the output cache fills and the request path (Kestrel, routing, the cache, the static render) is
+/// compiled to optimized code before the first readers arrive, instead of during their first minute. First
+/// <c>PublicPages:WarmUpRequests</c> reads (0: off, as in Development and the tests), then rounds of 100 more while the
+/// JIT is still compiling (more than <see cref="SettledMethods"/> methods in a round), for at most
+/// <c>PublicPages:WarmUpSeconds</c>. Only GETs of public pages, which write nothing. <see cref="Readiness"/> reports
+/// when it is done (<c>/healthz/ready</c>).
 /// </summary>
 public sealed class PublicPageWarmUp(
     IServer server,
     IHostApplicationLifetime lifetime,
     IDbContextFactory<EventsDbContext> factory,
     IConfiguration configuration,
+    PublicPageWarmUp.Readiness readiness,
     ILogger<PublicPageWarmUp> logger) : BackgroundService
 {
     public const int DefaultRequests = 400;
+    public const int DefaultSeconds = 60;
+
+    /// <summary>A round of 100 reads that compiled no more methods than this (tier-0 or optimized) ends the warm-up.</summary>
+    public const int SettledMethods = 20;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WarmAsync(stoppingToken);
+        }
+        finally
+        {
+            readiness.Done();
+        }
+    }
+
+    private async Task WarmAsync(CancellationToken stoppingToken)
     {
         var requests = configuration.GetValue("PublicPages:WarmUpRequests", DefaultRequests);
         if (requests <= 0) return;
@@ -32,28 +51,70 @@ public sealed class PublicPageWarmUp(
         try
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
+            var limit = TimeSpan.FromSeconds(configuration.GetValue("PublicPages:WarmUpSeconds", DefaultSeconds));
             var pages = await PagesAsync(stoppingToken);
             using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
-            var next = -1;
-            var failed = 0;
-            // A few at once, like a handful of readers; the pages come round in turn.
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            var failed = await ReadAsync(http, pages, requests, stoppingToken);
+            var total = requests;
+            // Optimized code comes from a background compiler some time after a method's first 30 calls (and, with
+            // dynamic PGO, after an instrumented round), so the first reads leave a queue of methods still to compile.
+            // Reading on while a round still compiles many methods keeps those compilations out of the readers' first minute.
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            long last;
+            do
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < requests && !stoppingToken.IsCancellationRequested)
-                {
-                    using var response = await http.GetAsync(pages[i % pages.Count], stoppingToken);
-                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
-                }
-            }));
-            logger.LogInformation("Warmed {Pages} public pages with {Requests} requests in {Elapsed} ms ({Failed} not 200)",
-                pages.Count, requests, started.ElapsedMilliseconds, failed);
+                failed += await ReadAsync(http, pages, 100, stoppingToken);
+                total += 100;
+                (last, compiled) = (compiled, System.Runtime.JitInfo.GetCompiledMethodCount());
+            }
+            while (compiled - last > SettledMethods && started.Elapsed < limit && !stoppingToken.IsCancellationRequested);
+            logger.LogInformation("Warmed {Pages} public pages with {Requests} requests in {Elapsed} ms ({Failed} not 200; {Methods} methods compiled in the last round)",
+                pages.Count, total, started.ElapsedMilliseconds, failed, compiled - last);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException)
         {
             // Shutting down, or the server went away: the warm-up is an optimization, never a reason to fail.
             logger.LogWarning("The public-page warm-up stopped early: {Error}", e.Message);
         }
+    }
+
+    /// <summary>Reads the pages in turn, a few at once like a handful of readers; returns how many answers were not 200.</summary>
+    private static async Task<int> ReadAsync(HttpClient http, IReadOnlyList<string> pages, int requests, CancellationToken stoppingToken)
+    {
+        var next = -1;
+        var failed = 0;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests && !stoppingToken.IsCancellationRequested)
+            {
+                using var response = await http.GetAsync(new Uri(pages[i % pages.Count], UriKind.Relative), stoppingToken);
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
+            }
+        }));
+        return failed;
+    }
+
+    /// <summary>
+    /// The readiness check (<c>/healthz/ready</c>, tagged <see cref="Tag"/>): unhealthy until the warm-up has finished,
+    /// stopped or found nothing to do, so a load balancer or <c>docker compose</c> sends readers only to a warm instance.
+    /// <c>/healthz</c> (liveness) does not include it.
+    /// </summary>
+    public sealed class Readiness : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    {
+        public const string Name = "warm-up";
+        public const string Tag = "ready";
+        private volatile bool done;
+
+        public bool IsDone => done;
+
+        public void Done() => done = true;
+
+        public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(done
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("warming up the public pages"));
     }
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)

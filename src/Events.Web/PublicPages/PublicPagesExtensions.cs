@@ -16,7 +16,9 @@ public static class PublicPagesExtensions
         // Published content changes only by publishing, so anonymous readers can be served from memory.
         services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy()));
         services.AddSingleton<IPublicPageCache, OutputCachePublicPages>();
+        services.AddSingleton<PublicPageWarmUp.Readiness>();
         services.AddHostedService<PublicPageWarmUp>();
+        services.AddHealthChecks().AddCheck<PublicPageWarmUp.Readiness>(PublicPageWarmUp.Readiness.Name, tags: [PublicPageWarmUp.Readiness.Tag]);
         return services;
     }
 
