@@ -52,4 +52,8 @@ COPY --from=build /app ./
 
 USER app
 EXPOSE 8080
+# Healthy once the public pages are warm: /healthz/ready answers 503 during the warm-up after start (/healthz, liveness,
+# answers at once). The image has no curl, so bash's /dev/tcp asks; docker compose uses this check too.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=120s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "Events.Web.dll"]

@@ -67,9 +67,8 @@ public static class CircuitMemory
         if (Environment.GetEnvironmentVariable("CIRCUIT_MEMORY_PAGE") is { Length: > 0 } only) pages = pages.Where(p => p.EndsWith(only, StringComparison.Ordinal)).ToArray();
         foreach (var page in pages)
         {
-            // Two tabs, one after the other, warm the page, so the figures are the circuits' and not what is made once for
-            // the whole process: the first render's, and the dependency injection's compiled resolvers, which are built
-            // (as DynamicMethods, about 20 KB a circuit at 20 circuits) when a scoped service is resolved the second time.
+            // Two tabs, one after the other, warm the page, so the figures are the circuits' and not what the process makes
+            // once (the first render's caches, and what the second use of a scoped service or a query compiles).
             for (var w = 0; w < 2; w++)
             {
                 var warm = await context.NewPageAsync();

@@ -33,7 +33,8 @@ public static class PublicWarmUp
         if (fromReady)
         {
             while ((await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK) await Task.Delay(100);
-            Console.WriteLine($"/healthz/ready answered 200 after {started.Elapsed.TotalSeconds:F1} s; the windows start there");
+            Console.WriteLine($"/healthz/ready answered 200 after {started.Elapsed.TotalSeconds:F1} s; the windows start there. Warm-up: "
+                + (factory.Services.GetService(typeof(Events.Web.PublicPages.PublicPageWarmUp.Readiness)) as Events.Web.PublicPages.PublicPageWarmUp.Readiness)?.Summary);
         }
         Console.WriteLine($"first 200 of the program page after {first200.TotalSeconds:F1} s; warm-up requests: {Environment.GetEnvironmentVariable("PublicPages__WarmUpRequests") ?? "default"}; "
             + $"TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "default"}, TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default"}, ReadyToRun={Environment.GetEnvironmentVariable("DOTNET_ReadyToRun") ?? "default"}");

@@ -10,10 +10,10 @@ namespace Events.Web.PublicPages;
 /// Right after the server starts listening, reads the public pages of the published events over loopback, as an
 /// anonymous reader: the output cache fills and the request path (Kestrel, routing, the cache, the static render) is
 /// compiled to optimized code before the first readers arrive, instead of during their first minute. First
-/// <c>PublicPages:WarmUpRequests</c> reads (0: off, as in Development and the tests), then rounds of 100 more while the
-/// JIT is still compiling (more than <see cref="SettledMethods"/> methods in a round), for at most
-/// <c>PublicPages:WarmUpSeconds</c>. Only GETs of public pages, which write nothing. <see cref="Readiness"/> reports
-/// when it is done (<c>/healthz/ready</c>).
+/// <c>PublicPages:WarmUpRequests</c> reads, 4 at a time (0: off, as in Development and the tests); then, reading on as a
+/// crowd would (<see cref="CrowdReaders"/> at a time), one-second rounds until a round in which the JIT compiled no more
+/// than <see cref="SettledMethods"/> methods, for at most <c>PublicPages:WarmUpSeconds</c>. Only GETs of public pages,
+/// which write nothing. <see cref="Readiness"/> reports when it is done (<c>/healthz/ready</c>).
 /// </summary>
 public sealed class PublicPageWarmUp(
     IServer server,
@@ -25,9 +25,10 @@ public sealed class PublicPageWarmUp(
 {
     public const int DefaultRequests = 400;
     public const int DefaultSeconds = 60;
+    public const int CrowdReaders = 32;
 
-    /// <summary>A round of 100 reads that compiled no more methods than this (tier-0 or optimized) ends the warm-up.</summary>
-    public const int SettledMethods = 20;
+    /// <summary>A one-second round that compiled no more methods than this (tier-0 or optimized) ends the warm-up.</summary>
+    public const int SettledMethods = 10;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,23 +54,24 @@ public sealed class PublicPageWarmUp(
             var started = System.Diagnostics.Stopwatch.StartNew();
             var limit = TimeSpan.FromSeconds(configuration.GetValue("PublicPages:WarmUpSeconds", DefaultSeconds));
             var pages = await PagesAsync(stoppingToken);
-            using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
-            var failed = await ReadAsync(http, pages, requests, stoppingToken);
-            var total = requests;
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = CrowdReaders }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+            var (total, failed) = await ReadAsync(http, pages, 4, requests, TimeSpan.MaxValue, stoppingToken);
             // Optimized code comes from a background compiler some time after a method's first 30 calls (and, with
-            // dynamic PGO, after an instrumented round), so the first reads leave a queue of methods still to compile.
-            // Reading on while a round still compiles many methods keeps those compilations out of the readers' first minute.
-            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            long last;
+            // dynamic PGO, after an instrumented round), and a crowd takes paths a few readers do not (more connections,
+            // more threads): reading on as a crowd until the JIT has little left to compile keeps those compilations out
+            // of the real readers' first minute.
+            var rounds = 0;
+            long compiled;
             do
             {
-                failed += await ReadAsync(http, pages, 100, stoppingToken);
-                total += 100;
-                (last, compiled) = (compiled, System.Runtime.JitInfo.GetCompiledMethodCount());
+                var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+                var (read, notOk) = await ReadAsync(http, pages, CrowdReaders, int.MaxValue, TimeSpan.FromSeconds(1), stoppingToken);
+                (total, failed, rounds) = (total + read, failed + notOk, rounds + 1);
+                compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
             }
-            while (compiled - last > SettledMethods && started.Elapsed < limit && !stoppingToken.IsCancellationRequested);
-            logger.LogInformation("Warmed {Pages} public pages with {Requests} requests in {Elapsed} ms ({Failed} not 200; {Methods} methods compiled in the last round)",
-                pages.Count, total, started.ElapsedMilliseconds, failed, compiled - last);
+            while (compiled > SettledMethods && started.Elapsed < limit && !stoppingToken.IsCancellationRequested);
+            readiness.Summary = $"{total} requests in {started.ElapsedMilliseconds} ms ({rounds} crowd rounds, {failed} not 200; {compiled} methods compiled in the last second)";
+            logger.LogInformation("Warmed {Pages} public pages with {Summary}", pages.Count, readiness.Summary);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException)
         {
@@ -78,21 +80,22 @@ public sealed class PublicPageWarmUp(
         }
     }
 
-    /// <summary>Reads the pages in turn, a few at once like a handful of readers; returns how many answers were not 200.</summary>
-    private static async Task<int> ReadAsync(HttpClient http, IReadOnlyList<string> pages, int requests, CancellationToken stoppingToken)
+    /// <summary>Reads the pages in turn, <paramref name="readers"/> at once, until <paramref name="requests"/> or the time is up.</summary>
+    private static async Task<(int Read, int Failed)> ReadAsync(HttpClient http, IReadOnlyList<string> pages, int readers, int requests, TimeSpan duration, CancellationToken stoppingToken)
     {
+        var until = duration == TimeSpan.MaxValue ? long.MaxValue : Environment.TickCount64 + (long)duration.TotalMilliseconds;
         var next = -1;
         var failed = 0;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, readers).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < requests && !stoppingToken.IsCancellationRequested)
+            while (Environment.TickCount64 < until && (i = Interlocked.Increment(ref next)) < requests && !stoppingToken.IsCancellationRequested)
             {
                 using var response = await http.GetAsync(new Uri(pages[i % pages.Count], UriKind.Relative), stoppingToken);
                 if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
             }
         }));
-        return failed;
+        return (Math.Min(next + 1, requests), failed);
     }
 
     /// <summary>
@@ -107,6 +110,9 @@ public sealed class PublicPageWarmUp(
         private volatile bool done;
 
         public bool IsDone => done;
+
+        /// <summary>What the warm-up did (requests, time, rounds), once it has finished; for the log and the benchmark.</summary>
+        public string? Summary { get; internal set; }
 
         public void Done() => done = true;
 
