@@ -30,6 +30,7 @@ public static class CircuitMemory
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var baseUrl = $"http://127.0.0.1:{port}";
+        using (var http = new HttpClient { BaseAddress = new Uri(baseUrl) }) await BenchmarkApp.WaitReadyAsync(http);
         int eventId;
         await using (var scope = factory.Services.CreateAsyncScope())
         {

@@ -41,6 +41,7 @@ public static class PublicLoad
         var cold = Wrk(baseUrl + Symposium + "/program", coldSeconds);
         Console.WriteLine($"first {coldSeconds} s after start, symposium program: {cold.Rate:F0} req/s, p50 {cold.P50}, p99 {cold.P99}");
 
+        await BenchmarkApp.WaitReadyAsync(http);
         var db = factory.Services.GetRequiredService<IDbContextFactory<EventsDbContext>>();
         var (rootId, _, day) = await ProgramAtScale.LoadAsync(db);
         await factory.Services.GetRequiredService<ProgramPublisher>().PublishAsync(BenchmarkApp.Admin, rootId, "bench", acknowledgeConflicts: true);

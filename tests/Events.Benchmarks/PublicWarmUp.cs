@@ -32,7 +32,7 @@ public static class PublicWarmUp
         var first200 = started.Elapsed;
         if (fromReady)
         {
-            while ((await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK) await Task.Delay(100);
+            await BenchmarkApp.WaitReadyAsync(http);
             Console.WriteLine($"/healthz/ready answered 200 after {started.Elapsed.TotalSeconds:F1} s; the windows start there. Warm-up: "
                 + (factory.Services.GetService(typeof(Events.Web.PublicPages.PublicPageWarmUp.Readiness)) as Events.Web.PublicPages.PublicPageWarmUp.Readiness)?.Summary);
         }

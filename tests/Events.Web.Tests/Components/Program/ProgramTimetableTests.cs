@@ -155,6 +155,24 @@ public class ProgramTimetableTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Room_fields_open_on_request_and_the_room_added_there_is_listed_and_saved()
+    {
+        await SeedDoubleBookingAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=conflict]")));
+        // Closed, the editor is a button: its fields are not in the page (nor in the circuit).
+        Assert.Empty(cut.FindAll("[data-testid=room-name]"));
+
+        cut.Find("[data-testid=room-open]").Click();
+        cut.Find("[data-testid=room-name]").Change("第三会议室");
+        cut.Find("[data-testid=room-add]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("第三会议室", cut.Find("[data-testid=room-editor]").TextContent, StringComparison.Ordinal));
+        await using var db = CreateDbContext();
+        Assert.True(await db.Rooms.AnyAsync(r => r.EventId == rootId && r.Name == "第三会议室"));
+    }
+
+    [Fact]
     public async Task Deleting_a_session_asks_first_and_keeps_it_unless_the_organizer_confirms()
     {
         await SeedDoubleBookingAsync();
