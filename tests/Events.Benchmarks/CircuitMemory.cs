@@ -14,7 +14,8 @@ namespace Events.Benchmarks;
 /// "circuit-memory [circuits]": the real app on Kestrel in this process; an organizer signs in with Chromium and opens
 /// N tabs (50 by default) on an organizer page, each a live Blazor circuit left idle. Reports the managed heap after a
 /// full GC per idle circuit, and the process RSS before, with the circuits open, and every 10 s for 60 s after they close.
-/// Run once for the timetable and once for a light page (the reviewer list).
+/// Run once for the timetable and once for a light page (the reviewer list). CIRCUIT_MEMORY_PAGE=program (or reviewers)
+/// measures one page only; CIRCUIT_MEMORY_DUMP=/path/to/dotnet-dump takes a heap dump at each heap figure.
 /// </summary>
 public static class CircuitMemory
 {
@@ -113,7 +114,10 @@ public static class CircuitMemory
         Directory.Delete(data, recursive: true);
     }
 
-    /// <summary>TEMP: a heap dump of this process by dotnet-dump when CIRCUIT_MEMORY_DUMP is its path.</summary>
+    /// <summary>
+    /// A heap dump of this process (/tmp/circuit-{before|with}-PID.dmp) by dotnet-dump when CIRCUIT_MEMORY_DUMP is the
+    /// tool's path, for a type-by-type breakdown with "dotnet-dump analyze … dumpheap -stat" (docs/benchmarks.md).
+    /// </summary>
     private static void Dump(string name)
     {
         if (Environment.GetEnvironmentVariable("CIRCUIT_MEMORY_DUMP") is not { Length: > 0 } tool) return;
