@@ -93,6 +93,24 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task The_warm_up_notes_readers_but_not_its_own_requests_or_health_probes()
+    {
+        using var app = new WarmingUp();
+        var client = app.CreateClient();
+        var readiness = app.Services.GetRequiredService<Events.Web.PublicPages.PublicPageWarmUp.Readiness>();
+        await client.GetAsync("/healthz/ready");
+        using (var own = new HttpRequestMessage(HttpMethod.Get, "/events"))
+        {
+            own.Headers.Add(Events.Web.PublicPages.PublicPageWarmUp.Header, "1");
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(own)).StatusCode);
+        }
+        Assert.False(readiness.ReadersWithin(TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events")).StatusCode);
+        Assert.True(readiness.ReadersWithin(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public async Task The_administrator_from_configuration_can_log_in()
     {
         using var app = new EventsAppFactory();

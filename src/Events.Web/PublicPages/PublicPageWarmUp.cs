@@ -13,7 +13,8 @@ namespace Events.Web.PublicPages;
 /// <c>PublicPages:WarmUpRequests</c> reads, 4 at a time (0: off, as in Development and the tests); then, reading on as a
 /// crowd would (<see cref="CrowdReaders"/> at a time), one-second rounds until a round in which the JIT compiled no more
 /// than <see cref="SettledMethods"/> methods, for at most <c>PublicPages:WarmUpSeconds</c>. Only GETs of public pages,
-/// which write nothing. <see cref="Readiness"/> reports when it is done (<c>/healthz/ready</c>).
+/// which write nothing. <see cref="Readiness"/> reports when it is done (<c>/healthz/ready</c>). Readers who arrive before
+/// that (a single instance with no load balancer in front) are not crowded out: while they come, the rounds only watch.
 /// </summary>
 public sealed class PublicPageWarmUp(
     IServer server,
@@ -29,6 +30,9 @@ public sealed class PublicPageWarmUp(
 
     /// <summary>A one-second round that compiled no more methods than this (tier-0 or optimized) ends the warm-up.</summary>
     public const int SettledMethods = 10;
+
+    /// <summary>Marks the warm-up's own requests, so they are not taken for readers (see <see cref="Readiness.NoteRequest"/>).</summary>
+    public const string Header = "X-Events-Warm-Up";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +59,7 @@ public sealed class PublicPageWarmUp(
             var limit = TimeSpan.FromSeconds(configuration.GetValue("PublicPages:WarmUpSeconds", DefaultSeconds));
             var pages = await PagesAsync(stoppingToken);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = CrowdReaders }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.Add(Header, "1");
             var (total, failed) = await ReadAsync(http, pages, 4, requests, TimeSpan.MaxValue, stoppingToken);
             // Optimized code comes from a background compiler some time after a method's first 30 calls (and, with
             // dynamic PGO, after an instrumented round), and a crowd takes paths a few readers do not (more connections,
@@ -65,8 +70,18 @@ public sealed class PublicPageWarmUp(
             do
             {
                 var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-                var (read, notOk) = await ReadAsync(http, pages, CrowdReaders, int.MaxValue, TimeSpan.FromSeconds(1), stoppingToken);
-                (total, failed, rounds) = (total + read, failed + notOk, rounds + 1);
+                if (readiness.ReadersWithin(TimeSpan.FromSeconds(1)))
+                {
+                    // Real readers are here already (no load balancer held them back): they warm the same paths, and a
+                    // crowd beside them would only take their cores. Watch the JIT for a second instead of reading.
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+                else
+                {
+                    var (read, notOk) = await ReadAsync(http, pages, CrowdReaders, int.MaxValue, TimeSpan.FromSeconds(1), stoppingToken);
+                    (total, failed) = (total + read, failed + notOk);
+                }
+                rounds++;
                 compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
             }
             while (compiled > SettledMethods && started.Elapsed < limit && !stoppingToken.IsCancellationRequested);
@@ -108,8 +123,22 @@ public sealed class PublicPageWarmUp(
         public const string Name = "warm-up";
         public const string Tag = "ready";
         private volatile bool done;
+        private long lastReader = long.MinValue / 2;
 
         public bool IsDone => done;
+
+        /// <summary>
+        /// Called for every request until the warm-up is done: notes one from a reader (not the warm-up's own, not a
+        /// health probe), so the warm-up steps aside when real readers arrive before the instance reports ready.
+        /// </summary>
+        public void NoteRequest(HttpContext context)
+        {
+            if (done || context.Request.Headers.ContainsKey(Header) || context.Request.Path.StartsWithSegments("/healthz")) return;
+            Interlocked.Exchange(ref lastReader, Environment.TickCount64);
+        }
+
+        /// <summary>Whether a reader's request came in during the last <paramref name="window"/>.</summary>
+        public bool ReadersWithin(TimeSpan window) => Environment.TickCount64 - Interlocked.Read(ref lastReader) <= (long)window.TotalMilliseconds;
 
         /// <summary>What the warm-up did (requests, time, rounds), once it has finished; for the log and the benchmark.</summary>
         public string? Summary { get; internal set; }

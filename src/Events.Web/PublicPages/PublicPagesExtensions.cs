@@ -23,6 +23,14 @@ public static class PublicPagesExtensions
     }
 
     /// <summary>After authentication (the policy skips signed-in users) and request localization (it varies by culture).</summary>
-    public static IApplicationBuilder UsePublicPages(this IApplicationBuilder app) =>
-        app.UseOutputCache().UseMiddleware<ContentETagMiddleware>();
+    public static IApplicationBuilder UsePublicPages(this IApplicationBuilder app)
+    {
+        var readiness = app.ApplicationServices.GetRequiredService<PublicPageWarmUp.Readiness>();
+        app.Use((context, next) =>
+        {
+            readiness.NoteRequest(context);
+            return next(context);
+        });
+        return app.UseOutputCache().UseMiddleware<ContentETagMiddleware>();
+    }
 }
