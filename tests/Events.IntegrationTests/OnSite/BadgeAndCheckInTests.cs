@@ -109,6 +109,54 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
         return document.GetPages().Select(p => p.GetImages().Count()).ToArray();
     }
 
+    /// <summary>The crop marks on a page: thin black filled rectangles 4 mm long (horizontal ones first), read from the PDF's vector paths.</summary>
+    private static (List<UglyToad.PdfPig.Core.PdfRectangle> Horizontal, List<UglyToad.PdfPig.Core.PdfRectangle> Vertical) CropMarks(UglyToad.PdfPig.Content.Page page)
+    {
+        const double mm = 72 / 25.4;
+        var (horizontal, vertical) = (new List<UglyToad.PdfPig.Core.PdfRectangle>(), new List<UglyToad.PdfPig.Core.PdfRectangle>());
+        foreach (var path in page.Paths.Where(p => p.IsFilled))
+        {
+            var (r, g, b) = path.FillColor?.ToRGBValues() ?? (0, 0, 0);
+            if (r + g + b > 0.1) continue;
+            foreach (var sub in path)
+            {
+                if (sub.GetBoundingRectangle() is not { } box) continue;
+                var (w, h) = (box.Width, box.Height);
+                if (Math.Abs(w - 4 * mm) < 0.5 * mm && h < 0.5 * mm) horizontal.Add(box);
+                else if (Math.Abs(h - 4 * mm) < 0.5 * mm && w < 0.5 * mm) vertical.Add(box);
+            }
+        }
+        return (horizontal, vertical);
+    }
+
+    [Fact]
+    public async Task A4_badges_have_crop_marks_at_each_badges_corners_and_pre_cut_stock_has_none()
+    {
+        var (eventId, _) = await EventWithAsync("甲一", "乙二", "丙三", "丁四", "戊五");
+        var a4 = await PdfAsync((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!);
+        var stock = await PdfAsync((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.Stock90x120))!);
+        const double mm = 72 / 25.4;
+
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(a4))
+        {
+            // Two marks at each of a badge's four corners: 4 badges on the first sheet, 1 on the second.
+            foreach (var (number, badges) in new[] { (1, 4), (2, 1) })
+            {
+                var (horizontal, vertical) = CropMarks(document.GetPage(number));
+                Assert.Equal(4 * badges, horizontal.Count);
+                Assert.Equal(4 * badges, vertical.Count);
+                // Each horizontal mark lines up with a badge edge that a vertical mark also marks: they meet (1 mm apart) at a corner.
+                Assert.All(horizontal, h => Assert.Contains(vertical, v =>
+                    Math.Abs(Math.Min(Math.Abs(v.Left - h.Right), Math.Abs(h.Left - v.Right)) - 1 * mm) < 0.5 * mm
+                    && Math.Abs(Math.Min(Math.Abs(h.Bottom - v.Top), Math.Abs(v.Bottom - h.Top)) - 1 * mm) < 0.5 * mm));
+            }
+        }
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(stock))
+        {
+            Assert.All(document.GetPages(), page => Assert.Equal(0, CropMarks(page).Horizontal.Count + CropMarks(page).Vertical.Count));
+        }
+    }
+
     [Fact]
     public async Task The_events_logo_prints_on_every_badge_on_both_papers_and_without_one_the_badge_has_no_image()
     {
