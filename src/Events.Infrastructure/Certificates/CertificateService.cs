@@ -135,7 +135,7 @@ public sealed class CertificateService(
     public async Task<ImageProblem> UploadImageAsync(Actor actor, int eventId, CertificateImage which, Stream content, CancellationToken ct = default)
     {
         await rights.DemandEventAsync(actor, eventId, ct);
-        var (problem, stored) = await StoredImages.SaveAsync(files, CertificateImages.Folder, content, CertificateImages.MaxBytes, ct);
+        var (problem, stored) = await StoredImages.SaveAsync(files, CertificateImages.Folder, content, CertificateImages.MaxBytes, ct: ct);
         if (stored is null) return problem;
         await using var db = await factory.CreateDbContextAsync(ct);
         var design = (await DesignAsync(db, eventId, null, ct))!;

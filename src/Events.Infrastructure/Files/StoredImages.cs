@@ -1,3 +1,5 @@
+using SkiaSharp;
+
 namespace Events.Infrastructure.Files;
 
 /// <summary>
@@ -10,8 +12,11 @@ public static class StoredImages
     /// <summary>PNG or JPEG only (by magic bytes).</summary>
     public static bool Accepts(ImageCheck check) => check.IsValid && check.Extension is ".png" or ".jpg";
 
-    /// <summary>Checks, cleans and stores <paramref name="content"/> in <paramref name="folder"/>; the stored name, or why it was refused.</summary>
-    public static async Task<(ImageProblem Problem, string? Stored)> SaveAsync(FileStore files, string folder, Stream content, long maxBytes, CancellationToken ct = default)
+    /// <summary>
+    /// Checks, cleans and stores <paramref name="content"/> in <paramref name="folder"/>; the stored name, or why it was refused.
+    /// A picture (when <paramref name="maxSide"/> is given) longer than that many pixels on its long side is scaled down to it (its shape kept).
+    /// </summary>
+    public static async Task<(ImageProblem Problem, string? Stored)> SaveAsync(FileStore files, string folder, Stream content, long maxBytes, int? maxSide = null, CancellationToken ct = default)
     {
         using var buffer = new MemoryStream();
         var check = await ImageValidator.ReadAsync(content, maxBytes, buffer, ct);
@@ -19,7 +24,23 @@ public static class StoredImages
         if (!Accepts(check)) return (ImageProblem.NotAnImage, null);
         var clean = ImageSanitizer.Clean(buffer.ToArray(), check);
         if (clean.Content is null) return (clean.Check.Problem, null);
-        return (ImageProblem.None, await files.SaveAsync(folder, check.Extension!, new MemoryStream(clean.Content), ct));
+        var bytes = maxSide is { } side ? Fit(clean.Content, check, side) : clean.Content;
+        return (ImageProblem.None, await files.SaveAsync(folder, check.Extension!, new MemoryStream(bytes), ct));
+    }
+
+    /// <summary>The (already cleaned) picture scaled down so its long side is at most <paramref name="side"/> pixels, in its own format.</summary>
+    private static byte[] Fit(byte[] content, ImageCheck check, int side)
+    {
+        using var source = SKBitmap.Decode(content);
+        if (source is null || Math.Max(source.Width, source.Height) <= side) return content;
+        var scale = (double)side / Math.Max(source.Width, source.Height);
+        var info = source.Info.WithSize(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)));
+        using var scaled = source.Resize(info, new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var pixels = scaled.PeekPixels();
+        using var encoded = check.Extension == ".png"
+            ? pixels.Encode(new SKPngEncoderOptions())
+            : pixels.Encode(new SKJpegEncoderOptions(90, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore));
+        return encoded?.ToArray() ?? content;
     }
 
     /// <summary>A stored picture as a data URI, for printing it inside a PDF without any URL; null when there is none.</summary>

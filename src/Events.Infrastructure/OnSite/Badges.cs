@@ -66,6 +66,12 @@ public static class EventLogos
 
     /// <summary>The file store folder, outside the web root.</summary>
     public const string Folder = "event-logos";
+
+    /// <summary>
+    /// A logo is stored at most this many pixels on its long side: printed at most 24 mm wide that is well over 600 dpi, and
+    /// it keeps the badge sheets small, since every badge of a sheet carries it.
+    /// </summary>
+    public const int MaxSide = 600;
 }
 
 /// <summary>Which badges to print: by speaker/delegate band, by registration category (<see cref="NoCategory"/> for those without one) and by state; null is any.</summary>
@@ -174,7 +180,7 @@ public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, Eve
         await using var db = await factory.CreateDbContextAsync(ct);
         var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (ev is null) return ImageProblem.NotFound;
-        var (problem, stored) = await StoredImages.SaveAsync(files, EventLogos.Folder, content, EventLogos.MaxBytes, ct);
+        var (problem, stored) = await StoredImages.SaveAsync(files, EventLogos.Folder, content, EventLogos.MaxBytes, EventLogos.MaxSide, ct);
         if (stored is null) return problem;
         // Only the logo column changes: the event's concurrency stamp guards its edit form, which a logo does not clash with.
         var old = ev.LogoFile;

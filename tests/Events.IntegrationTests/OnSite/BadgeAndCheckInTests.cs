@@ -176,9 +176,14 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
         var stock = await PdfAsync((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.Stock90x120))!);
         Assert.Equal(new[] { 1, 1, 1, 1, 1 }, ImagesPerPage(stock));
 
-        // A JPEG replaces it; removing it brings the first-character mark back.
-        Assert.Equal(ImageProblem.None, await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream(TestImages.Jpeg(200, 200))));
-        Assert.StartsWith("data:image/jpeg;base64,", (await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!.Logo);
+        // A large JPEG replaces it, scaled down to 600 px on its long side; removing it brings the first-character mark back.
+        Assert.Equal(ImageProblem.None, await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream(TestImages.Jpeg(1800, 900))));
+        var jpeg = (await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!.Logo!;
+        Assert.StartsWith("data:image/jpeg;base64,", jpeg);
+        using (var stored = SkiaSharp.SKBitmap.Decode(Convert.FromBase64String(jpeg[(jpeg.IndexOf(',') + 1)..])))
+        {
+            Assert.Equal((EventLogos.MaxSide, EventLogos.MaxSide / 2), (stored.Width, stored.Height));
+        }
         await Badges.RemoveLogoAsync(TestActors.Admin, eventId);
         var removed = (await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.Stock90x120))!;
         Assert.Null(removed.Logo);
