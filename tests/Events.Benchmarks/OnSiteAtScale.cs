@@ -131,6 +131,7 @@ public static class OnSiteAtScale
         var session = new Core.Program.Session
         {
             EventId = eventId, Title = "主论坛", Start = new DateTimeOffset(2027, 5, 10, 9, 0, 0, TimeSpan.FromHours(8)), End = new DateTimeOffset(2027, 5, 10, 12, 0, 0, TimeSpan.FromHours(8)),
+            TakesCheckIn = true,
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync();

@@ -20,10 +20,12 @@ public sealed class CheckInJourneyTests(BrowserApp app)
     {
         var (eventId, first, second) = await EventWithTwoAsync();
         var badges = app.Services.GetRequiredService<BadgeService>();
-        var firstBadge = badges.Badge(first, "", "", "", BadgeBand.Delegate, 0);
         var secondBadge = badges.Badge(second, "", "", "", BadgeBand.Delegate, 0);
-        var image = Path.Combine(Path.GetTempPath(), $"badge-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(image, QrImages.Png(firstBadge.QrUrl));
+        var admin = Core.Access.Actor.User("e2e", [Core.Access.Roles.Administrator]);
+        // The organizer's note for the door, and the event's logo on the badge.
+        await app.Services.GetRequiredService<Infrastructure.Attendees.RegistrationService>().SaveDoorNoteAsync(admin, eventId, first, null, "贵宾，引至前排");
+        Assert.Equal(Infrastructure.Files.ImageProblem.None, await badges.UploadLogoAsync(admin, eventId, new MemoryStream(Logo())));
+        var image = await PrintedBadgeImageAsync(admin, eventId, first);
         try
         {
             var page = await app.NewPageAsync();
@@ -37,6 +39,7 @@ public sealed class CheckInJourneyTests(BrowserApp app)
             await Assertions.Expect(result).ToHaveAttributeAsync("data-outcome", "CheckedIn");
             await Assertions.Expect(result).ToContainTextAsync("签到成功");
             await Assertions.Expect(result).ToContainTextAsync("门口甲");
+            await Assertions.Expect(result.Locator(".checkin-door")).ToHaveTextAsync("备注：贵宾，引至前排");
 
             // The same badge again: already in, with the time and who let them in; nothing counted twice.
             await page.GetByTestId("checkin-image").SetInputFilesAsync(image);
@@ -56,7 +59,7 @@ public sealed class CheckInJourneyTests(BrowserApp app)
             await Assertions.Expect(result).ToContainTextAsync("门口乙");
 
             // The first badge is reported lost and reprinted: its old QR no longer lets anyone in.
-            await badges.ReprintAsync(Core.Access.Actor.User("e2e", [Core.Access.Roles.Administrator]), eventId, first);
+            await badges.ReprintAsync(admin, eventId, first);
             await page.GetByTestId("checkin-image").SetInputFilesAsync(image);
             await Assertions.Expect(result).ToHaveAttributeAsync("data-outcome", "Superseded");
 
@@ -68,6 +71,47 @@ public sealed class CheckInJourneyTests(BrowserApp app)
         {
             File.Delete(image);
         }
+    }
+
+    /// <summary>
+    /// A picture of the printed badge, as a phone photographs it: the badge (on 90×120 mm stock, one badge a page, with
+    /// the logo, name, bands and QR) printed to PDF and rasterized at 150 dpi by pdftoppm.
+    /// </summary>
+    private async Task<string> PrintedBadgeImageAsync(Core.Access.Actor actor, int eventId, int registrationId)
+    {
+        var sheet = (await app.Services.GetRequiredService<BadgeService>().OneAsync(actor, eventId, registrationId, BadgePaper.Stock90x120))!;
+        Assert.NotNull(sheet.Logo);
+        var pdf = await Web.Endpoints.OnSiteEndpoints.BadgePdfAsync(app.Services.GetRequiredService<Web.Components.Documents.DocumentPdf>(), sheet, CancellationToken.None);
+        var stem = Path.Combine(Path.GetTempPath(), $"badge-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(stem + ".pdf", pdf);
+        try
+        {
+            using var raster = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftoppm", ["-png", "-r", "150", "-singlefile", stem + ".pdf", stem])
+            {
+                RedirectStandardError = true,
+            })!;
+            await raster.WaitForExitAsync();
+            Assert.True(raster.ExitCode == 0, await raster.StandardError.ReadToEndAsync());
+        }
+        finally
+        {
+            File.Delete(stem + ".pdf");
+        }
+        return stem + ".png";
+    }
+
+    /// <summary>A small logo: a blue disc on white.</summary>
+    private static byte[] Logo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(120, 120);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(SkiaSharp.SKColors.White);
+            using var paint = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(0x1E, 0x5A, 0xA8), IsAntialias = true };
+            canvas.DrawCircle(60, 60, 50, paint);
+        }
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     /// <summary>An event of its own (so the symposium's counts stay as other journeys expect), staffed by the organizer, with two registrations.</summary>

@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fx) : IC
         ("/manage/events/{symposium}/badges/builds/999999", [D, D, D, D, N, D, N]),
         ("/manage/events/{symposium}/registrations/999999/badge.pdf", [D, D, D, D, N, D, N]),
         ("/manage/events/{symposium}/checkin", [D, D, D, D, A, D, A]),
+        ("/manage/events/{symposium}/checkin/sessions", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/checkin/search?q=x", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/checkin/counts", [D, D, D, D, A, D, A]),
         ("/manage/events/{symposium}/checkin/stream", [D, D, D, D, A, D, A]),

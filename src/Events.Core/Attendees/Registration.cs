@@ -61,8 +61,32 @@ public class Registration : IConcurrencyVersioned
 
     public List<RegistrationAnswer> Answers { get; set; } = [];
 
+    /// <summary>The organizers' note for the door (VIP 接待, access needs), at most <see cref="RegistrationDoorNote.MaxLength"/> characters; shown on the check-in result.</summary>
+    public string? DoorNote { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>How many times the badge was reprinted. Its QR and short code are signed with this, so a reprint withdraws the lost badge.</summary>
     public int BadgeVersion { get; set; }
+}
+
+public enum DoorNoteOutcome
+{
+    Saved,
+    TooLong,
+    /// <summary>Someone changed the note since the editor read it: nothing was saved.</summary>
+    Stale,
+    NotFound,
+}
+
+public static class RegistrationDoorNote
+{
+    public const int MaxLength = 200;
+
+    /// <summary>Trimmed, empty as null; false when it is longer than <see cref="MaxLength"/> (after trimming).</summary>
+    public static bool TryNormalize(string? note, out string? normalized)
+    {
+        normalized = string.IsNullOrWhiteSpace(note) ? null : note.Trim().ReplaceLineEndings(" ");
+        return normalized is null || normalized.Length <= MaxLength;
+    }
 }

@@ -32,6 +32,9 @@ public class Event : IConcurrencyVersioned
     public Event? ParentEvent { get; set; }
     public List<Event> SubForums { get; set; } = [];
     public int? ExpectedAttendance { get; set; }
+
+    /// <summary>The event's logo as printed on its badges: a PNG or JPEG re-encoded into the file store folder <c>event-logos</c>, never under the web root; null prints the title's first character.</summary>
+    public string? LogoFile { get; set; }
     public EventStatus Status { get; set; } = EventStatus.Draft;
 
     public List<EventUnit> Units { get; set; } = [];

@@ -69,3 +69,36 @@ public static class TableSeating
         return tables;
     }
 }
+
+/// <summary>
+/// The seat order at one round table (圆桌): the most senior person at the table takes the host seat (主位, facing the
+/// entrance), then the others alternate to the host's right and left, outward, by rank, so the principal guest (主宾)
+/// sits on the host's right and the second guest on the host's left (the banquet custom, 以右为尊; it does not follow the
+/// rostrum's convention switch). Seats are numbered from the host seat (1) round the table towards the host's right, so
+/// the last seat is next to the host on the left, and empty seats of a table that is not full are those opposite the host.
+/// </summary>
+public static class RoundTableSeating
+{
+    /// <summary>The seat (1-based, from the host seat round to the host's right) of the person of <paramref name="rank"/> at the table (1 is its most senior).</summary>
+    public static int SeatOf(int rank, int seats)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rank, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rank, seats);
+        if (rank == 1) return 1;
+        var step = rank / 2;
+        return rank % 2 == 0 ? 1 + step : seats + 1 - step;
+    }
+
+    /// <summary>How many places round the table a seat is from the host seat, the shorter way.</summary>
+    public static int PlacesFromHost(int seat, int seats) => Math.Min(seat - 1, seats - (seat - 1));
+
+    /// <summary>
+    /// The people at one table, given most senior first, with their seats, in seat order round the table. A table holding
+    /// more people than <paramref name="seats"/> (assigned by hand) is seated as a table of that many.
+    /// </summary>
+    public static IReadOnlyList<(int Seat, T Guest)> Arrange<T>(IReadOnlyList<T> ranked, int seats)
+    {
+        var size = Math.Max(seats, ranked.Count);
+        return ranked.Select((guest, i) => (Seat: SeatOf(i + 1, size), Guest: guest)).OrderBy(s => s.Seat).ToList();
+    }
+}

@@ -18,6 +18,9 @@ public class Session : IConcurrencyVersioned
     public Room? Room { get; set; }
     public List<SessionChair> Chairs { get; set; } = [];
     public List<SessionItem> Items { get; set; } = [];
+
+    /// <summary>The organizer chose this session for session check-in (分会场签到); the check-in desk offers only such sessions and refuses scans for others.</summary>
+    public bool TakesCheckIn { get; set; }
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 

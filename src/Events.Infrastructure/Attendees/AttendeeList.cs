@@ -19,6 +19,9 @@ public sealed record AttendeeListItem(
 
     /// <summary>The colleague's mobile, masked like <see cref="AttendeeListItem.Phone"/> unless the viewer may see it in full.</summary>
     public string? HandoverPhone { get; init; }
+
+    /// <summary>The organizers' note for the door (<see cref="Registration.DoorNote"/>).</summary>
+    public string? DoorNote { get; init; }
 }
 
 public enum AttendeeSort
@@ -124,6 +127,6 @@ public sealed class AttendeeList(IDbContextFactory<EventsDbContext> factory, Tim
         r.Id, r.Name, r.Organization, r.Title, r.Email, r.Phone, r.State, r.RegisteredAt, r.CancelledAt, r.CancelledByOrganizer)
     {
         CategoryId = r.CategoryId, FeeAmount = r.FeeAmount, HandoverName = r.HandoverName, HandoverEmail = r.HandoverEmail,
-        HandoverPhone = r.HandoverPhone,
+        HandoverPhone = r.HandoverPhone, DoorNote = r.DoorNote,
     });
 }

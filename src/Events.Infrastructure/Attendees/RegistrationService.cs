@@ -253,6 +253,23 @@ public sealed class RegistrationService(
     }
 
     /// <summary>An organizer of <paramref name="eventId"/> cancels on the attendee's behalf; the attendee is told by mail.</summary>
+    /// <summary>
+    /// Sets the organizers' note for the door (VIP 接待, access needs; at most <see cref="RegistrationDoorNote.MaxLength"/>
+    /// characters, empty clears it), shown on the check-in result. <paramref name="expected"/> is the note the editor saw:
+    /// when someone changed it since, nothing is saved and <see cref="DoorNoteOutcome.Stale"/> says so.
+    /// </summary>
+    public async Task<DoorNoteOutcome> SaveDoorNoteAsync(Actor actor, int eventId, int registrationId, string? expected, string? note, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, eventId, ct);
+        if (!RegistrationDoorNote.TryNormalize(note, out var clean)) return DoorNoteOutcome.TooLong;
+        RegistrationDoorNote.TryNormalize(expected, out var seen);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var changed = await db.Registrations.Where(r => r.Id == registrationId && r.EventId == eventId && r.DoorNote == seen)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DoorNote, clean).SetProperty(r => r.ConcurrencyStamp, Guid.NewGuid()), ct);
+        if (changed > 0) return DoorNoteOutcome.Saved;
+        return await db.Registrations.AnyAsync(r => r.Id == registrationId && r.EventId == eventId, ct) ? DoorNoteOutcome.Stale : DoorNoteOutcome.NotFound;
+    }
+
     public async Task<bool> CancelForAttendeeAsync(Actor actor, int eventId, int registrationId, CancellationToken ct = default)
     {
         await rights.DemandEventAsync(actor, eventId, ct);

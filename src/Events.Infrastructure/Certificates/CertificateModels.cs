@@ -74,6 +74,4 @@ public static class CertificateImages
 
     public const string Folder = "certificates";
 
-    /// <summary>PNG or JPEG only (by magic bytes): WebP is not accepted for printed seals.</summary>
-    public static bool Accepts(ImageCheck check) => check.IsValid && check.Extension is ".png" or ".jpg";
 }

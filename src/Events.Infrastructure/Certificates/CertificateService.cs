@@ -135,13 +135,8 @@ public sealed class CertificateService(
     public async Task<ImageProblem> UploadImageAsync(Actor actor, int eventId, CertificateImage which, Stream content, CancellationToken ct = default)
     {
         await rights.DemandEventAsync(actor, eventId, ct);
-        using var buffer = new MemoryStream();
-        var check = await ImageValidator.ReadAsync(content, CertificateImages.MaxBytes, buffer, ct);
-        if (!check.IsValid) return check.Problem;
-        if (!CertificateImages.Accepts(check)) return ImageProblem.NotAnImage;
-        var clean = ImageSanitizer.Clean(buffer.ToArray(), check);
-        if (clean.Content is null) return clean.Check.Problem;
-        var stored = await files.SaveAsync(CertificateImages.Folder, check.Extension!, new MemoryStream(clean.Content), ct);
+        var (problem, stored) = await StoredImages.SaveAsync(files, CertificateImages.Folder, content, CertificateImages.MaxBytes, ct: ct);
+        if (stored is null) return problem;
         await using var db = await factory.CreateDbContextAsync(ct);
         var design = (await DesignAsync(db, eventId, null, ct))!;
         var old = which == CertificateImage.Seal ? design.SealFile : design.LogoFile;
@@ -466,15 +461,7 @@ public sealed class CertificateService(
         return real;
     }
 
-    private string? DataUri(string? stored)
-    {
-        if (stored is null) return null;
-        using var stream = files.OpenRead(CertificateImages.Folder, stored);
-        if (stream is null) return null;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return $"data:{ImageValidator.ContentTypeOf(stored)};base64,{Convert.ToBase64String(copy.ToArray())}";
-    }
+    private string? DataUri(string? stored) => StoredImages.DataUri(files, CertificateImages.Folder, stored);
 
     // ---------- lists ----------
 

@@ -4,6 +4,7 @@ using Events.Core.OnSite;
 using Events.Core.Security;
 using Events.Infrastructure.Access;
 using Events.Infrastructure.Data;
+using Events.Infrastructure.Files;
 using Events.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -52,6 +53,25 @@ public sealed record BadgeSheet(int EventId, string EventTitle, string? EventTit
 {
     /// <summary>Print the categories' English badge labels (documents are otherwise printed in Chinese).</summary>
     public bool English { get; init; }
+
+    /// <summary>The event's logo as a data URI (printed inside the PDF, never linked), or null to print the title's first character.</summary>
+    public string? Logo { get; init; }
+}
+
+/// <summary>An event's logo (PNG or JPEG, re-encoded; see <see cref="StoredImages"/>), printed on its badges.</summary>
+public static class EventLogos
+{
+    /// <summary>A logo is a small picture, like a certificate's (<see cref="Certificates.CertificateImages.MaxBytes"/>).</summary>
+    public const long MaxBytes = Certificates.CertificateImages.MaxBytes;
+
+    /// <summary>The file store folder, outside the web root.</summary>
+    public const string Folder = "event-logos";
+
+    /// <summary>
+    /// A logo is stored at most this many pixels on its long side: printed at most 24 mm wide that is well over 600 dpi, and
+    /// it keeps the badge sheets small, since every badge of a sheet carries it.
+    /// </summary>
+    public const int MaxSide = 600;
 }
 
 /// <summary>Which badges to print: by speaker/delegate band, by registration category (<see cref="NoCategory"/> for those without one) and by state; null is any.</summary>
@@ -91,7 +111,7 @@ public sealed class SpeakerBadgeBands(IDbContextFactory<EventsDbContext> factory
 /// Badges of an event's registrations, each carrying a signed QR (<see cref="ISignedCodes"/>, purpose badge, version
 /// <see cref="Registration.BadgeVersion"/>). Reprinting a lost badge bumps the version: the lost one's QR is refused at the door.
 /// </summary>
-public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ISignedCodes codes, IBadgeBands bands, IOptions<MailOptions> mail)
+public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, EventRights rights, ISignedCodes codes, IBadgeBands bands, IOptions<MailOptions> mail, FileStore files)
 {
     /// <summary>The path a badge's QR opens: the check-in page of the staff member who scans it with any camera app.</summary>
     public static string Path(string token) => $"/b/{token}";
@@ -117,7 +137,7 @@ public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, Eve
     private async Task<BadgeSheet?> LoadAsync(int eventId, BadgePaper paper, Func<IQueryable<Registration>, IQueryable<Registration>> select, BadgeBand? band, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Title, e.TitleEn }).FirstOrDefaultAsync(ct);
+        var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Title, e.TitleEn, e.LogoFile }).FirstOrDefaultAsync(ct);
         if (ev is null) return null;
         var query = select(db.Registrations.AsNoTracking().Where(r => r.EventId == eventId));
         var rows = await query.OrderByChinese(db, r => r.Name).ThenBy(r => r.Id)
@@ -129,7 +149,7 @@ public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, Eve
                 r.CategoryId is { } c && styles.TryGetValue(c, out var style) ? style : null))
             .Where(b => band is null || b.Band == band)
             .ToList();
-        return new BadgeSheet(eventId, ev.Title, ev.TitleEn, paper, badges);
+        return new BadgeSheet(eventId, ev.Title, ev.TitleEn, paper, badges) { Logo = StoredImages.DataUri(files, EventLogos.Folder, ev.LogoFile) };
     }
 
     /// <summary>
@@ -140,6 +160,43 @@ public sealed class BadgeService(IDbContextFactory<EventsDbContext> factory, Eve
     {
         var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         return categories.Select((c, i) => BadgeStyle.Of(c, i)).ToDictionary(s => s.CategoryId!.Value);
+    }
+
+    /// <summary>Whether the event has a logo on file (the file itself is only ever printed onto its badges).</summary>
+    public async Task<bool> HasLogoAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await rights.DemandCheckInAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Events.AnyAsync(e => e.Id == eventId && e.LogoFile != null, ct);
+    }
+
+    /// <summary>
+    /// Stores the event's logo for its badges (organizers of the event): PNG or JPEG by magic bytes, at most
+    /// <see cref="EventLogos.MaxBytes"/>, re-encoded, in the file store; the old one is deleted. Returns why it was refused, or None.
+    /// </summary>
+    public async Task<ImageProblem> UploadLogoAsync(Actor actor, int eventId, Stream content, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null) return ImageProblem.NotFound;
+        var (problem, stored) = await StoredImages.SaveAsync(files, EventLogos.Folder, content, EventLogos.MaxBytes, EventLogos.MaxSide, ct);
+        if (stored is null) return problem;
+        // Only the logo column changes: the event's concurrency stamp guards its edit form, which a logo does not clash with.
+        var old = ev.LogoFile;
+        await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.LogoFile, stored), ct);
+        if (old is not null) files.Delete(EventLogos.Folder, old);
+        return ImageProblem.None;
+    }
+
+    public async Task RemoveLogoAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var old = await db.Events.Where(e => e.Id == eventId).Select(e => e.LogoFile).FirstOrDefaultAsync(ct);
+        if (old is null) return;
+        await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.LogoFile, (string?)null), ct);
+        files.Delete(EventLogos.Folder, old);
     }
 
     /// <summary>One registration's badge, for printing it alone.</summary>

@@ -26,6 +26,9 @@ public enum CheckInOutcome
     /// <summary>The registration was cancelled.</summary>
     Cancelled,
 
+    /// <summary>The scan named a session of the event that the organizer did not choose for check-in (<see cref="Core.Program.Session.TakesCheckIn"/>).</summary>
+    NotACheckInSession,
+
     /// <summary>Not a badge of this event: forged, edited, another event's, or unreadable.</summary>
     Invalid,
 }
@@ -45,7 +48,14 @@ public sealed record CheckInPerson(int RegistrationId, string Name, string Organ
 /// <see cref="ReplyFieldKeys.Diet"/> other than "no special diet", with the detail for "other"), and the fee's
 /// payment state when the registration owes a fee or one was recorded (null for a free registration).
 /// </summary>
-public sealed record CheckInNotes(string? Category, string? CategoryEn, string? Diet, string? DietDetail, PaymentState? Payment);
+public sealed record CheckInNotes(string? Category, string? CategoryEn, string? Diet, string? DietDetail, PaymentState? Payment)
+{
+    /// <summary>The organizers' note for the door (<see cref="Registration.DoorNote"/>: VIP 接待, access needs), or null.</summary>
+    public string? DoorNote { get; init; }
+}
+
+/// <summary>A session of the event, and whether the organizer chose it for session check-in.</summary>
+public sealed record CheckInSessionChoice(int Id, string Title, string? TitleEn, DateTimeOffset Start, string? Room, bool TakesCheckIn);
 
 /// <summary>A scan's answer. <see cref="At"/> is the (first) check-in time in the event's time zone.</summary>
 public sealed record CheckInResult(CheckInOutcome Outcome, CheckInPerson? Person, DateTimeOffset? At, string? ByName)
@@ -128,13 +138,19 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         CheckInMethod method, int sessionId, DateTimeOffset? scannedAt, CancellationToken ct)
     {
         if (clientScanId is { Length: > MaxClientScanId }) clientScanId = null;
+        if (sessionId != CheckIn.Entrance)
+        {
+            // Only the sessions the organizer chose take check-in: another session of the event is refused, anything else is not ours.
+            var takes = await SessionTakesCheckInAsync(eventId, sessionId, ct);
+            if (takes is null) return CheckInResult.Invalid;
+            if (takes == false) return new CheckInResult(CheckInOutcome.NotACheckInSession, person, null, null);
+        }
         if (await ExistingAsync(registration.Id, sessionId, eventId, ct) is { } earlier)
         {
             return new CheckInResult(earlier.ClientScanId is not null && earlier.ClientScanId == clientScanId ? CheckInOutcome.CheckedIn : CheckInOutcome.AlreadyCheckedIn,
                 person, earlier.At, earlier.ByName);
         }
         if (registration.State != RegistrationState.Active) return new CheckInResult(CheckInOutcome.Cancelled, person, null, null);
-        if (sessionId != CheckIn.Entrance && !await SessionOfEventAsync(eventId, sessionId, ct)) return CheckInResult.Invalid;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var byName = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? actor.UserId;
@@ -172,10 +188,11 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         return row is null ? null : new Earlier(await LocalAsync(eventId, row.CheckedInAt, ct), row.ByName, row.ClientScanId);
     }
 
-    private async Task<bool> SessionOfEventAsync(int eventId, int sessionId, CancellationToken ct)
+    /// <summary>Whether the event's session takes check-in; null when it is not a session of the event.</summary>
+    private async Task<bool?> SessionTakesCheckInAsync(int eventId, int sessionId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == eventId, ct);
+        return await db.Sessions.Where(s => s.Id == sessionId && s.EventId == eventId).Select(s => (bool?)s.TakesCheckIn).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>An instant in the event's time zone (Asia/Shanghai unless the event names another).</summary>
@@ -201,7 +218,10 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         if (payment is null && r.FeeAmount > 0) payment = PaymentState.Unpaid;
         var dietKey = diet.GetValueOrDefault(ReplyFieldKeys.Diet);
         if (string.IsNullOrWhiteSpace(dietKey) || dietKey == ReplyFieldKeys.DietNormal) dietKey = null;
-        var notes = new CheckInNotes(category?.Name, category?.NameEn, dietKey, dietKey == ReplyFieldKeys.DietOther ? diet.GetValueOrDefault(ReplyFieldKeys.DietDetail) : null, payment);
+        var notes = new CheckInNotes(category?.Name, category?.NameEn, dietKey, dietKey == ReplyFieldKeys.DietOther ? diet.GetValueOrDefault(ReplyFieldKeys.DietDetail) : null, payment)
+        {
+            DoorNote = r.DoorNote,
+        };
         var style = r.CategoryId is { } id && (await BadgeService.StylesAsync(db, eventId, ct)).TryGetValue(id, out var s) ? s : null;
         return new CheckInPerson(r.Id, r.Name, r.Organization, r.Title, band, Masked(r.Phone), r.State) { Notes = notes, Style = style };
     }
@@ -274,14 +294,35 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         return byCategory.Concat(byBand).ToList();
     }
 
-    /// <summary>The event's sessions a door can check people into, in time order (title and local start).</summary>
+    /// <summary>The event's sessions a door can check people into (those the organizer chose), in time order (title and local start).</summary>
     public async Task<IReadOnlyList<(int Id, string Title, DateTimeOffset Start)>> SessionsAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).Select(s => new { s.Id, s.Title, s.Start }).ToListAsync(ct);
+        var rows = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId && s.TakesCheckIn).Select(s => new { s.Id, s.Title, s.Start }).ToListAsync(ct);
         var result = new List<(int, string, DateTimeOffset)>();
         foreach (var s in rows.OrderBy(s => s.Start).ThenBy(s => s.Id)) result.Add((s.Id, s.Title, await LocalAsync(eventId, s.Start, ct)));
         return result;
+    }
+
+    /// <summary>All the event's sessions in time order, each saying whether it takes check-in: the organizer's choice of check-in sessions.</summary>
+    public async Task<IReadOnlyList<CheckInSessionChoice>> SessionChoicesAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await rights.DemandCheckInAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId)
+            .Select(s => new { s.Id, s.Title, s.TitleEn, s.Start, Room = s.Room == null ? null : s.Room.Name, s.TakesCheckIn }).ToListAsync(ct);
+        var result = new List<CheckInSessionChoice>();
+        foreach (var s in rows.OrderBy(s => s.Start).ThenBy(s => s.Id)) result.Add(new(s.Id, s.Title, s.TitleEn, await LocalAsync(eventId, s.Start, ct), s.Room, s.TakesCheckIn));
+        return result;
+    }
+
+    /// <summary>Chooses whether a session of the event takes check-in (organizers of the event); false when it is not a session of the event.</summary>
+    public async Task<bool> SetSessionCheckInAsync(Actor actor, int eventId, int sessionId, bool takesCheckIn, CancellationToken ct = default)
+    {
+        await rights.DemandEventAsync(actor, eventId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // Only this flag changes: the session's concurrency stamp guards the program editor's form, which it does not clash with.
+        return await db.Sessions.Where(s => s.Id == sessionId && s.EventId == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.TakesCheckIn, takesCheckIn), ct) > 0;
     }
 
     /// <summary>

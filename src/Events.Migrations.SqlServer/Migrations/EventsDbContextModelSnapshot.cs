@@ -315,6 +315,10 @@ namespace Events.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("DoorNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1219,6 +1223,10 @@ namespace Events.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LogoFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("ParentEventId")
                         .HasColumnType("int");
@@ -2582,6 +2590,9 @@ namespace Events.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("Start")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("TakesCheckIn")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Title")
                         .IsRequired()

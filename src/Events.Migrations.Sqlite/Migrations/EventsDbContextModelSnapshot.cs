@@ -302,6 +302,10 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DoorNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1181,6 +1185,10 @@ namespace Events.Migrations.Sqlite.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogoFile")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentEventId")
@@ -2486,6 +2494,9 @@ namespace Events.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TakesCheckIn")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")

@@ -21,6 +21,9 @@ public static class OnSiteEndpoints
 {
     public static string CheckInPage(int eventId) => $"/manage/events/{eventId}/checkin";
     public static string BadgesPage(int eventId) => $"/manage/events/{eventId}/badges";
+
+    /// <summary>The organizer's choice of the sessions that take check-in.</summary>
+    public static string CheckInSessionsPage(int eventId) => $"/manage/events/{eventId}/checkin/sessions";
     public static string BadgeBuild(int eventId, int buildId) => $"/manage/events/{eventId}/badges/builds/{buildId}";
     public static string BadgePdf(int eventId, int registrationId) => $"/manage/events/{eventId}/registrations/{registrationId}/badge.pdf";
     public static string CheckInExport(int eventId) => $"/manage/events/{eventId}/checkins.xlsx";
@@ -244,6 +247,7 @@ public static class OnSiteEndpoints
         diet = p.Notes?.Diet is { } diet ? Diet(diet, p.Notes.DietDetail, l) : null,
         payment = p.Notes?.Payment?.ToString(),
         paymentLabel = p.Notes?.Payment is { } paid ? l[$"PaymentState.{paid}"].Value : null,
+        note = p.Notes?.DoorNote,
     };
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -266,6 +270,7 @@ public static class OnSiteEndpoints
             CheckInOutcome.AlreadyCheckedIn => string.Format(CultureInfo.CurrentCulture, l["CheckIn.Already"], at, result.ByName),
             CheckInOutcome.Superseded => l["CheckIn.Superseded"].Value,
             CheckInOutcome.Cancelled => l["CheckIn.Cancelled"].Value,
+            CheckInOutcome.NotACheckInSession => l["CheckIn.NotACheckInSession"].Value,
             _ => l["CheckIn.Invalid"].Value,
         };
         return new { outcome = result.Outcome.ToString(), message, person = result.Person is { } p ? Person(p, l) : null, at, by = result.ByName };

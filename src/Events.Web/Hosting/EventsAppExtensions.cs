@@ -34,6 +34,7 @@ public static class EventsAppExtensions
         builder.Services.AddEventsAccess();
         builder.Services.AddEventsTransportSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddEventsCircuitLimits();
+        builder.Services.AddEventsRateLimits(builder.Configuration);
 
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
         builder.Services.AddEventsSignedCodes(Path.Combine(paths.Data, "keys"));
@@ -66,6 +67,7 @@ public static class EventsAppExtensions
             // Only the remembered choice counts; the UI is Chinese unless the user switched.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        app.UseRateLimiter();
         app.UseMiddleware<BrowserMissingPage>();
         app.UseAuthentication();
         app.UseAuthorization();

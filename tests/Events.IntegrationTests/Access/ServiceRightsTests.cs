@@ -117,6 +117,7 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["RegistrationSettingsEditor.SaveAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<RegistrationSettingsEditor>().SaveAsync(a, f.Root, new RegistrationSettingsInput { IsOpen = true, Capacity = 5 })),
         ["RegistrationService.CancelForAttendeeAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().CancelForAttendeeAsync(a, f.Root, 1)),
+        ["RegistrationService.SaveDoorNoteAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().SaveDoorNoteAsync(a, f.Root, 1, null, "贵宾")),
         ["RegistrationService.DecideAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().DecideAsync(a, f.Root, 1, approve: true)),
         ["RegistrationService.DecideHandoverAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<RegistrationService>().DecideHandoverAsync(a, f.Root, 1, approve: true)),
         ["RegistrationService.UpdateForAttendeeAsync"] = new(Rule.EventStaff, (f, a) =>
@@ -135,6 +136,9 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["BadgeService.SheetAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().SheetAsync(a, f.Root, new BadgeFilter(), BadgePaper.A4)),
         ["BadgeService.OneAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().OneAsync(a, f.Root, 1, BadgePaper.A4)),
         ["BadgeService.ReprintAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().ReprintAsync(a, f.Root, 1)),
+        ["BadgeService.HasLogoAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().HasLogoAsync(a, f.Root)),
+        ["BadgeService.UploadLogoAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().UploadLogoAsync(a, f.Root, new MemoryStream(TestImages.Png(40, 40)))),
+        ["BadgeService.RemoveLogoAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeService>().RemoveLogoAsync(a, f.Root)),
         ["BadgeBuilds.QueueAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeBuilds>().QueueAsync(a, f.Root, new BadgeFilter(), BadgePaper.A4, "zh-CN")),
         ["BadgeBuilds.ListAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeBuilds>().ListAsync(a, f.Root)),
         ["BadgeBuilds.OpenAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<BadgeBuilds>().OpenAsync(a, f.Root, 1)),
@@ -144,6 +148,8 @@ public sealed class ServiceRightsTests(ServiceRightsFixture f) : IClassFixture<S
         ["CheckInService.SearchAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().SearchAsync(a, f.Root, "张")),
         ["CheckInService.CountsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().CountsAsync(a, f.Root)),
         ["CheckInService.ExportRowsAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().ExportRowsAsync(a, f.Root)),
+        ["CheckInService.SessionChoicesAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().SessionChoicesAsync(a, f.Root)),
+        ["CheckInService.SetSessionCheckInAsync"] = new(Rule.EventStaff, (f, a) => f.App.Get<CheckInService>().SetSessionCheckInAsync(a, f.Root, f.SessionRoot, true)),
         ["DelegateListService.SaveSettingsAsync"] = new(Rule.EventStaff, (f, a) =>
             f.App.Get<DelegateListService>().SaveSettingsAsync(a, f.Root, new global::Events.Core.Attendees.Delegates.DelegateListSettingsInput { ProtocolOrder = "北京市" })),
         ["FeeService.SetAsync"] = new(Rule.EventStaff, (f, a) =>

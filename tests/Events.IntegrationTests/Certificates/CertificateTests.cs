@@ -252,6 +252,43 @@ public sealed class CertificateTests(PdfAppFixture f)
     }
 
     [Fact]
+    public async Task Verify_answers_a_client_30_times_a_minute_then_429_with_a_page_in_its_language()
+    {
+        // Each test client gets its own address, so the limit of one does not touch another (or the other tests' clients).
+        async Task<(int Status, string Body, string? RetryAfter)> AskAsync(IPAddress from, bool english = false)
+        {
+            var context = await App.Server.SendAsync(c =>
+            {
+                c.Request.Method = "GET";
+                c.Request.Path = "/verify/ABCD-EFGH-JK";
+                c.Connection.RemoteIpAddress = from;
+                if (english) c.Request.Headers.Cookie = ".AspNetCore.Culture=c%3Den%7Cuic%3Den";
+            });
+            using var reader = new StreamReader(context.Response.Body);
+            return (context.Response.StatusCode, await reader.ReadToEndAsync(), context.Response.Headers.RetryAfter.FirstOrDefault());
+        }
+
+        var client = IPAddress.Parse($"198.51.100.{Random.Shared.Next(1, 250)}");
+        for (var i = 0; i < global::Events.Web.Hosting.RateLimits.DefaultVerifyPerMinute; i++)
+        {
+            var (status, body, _) = await AskAsync(client);
+            Assert.Equal(200, status);
+            Assert.Contains("verify-invalid", body, StringComparison.Ordinal);
+        }
+        var refused = await AskAsync(client);
+        Assert.Equal(429, refused.Status);
+        Assert.Contains("查询过于频繁", refused.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("verify-invalid", refused.Body, StringComparison.Ordinal);
+        Assert.True(int.TryParse(refused.RetryAfter, out var seconds) && seconds is > 0 and <= 60, refused.RetryAfter);
+        var inEnglish = await AskAsync(client, english: true);
+        Assert.Equal(429, inEnglish.Status);
+        Assert.Contains("Too many checks", inEnglish.Body, StringComparison.Ordinal);
+
+        // Another client is answered as before.
+        Assert.Equal(200, (await AskAsync(IPAddress.Parse("203.0.113.77"))).Status);
+    }
+
+    [Fact]
     public async Task The_seal_is_never_served_at_any_public_url_to_anonymous_visitors_or_registrants()
     {
         var s = await EventAsync("郑洁");

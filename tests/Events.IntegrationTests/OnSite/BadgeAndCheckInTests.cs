@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Events.Core.Access;
 using Events.Core.Attendees;
 using Events.Core.OnSite;
+using Events.Infrastructure.Files;
 using Events.Infrastructure.OnSite;
 using Events.IntegrationTests.Infrastructure;
 using Events.IntegrationTests.Pdf;
@@ -99,6 +100,133 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
         Assert.Equal(CheckInOutcome.Superseded, old.Outcome);
         Assert.Equal(CheckInOutcome.Superseded, (await CheckIns.ScanAsync(TestActors.Admin, eventId, before.ShortCode, null, CheckInMethod.Scanner)).Outcome);
         Assert.Equal(CheckInOutcome.CheckedIn, (await CheckIns.ScanAsync(TestActors.Admin, eventId, url, null, CheckInMethod.Camera)).Outcome);
+    }
+
+    /// <summary>Images drawn on each page of the PDF (PdfPig lists one per image XObject drawn).</summary>
+    private static int[] ImagesPerPage(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return document.GetPages().Select(p => p.GetImages().Count()).ToArray();
+    }
+
+    /// <summary>The crop marks on a page: thin black filled rectangles 4 mm long (horizontal ones first), read from the PDF's vector paths.</summary>
+    private static (List<UglyToad.PdfPig.Core.PdfRectangle> Horizontal, List<UglyToad.PdfPig.Core.PdfRectangle> Vertical) CropMarks(UglyToad.PdfPig.Content.Page page)
+    {
+        const double mm = 72 / 25.4;
+        var (horizontal, vertical) = (new List<UglyToad.PdfPig.Core.PdfRectangle>(), new List<UglyToad.PdfPig.Core.PdfRectangle>());
+        foreach (var path in page.Paths.Where(p => p.IsFilled))
+        {
+            var (r, g, b) = path.FillColor?.ToRGBValues() ?? (0, 0, 0);
+            if (r + g + b > 0.1) continue;
+            foreach (var sub in path)
+            {
+                if (sub.GetBoundingRectangle() is not { } box) continue;
+                var (w, h) = (box.Width, box.Height);
+                if (Math.Abs(w - 4 * mm) < 0.5 * mm && h < 0.5 * mm) horizontal.Add(box);
+                else if (Math.Abs(h - 4 * mm) < 0.5 * mm && w < 0.5 * mm) vertical.Add(box);
+            }
+        }
+        return (horizontal, vertical);
+    }
+
+    [Fact]
+    public async Task A4_badges_have_crop_marks_at_each_badges_corners_and_pre_cut_stock_has_none()
+    {
+        var (eventId, _) = await EventWithAsync("甲一", "乙二", "丙三", "丁四", "戊五");
+        var a4 = await PdfAsync((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!);
+        var stock = await PdfAsync((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.Stock90x120))!);
+        const double mm = 72 / 25.4;
+
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(a4))
+        {
+            // Two marks at each of a badge's four corners: 4 badges on the first sheet, 1 on the second.
+            foreach (var (number, badges) in new[] { (1, 4), (2, 1) })
+            {
+                var (horizontal, vertical) = CropMarks(document.GetPage(number));
+                Assert.Equal(4 * badges, horizontal.Count);
+                Assert.Equal(4 * badges, vertical.Count);
+                // Each horizontal mark lines up with a badge edge that a vertical mark also marks: they meet (1 mm apart) at a corner.
+                Assert.All(horizontal, h => Assert.Contains(vertical, v =>
+                    Math.Abs(Math.Min(Math.Abs(v.Left - h.Right), Math.Abs(h.Left - v.Right)) - 1 * mm) < 0.5 * mm
+                    && Math.Abs(Math.Min(Math.Abs(h.Bottom - v.Top), Math.Abs(v.Bottom - h.Top)) - 1 * mm) < 0.5 * mm));
+            }
+        }
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(stock))
+        {
+            Assert.All(document.GetPages(), page => Assert.Equal(0, CropMarks(page).Horizontal.Count + CropMarks(page).Vertical.Count));
+        }
+    }
+
+    [Fact]
+    public async Task The_events_logo_prints_on_every_badge_on_both_papers_and_without_one_the_badge_has_no_image()
+    {
+        var (eventId, _) = await EventWithAsync("欧阳明月", "王冰", "李四", "赵钱孙", "钱五");
+        Assert.False(await Badges.HasLogoAsync(TestActors.Admin, eventId));
+        var plain = await PdfAsync((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!);
+        Assert.Equal(new[] { 0, 0 }, ImagesPerPage(plain));
+        PdfQuality.AssertContainsText(plain, "第八届区域创新研讨会");
+
+        Assert.Equal(ImageProblem.None, await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream(TestImages.Png(300, 120))));
+        Assert.True(await Badges.HasLogoAsync(TestActors.Admin, eventId));
+        var a4Sheet = (await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!;
+        Assert.StartsWith("data:image/png;base64,", a4Sheet.Logo);
+        var a4 = await PdfAsync(a4Sheet);
+        PdfQuality.AssertSound(a4);
+        Assert.Equal(new[] { 4, 1 }, ImagesPerPage(a4));
+        var stock = await PdfAsync((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.Stock90x120))!);
+        Assert.Equal(new[] { 1, 1, 1, 1, 1 }, ImagesPerPage(stock));
+
+        // A large JPEG replaces it, scaled down to 600 px on its long side; removing it brings the first-character mark back.
+        Assert.Equal(ImageProblem.None, await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream(TestImages.Jpeg(1800, 900))));
+        var jpeg = (await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!.Logo!;
+        Assert.StartsWith("data:image/jpeg;base64,", jpeg);
+        using (var stored = SkiaSharp.SKBitmap.Decode(Convert.FromBase64String(jpeg[(jpeg.IndexOf(',') + 1)..])))
+        {
+            Assert.Equal((EventLogos.MaxSide, EventLogos.MaxSide / 2), (stored.Width, stored.Height));
+        }
+        await Badges.RemoveLogoAsync(TestActors.Admin, eventId);
+        var removed = (await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.Stock90x120))!;
+        Assert.Null(removed.Logo);
+        Assert.Equal(new[] { 0, 0, 0, 0, 0 }, ImagesPerPage(await PdfAsync(removed)));
+    }
+
+    [Fact]
+    public async Task A_logo_that_is_not_a_PNG_or_JPEG_is_refused_with_a_message_and_nothing_is_kept()
+    {
+        var (eventId, _) = await EventWithAsync("张伟");
+        // A PNG's signature in front of anything else fails when it is decoded.
+        byte[] broken = [.. TestImages.Png(40, 40).AsSpan(0, 16), .. "garbage"u8];
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray();
+        var problems = new[]
+        {
+            await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream(svg)),
+            await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream("%PDF-1.7 not a logo"u8.ToArray())),
+            await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream(broken)),
+            await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream(new byte[EventLogos.MaxBytes + 1])),
+            await Badges.UploadLogoAsync(TestActors.Admin, eventId, new MemoryStream()),
+        };
+        Assert.Equal(new[] { ImageProblem.NotAnImage, ImageProblem.NotAnImage, ImageProblem.NotAnImage, ImageProblem.TooLarge, ImageProblem.Empty }, problems);
+        Assert.False(await Badges.HasLogoAsync(TestActors.Admin, eventId));
+        Assert.Null((await Badges.SheetAsync(TestActors.Admin, eventId, new BadgeFilter(), BadgePaper.A4))!.Logo);
+        // The page says what is wrong, in both languages.
+        Assert.Equal("只接受 PNG 或 JPEG 图片。", Message("zh-CN", $"Certificates.Image.{problems[0]}"));
+        Assert.Equal("Only PNG or JPEG images are accepted.", Message("en", $"Certificates.Image.{problems[0]}"));
+    }
+
+    private string Message(string culture, string key)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var text = App.Get<Microsoft.Extensions.Localization.IStringLocalizer<Web.Localization.SharedResource>>()[key];
+            Assert.False(text.ResourceNotFound, key);
+            return text.Value;
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]
@@ -343,6 +471,77 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
     }
 
     [Fact]
+    public async Task Session_check_in_is_offered_and_accepted_only_for_the_sessions_the_organizer_chose()
+    {
+        var (eventId, regs) = await EventWithAsync("周晓", "吴敏");
+        var (other, _) = await EventWithAsync();
+        var ids = new List<int>();
+        await using (var db = App.CreateDbContext())
+        {
+            foreach (var (ev, title, hour) in new[] { (eventId, "分论坛一：数字经济", 9), (eventId, "分论坛二：绿色低碳", 14), (other, "他会场次", 9) })
+            {
+                var session = new Core.Program.Session
+                {
+                    EventId = ev, Title = title, Start = new DateTimeOffset(2027, 5, 10, hour, 0, 0, TimeSpan.FromHours(8)), End = new DateTimeOffset(2027, 5, 10, hour + 3, 0, 0, TimeSpan.FromHours(8)),
+                };
+                db.Sessions.Add(session);
+                await db.SaveChangesAsync();
+                ids.Add(session.Id);
+            }
+        }
+        var (chosen, unchosen, foreign) = (ids[0], ids[1], ids[2]);
+        var badge = Badges.Badge(regs[0], "周晓", "", "", BadgeBand.Delegate, 0);
+
+        // Nothing chosen: the desk offers no session, and a scan for one is refused with a sentence saying why.
+        Assert.Empty(await CheckIns.SessionsAsync(eventId));
+        var refused = await CheckIns.ScanAsync(TestActors.Admin, eventId, badge.QrUrl, "s-1", CheckInMethod.Camera, chosen);
+        Assert.Equal(CheckInOutcome.NotACheckInSession, refused.Outcome);
+        Assert.Equal("周晓", refused.Person!.Name);
+        var answer = System.Text.Json.JsonSerializer.SerializeToElement(OnSiteEndpoints.Answer(refused, App.Get<Microsoft.Extensions.Localization.IStringLocalizer<Web.Localization.SharedResource>>()));
+        Assert.Equal(Message("zh-CN", "CheckIn.NotACheckInSession"), answer.GetProperty("message").GetString());
+
+        Assert.True(await CheckIns.SetSessionCheckInAsync(TestActors.Admin, eventId, chosen, true));
+        Assert.False(await CheckIns.SetSessionCheckInAsync(TestActors.Admin, eventId, foreign, true));
+        Assert.Equal(new[] { chosen }, (await CheckIns.SessionsAsync(eventId)).Select(s => s.Id).ToArray());
+        var choices = await CheckIns.SessionChoicesAsync(TestActors.Admin, eventId);
+        Assert.Equal(new[] { (chosen, true), (unchosen, false) }, choices.Select(c => (c.Id, c.TakesCheckIn)).ToArray());
+
+        Assert.Equal(CheckInOutcome.CheckedIn, (await CheckIns.ScanAsync(TestActors.Admin, eventId, badge.QrUrl, "s-2", CheckInMethod.Camera, chosen)).Outcome);
+        Assert.Equal(CheckInOutcome.NotACheckInSession, (await CheckIns.ScanAsync(TestActors.Admin, eventId, badge.QrUrl, "s-3", CheckInMethod.Camera, unchosen)).Outcome);
+        Assert.Equal(CheckInOutcome.NotACheckInSession, (await CheckIns.CheckInAsync(TestActors.Admin, eventId, regs[1], "s-4", unchosen)).Outcome);
+        Assert.Equal(CheckInOutcome.Invalid, (await CheckIns.ScanAsync(TestActors.Admin, eventId, badge.QrUrl, "s-5", CheckInMethod.Camera, foreign)).Outcome);
+
+        // Turned off again, the session refuses further scans; the check-in already made stays.
+        Assert.True(await CheckIns.SetSessionCheckInAsync(TestActors.Admin, eventId, chosen, false));
+        Assert.Equal(CheckInOutcome.NotACheckInSession, (await CheckIns.CheckInAsync(TestActors.Admin, eventId, regs[1], "s-6", chosen)).Outcome);
+        await using var check = App.CreateDbContext();
+        Assert.Equal(1, await check.CheckIns.CountAsync(c => c.EventId == eventId && c.SessionId != Core.OnSite.CheckIn.Entrance));
+    }
+
+    [Fact]
+    public async Task The_door_note_is_bounded_guarded_against_a_concurrent_edit_and_shown_on_the_scan_card()
+    {
+        var (eventId, regs) = await EventWithAsync("郑贵宾");
+        var registrations = App.Get<global::Events.Infrastructure.Attendees.RegistrationService>();
+
+        Assert.Equal(DoorNoteOutcome.TooLong, await registrations.SaveDoorNoteAsync(TestActors.Admin, eventId, regs[0], null, new string('长', RegistrationDoorNote.MaxLength + 1)));
+        Assert.Equal(DoorNoteOutcome.Saved, await registrations.SaveDoorNoteAsync(TestActors.Admin, eventId, regs[0], null, "  贵宾，引至主席台；轮椅通道  "));
+        // Another organizer's editor still holds the empty note: their save is refused and the first note stays.
+        Assert.Equal(DoorNoteOutcome.Stale, await registrations.SaveDoorNoteAsync(TestActors.Admin, eventId, regs[0], null, "别的备注"));
+        Assert.Equal(DoorNoteOutcome.NotFound, await registrations.SaveDoorNoteAsync(TestActors.Admin, eventId, regs[0] + 100_000, null, "x"));
+        var list = await App.Get<global::Events.Infrastructure.Attendees.AttendeeList>().SearchAsync(eventId, new global::Events.Infrastructure.Attendees.AttendeeQuery(new Core.Common.PageRequest(0, 10, null)));
+        Assert.Equal("贵宾，引至主席台；轮椅通道", list.Items.Single().DoorNote);
+
+        var scan = await CheckIns.ScanAsync(TestActors.Admin, eventId, Badges.Badge(regs[0], "", "", "", BadgeBand.Delegate, 0).QrUrl, null, CheckInMethod.Camera);
+        Assert.Equal("贵宾，引至主席台；轮椅通道", scan.Person!.Notes!.DoorNote);
+        var answer = System.Text.Json.JsonSerializer.SerializeToElement(OnSiteEndpoints.Answer(scan, App.Get<Microsoft.Extensions.Localization.IStringLocalizer<Web.Localization.SharedResource>>()));
+        Assert.Equal("贵宾，引至主席台；轮椅通道", answer.GetProperty("person").GetProperty("note").GetString());
+
+        Assert.Equal(DoorNoteOutcome.Saved, await registrations.SaveDoorNoteAsync(TestActors.Admin, eventId, regs[0], "贵宾，引至主席台；轮椅通道", " "));
+        Assert.Null((await CheckIns.ScanAsync(TestActors.Admin, eventId, Badges.Badge(regs[0], "", "", "", BadgeBand.Delegate, 0).QrUrl, null, CheckInMethod.Camera)).Person!.Notes!.DoorNote);
+    }
+
+    [Fact]
     public async Task The_export_names_a_session_check_in_by_the_session_title()
     {
         var (eventId, regs) = await EventWithAsync("蒋琳");
@@ -352,6 +551,7 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
             var session = new Core.Program.Session
             {
                 EventId = eventId, Title = "分论坛一：数字经济", Start = new DateTimeOffset(2027, 5, 10, 14, 0, 0, TimeSpan.FromHours(8)), End = new DateTimeOffset(2027, 5, 10, 17, 0, 0, TimeSpan.FromHours(8)),
+                TakesCheckIn = true,
             };
             db.Sessions.Add(session);
             await db.SaveChangesAsync();

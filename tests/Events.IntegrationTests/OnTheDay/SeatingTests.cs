@@ -92,6 +92,30 @@ public sealed class SeatingTests(PdfAppFixture fx)
     }
 
     [Fact]
+    public async Task A_table_tents_upper_face_is_upside_down_and_its_lower_face_upright()
+    {
+        var (eventId, sessionId) = await NewSessionAsync();
+        await Seating.SaveAsync(TestActors.Admin, eventId, sessionId, Rostrum(), null);
+        var pdf = (await fx.App.Get<SeatingDocuments>().TentsAsync(eventId, sessionId, SeatingView.Audience, null))!;
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        foreach (var page in document.GetPages())
+        {
+            // The name's letters (the large ones) on each half of the folded sheet.
+            var big = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.PointSize > 40).ToList();
+            var upper = big.Where(l => l.BoundingBox.Centroid.Y > page.Height / 2).ToList();
+            var lower = big.Where(l => l.BoundingBox.Centroid.Y < page.Height / 2).ToList();
+            Assert.NotEmpty(upper);
+            Assert.Equal(upper.Count, lower.Count);
+            Assert.All(upper, l => Assert.Equal(UglyToad.PdfPig.Content.TextOrientation.Rotate180, l.TextOrientation));
+            Assert.All(lower, l => Assert.Equal(UglyToad.PdfPig.Content.TextOrientation.Horizontal, l.TextOrientation));
+            // Read upside down, the upper face spells the same name as the lower one.
+            Assert.Equal(string.Concat(lower.OrderBy(l => l.BoundingBox.Left).Select(l => l.Value)),
+                string.Concat(upper.OrderByDescending(l => l.BoundingBox.Left).Select(l => l.Value)));
+        }
+    }
+
+    [Fact]
     public async Task Tents_for_a_chosen_list_print_only_those_people()
     {
         var (eventId, sessionId) = await NewSessionAsync();
@@ -128,7 +152,7 @@ public sealed class SeatingTests(PdfAppFixture fx)
     }
 
     [Fact]
-    public async Task Tables_are_charted_with_their_people()
+    public async Task Tables_are_charted_with_their_people_by_seat_from_the_host_seat_round_to_the_hosts_right()
     {
         var (eventId, sessionId) = await NewSessionAsync();
         var guests = Ranked.Select((n, i) => new SeatingGuestInput(n, null, i < 3 ? "甲单位" : "乙单位", Table: i < 4 ? 1 : 2)).ToList();
@@ -137,7 +161,9 @@ public sealed class SeatingTests(PdfAppFixture fx)
         var pdf = (await fx.App.Get<SeatingDocuments>().ChartAsync(eventId, sessionId, SeatingView.Audience))!;
 
         PdfQuality.AssertSound(pdf);
-        AssertInOrder(PdfQuality.CompactText(pdf), ["第1桌", "李建国", "王伟", "欧阳明远", "张晓红", "第2桌", "刘洋", "陈志强"]);
+        // A table of four: the host seat, then the principal guest (rank 2) on the host's right, rank 4 opposite, rank 3 on the host's left.
+        AssertInOrder(PdfQuality.CompactText(pdf), ["第1桌", "主位李建国", "2座王伟", "3座张晓红", "4座欧阳明远", "第2桌", "主位刘洋", "2座陈志强"]);
+        PdfQuality.AssertContainsText(pdf, "主宾坐主人右侧");
     }
 
     private static int Occurrences(string text, string value)

@@ -18,6 +18,7 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(x => x.TimeZoneId).HasMaxLength(FieldLimits.TimeZone).IsRequired();
         b.Property(x => x.City).HasMaxLength(FieldLimits.City);
         b.Property(x => x.Venue).HasMaxLength(FieldLimits.Venue);
+        b.Property(x => x.LogoFile).HasMaxLength(64);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();

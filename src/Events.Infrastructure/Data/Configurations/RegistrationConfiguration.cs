@@ -31,6 +31,7 @@ public class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         b.Property(x => x.HandoverName).HasMaxLength(FieldLimits.PersonName);
         b.Property(x => x.HandoverEmail).HasMaxLength(FieldLimits.Email);
         b.Property(x => x.HandoverOrganization).HasMaxLength(FieldLimits.OrganizationName);
+        b.Property(x => x.DoorNote).HasMaxLength(RegistrationDoorNote.MaxLength);
         b.Property(x => x.HandoverPhone).HasMaxLength(ProtectedPhoneLength);
         b.Property(x => x.HandedOverFrom).HasMaxLength(FieldLimits.PersonName);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();

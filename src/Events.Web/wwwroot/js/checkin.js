@@ -84,7 +84,7 @@
                 line(result, 'checkin-phone', p.phone);
                 const notes = document.createElement('p');
                 notes.className = 'checkin-notes';
-                for (const [cls, text, value] of [['checkin-diet', p.diet ? (texts.diet || '{0}').replace('{0}', p.diet) : '', ''],
+                for (const [cls, text, value] of [['checkin-door', p.note ? (texts.note || '{0}').replace('{0}', p.note) : '', ''], ['checkin-diet', p.diet ? (texts.diet || '{0}').replace('{0}', p.diet) : '', ''],
                     ['checkin-payment', p.paymentLabel ? (texts.payment || '{0}').replace('{0}', p.paymentLabel) : '', p.payment || '']]) {
                     if (!text) continue;
                     const tag = document.createElement('span');
