@@ -29,7 +29,7 @@ FROM debian:trixie-slim AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         ca-certificates libc6 libgcc-s1 libicu76 libssl3t64 libstdc++6 tzdata \
-        chromium fonts-noto-cjk \
+        chromium chromium-headless-shell fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 
 COPY --from=aspnet /usr/share/dotnet /usr/share/dotnet

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Events.Core.Booklets;
 using Events.Infrastructure.Data;
 using Events.Infrastructure.Files;
@@ -8,48 +10,162 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
 
 namespace Events.Infrastructure.Booklets;
 
 /// <summary>
-/// Prints a booklet as one document through Chromium, with bookmarks from its headings and a tagged PDF in its language.
-/// The table of contents prints the page each section starts on: the first print (with blank numbers of the same width)
-/// says where the sections landed, read back from the PDF's own bookmarks; the next print carries those numbers, and is
-/// checked the same way until they hold.
+/// Prints a booklet once, as one document through Chromium, with bookmarks from its headings and a tagged PDF in its
+/// language. Each contents line is a link to its section, printed with an empty number slot; the page each section starts
+/// on is read from the PDF's own bookmarks and written (with PDFsharp, in the document's serif face) right-aligned at the
+/// end of the line's link box, on its baseline, as a tagged span inside the line's link. The numbers take no part in the
+/// layout (the contents are a page of their own and every section starts a new page), so one print is enough.
 /// </summary>
 public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer renderer)
 {
-    private const int MaxPasses = 4;
     private static readonly PdfRenderOptions Structured = new() { Outline = true };
+    private static readonly XColor Ink = XColors.Black;
 
     public async Task<(byte[] Pdf, int Pages)> ComposeAsync(BookletModel model, Func<int, Task> progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(progress);
         var labels = documents.Labels(model.Culture);
-        IReadOnlyDictionary<BookletSections, int>? pages = null;
-        for (var pass = 0; pass < MaxPasses; pass++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var pdf = await renderer.RenderAsync(await documents.HtmlAsync(model, pages), Structured, ct);
-            var (found, count) = SectionPages(pdf, model, labels);
-            await progress(Math.Min(90, 40 + 25 * (pass + 1)));
-            var printed = pages;
-            if (printed is not null && found.All(kv => printed.TryGetValue(kv.Key, out var p) && p == kv.Value)) return (pdf, count);
-            pages = found;
-        }
-        throw new InvalidOperationException("The table of contents did not settle.");
+        var html = await documents.HtmlAsync(model);
+        await progress(30);
+        var printed = await renderer.RenderAsync(html, Structured, ct);
+        await progress(85);
+        ct.ThrowIfCancellationRequested();
+        return WriteContentsNumbers(printed, model, labels);
     }
 
-    /// <summary>The 1-based page each printed section's heading is on, from the PDF's bookmarks, matched in order after the contents heading.</summary>
-    public static (Dictionary<BookletSections, int> Pages, int Count) SectionPages(byte[] pdf, BookletModel model, BookletLabels labels)
+    /// <summary>Writes each section's first page onto its contents line; the booklet and its page count.</summary>
+    public static (byte[] Pdf, int Pages) WriteContentsNumbers(byte[] printed, BookletModel model, BookletLabels labels)
     {
+        ArgumentNullException.ThrowIfNull(printed);
+        StampFonts.EnsureInstalled();
+        using var doc = PdfReader.Open(new MemoryStream(printed), PdfDocumentOpenMode.Modify);
+        // PDFsharp 6.2.4 leaves its own Flate streams unterminated (qpdf warns), so it compresses nothing: the numbers are
+        // deflated here with .NET's zlib and the small font subset stays plain. Chromium's streams are written as they are.
+        doc.Options.NoCompression = true;
+        var (pages, contentsPage) = SectionPages(doc, model, labels);
+        var sections = model.Printed.ToDictionary(BookletModel.Anchor);
+        using var reading = UglyToad.PdfPig.PdfDocument.Open(printed);
+        var written = new HashSet<BookletSections>();
+        // The contents run from their heading's page up to the first section.
+        for (var i = contentsPage; i < pages.Values.Min() - 1; i++)
+        {
+            var page = doc.Pages[i];
+            var letters = reading.GetPage(i + 1).Letters;
+            foreach (var link in page.Elements.GetArray("/Annots")?.Elements.Select(Resolve).OfType<PdfDictionary>() ?? [])
+            {
+                if (DestinationName(link) is not { } name || !sections.TryGetValue(name, out var section) || !written.Add(section)) continue;
+                var box = link.Elements.GetRectangle("/Rect");
+                // The line's title sits on the baseline the number goes on, in the same size.
+                var title = letters.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Value) && l.StartBaseLine.Y > box.Y1 && l.StartBaseLine.Y < box.Y2 && l.StartBaseLine.X < box.X2)
+                    ?? throw new InvalidOperationException($"The contents line of '{labels.Sections[section]}' has no text.");
+                var number = pages[section].ToString(CultureInfo.InvariantCulture);
+                WriteNumber(doc, page, link, number, box.X2, title.StartBaseLine.Y, title.PointSize);
+            }
+        }
+        if (written.Count != pages.Count) throw new InvalidOperationException("A section has no line in the booklet's contents.");
+        var count = doc.PageCount;
+        using var output = new MemoryStream();
+        doc.Save(output, closeStream: false);
+        return (output.ToArray(), count);
+    }
+
+    /// <summary>
+    /// Draws the number right-aligned at <paramref name="right"/> on the baseline (PDF coordinates, from the foot), marked as
+    /// content of a Span in the line's Link structure element, so the tagged PDF reads "title … number" in order.
+    /// </summary>
+    private static void WriteNumber(PdfDocument doc, PdfPage page, PdfDictionary link, string number, double right, double baseline, double size)
+    {
+        var tagged = TagSpan(doc, page, link);
+        using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
+        {
+            var font = new XFont(StampFonts.Family, size, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
+            var width = gfx.MeasureString(number, font).Width;
+            gfx.DrawString(number, font, new XSolidBrush(Ink), new XPoint(right - width, gfx.PageSize.Height - baseline));
+        }
+        // XGraphics appended its drawing as the page's last content stream: marked there, then deflated.
+        var stream = ((page.Contents.Elements[^1] as PdfReference)?.Value as PdfDictionary)?.Stream
+            ?? throw new InvalidOperationException("PDFsharp wrote no content stream.");
+        var marked = tagged is int mcid ? $"/Span <</MCID {mcid.ToString(CultureInfo.InvariantCulture)}>> BDC\n" : "/Artifact BMC\n";
+        stream.Value = [.. Encoding.ASCII.GetBytes(marked), .. stream.Value, .. "\nEMC\n"u8];
+        VolumeAssembler.CompressStamps(page);
+    }
+
+    /// <summary>
+    /// Adds a Span for the number under the link's structure element (found through the link's /StructParent in the parent
+    /// tree, as Chromium writes it) and registers its marked content in the page's parent-tree entry; its MCID, or null
+    /// when the file has no structure to hang it on (the number is then an artifact).
+    /// </summary>
+    private static int? TagSpan(PdfDocument doc, PdfPage page, PdfDictionary link)
+    {
+        var nums = doc.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot")?.Elements.GetDictionary("/ParentTree")?.Elements.GetArray("/Nums");
+        if (nums is null || !page.Elements.ContainsKey("/StructParents") || !link.Elements.ContainsKey("/StructParent")) return null;
+        PdfItem? Entry(int key)
+        {
+            for (var i = 0; i + 1 < nums.Elements.Count; i += 2)
+            {
+                if (nums.Elements[i] is PdfInteger k && k.Value == key) return Resolve(nums.Elements[i + 1]);
+            }
+            return null;
+        }
+        if (Entry(page.Elements.GetInteger("/StructParents")) is not PdfArray marks || Entry(link.Elements.GetInteger("/StructParent")) is not PdfDictionary element
+            || element.Reference is null || page.Reference is null)
+        {
+            return null;
+        }
+        var mcid = marks.Elements.Count;
+        var span = new PdfDictionary(doc);
+        span.Elements.SetName("/Type", "/StructElem");
+        span.Elements.SetName("/S", "/Span");
+        span.Elements["/P"] = element.Reference;
+        span.Elements["/Pg"] = page.Reference;
+        span.Elements["/K"] = new PdfInteger(mcid);
+        doc.Internals.AddObject(span);
+        marks.Elements.Add(span.Reference!);
+        // After the title's text, before the annotation's object reference.
+        var kids = element.Elements["/K"] switch
+        {
+            PdfArray array => array,
+            null => new PdfArray(doc),
+            var single => new PdfArray(doc, single),
+        };
+        var at = kids.Elements.Select(Resolve).ToList().FindIndex(k => k is PdfDictionary d && d.Elements.GetName("/Type") == "/OBJR");
+        kids.Elements.Insert(at < 0 ? kids.Elements.Count : at, span.Reference!);
+        element.Elements["/K"] = kids;
+        return mcid;
+    }
+
+    private static string? DestinationName(PdfDictionary link)
+    {
+        var dest = Resolve(link.Elements["/Dest"] ?? link.Elements.GetDictionary("/A")?.Elements["/D"]);
+        return dest switch
+        {
+            PdfName n => n.Value.TrimStart('/'),
+            PdfString s => s.Value,
+            _ => null,
+        };
+    }
+
+    private static PdfItem? Resolve(PdfItem? item) => item is PdfReference r ? r.Value : item;
+
+    /// <summary>The 1-based page each printed section's heading is on, from the PDF's bookmarks, matched in order after the contents heading; and the contents heading's 0-based page.</summary>
+    public static (Dictionary<BookletSections, int> Pages, int ContentsPage) SectionPages(PdfDocument doc, BookletModel model, BookletLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(labels);
-        using var doc = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
         var headings = OutlineReader.Headings(doc, nested: true);
         var h = headings.ToList().FindIndex(x => Same(x.Title, labels.Contents));
         if (h < 0) throw new InvalidOperationException("The booklet has no contents heading.");
+        var contents = headings[h].Page;
         var result = new Dictionary<BookletSections, int>();
         foreach (var section in model.Printed)
         {
@@ -58,7 +174,8 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
             if (h == headings.Count) throw new InvalidOperationException($"The booklet's section '{title}' has no bookmark.");
             result[section] = headings[h].Page + 1;
         }
-        return (result, doc.PageCount);
+        if (result.Count == 0) throw new InvalidOperationException("The booklet prints no section.");
+        return (result, contents);
     }
 
     private static bool Same(string a, string b) =>

@@ -35,6 +35,9 @@ public sealed record BookletModel(
 
     /// <summary>The sections this booklet prints, in order (the table of contents lists these).</summary>
     public IReadOnlyList<BookletSections> Printed => [.. InOrder.Where(Has)];
+
+    /// <summary>The id of a section's heading, which its contents line links to (the printed link's destination has this name).</summary>
+    public static string Anchor(BookletSections section) => "booklet-" + section.ToString().ToLowerInvariant();
 }
 
 public sealed record BookletUnitGroup(OrganizerRole Role, IReadOnlyList<string> Names);
@@ -63,10 +66,10 @@ public sealed record BookletRoom(string Name, int? Capacity);
 /// <summary>The section headings as the booklet prints them, in its language; the table of contents finds them by these words.</summary>
 public sealed record BookletLabels(string Contents, IReadOnlyDictionary<BookletSections, string> Sections);
 
-/// <summary>The booklet as HTML (the web app's Razor document): with no page numbers yet, or with the pages each section starts on.</summary>
+/// <summary>The booklet as HTML (the web app's Razor document), its contents lines linked to the sections and their page numbers left blank.</summary>
 public interface IBookletDocuments
 {
     BookletLabels Labels(string culture);
 
-    Task<string> HtmlAsync(BookletModel model, IReadOnlyDictionary<BookletSections, int>? pages);
+    Task<string> HtmlAsync(BookletModel model);
 }

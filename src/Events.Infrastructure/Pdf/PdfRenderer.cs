@@ -21,10 +21,12 @@ namespace Events.Infrastructure.Pdf;
 public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger, BrowserSearch search) : IAsyncDisposable
 {
     // Chromium runs as root and headless here; the rest keeps it off the network: documents load local files only.
+    // --font-render-hinting=none gives the headless shell the full browser's subpixel glyph positions, so a line holds
+    // the same characters whichever of the two prints (the full browser ignores it).
     private static readonly string[] LaunchArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--allow-file-access-from-files", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+        "--allow-file-access-from-files", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--font-render-hinting=none",
     ];
 
     private readonly PdfOptions settings = options.Value;

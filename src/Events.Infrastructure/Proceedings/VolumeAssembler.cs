@@ -142,7 +142,7 @@ public static class VolumeAssembler
     }
 
     /// <summary>Deflates the page's unfiltered content streams (the stamps just drawn) with a complete zlib stream.</summary>
-    private static void CompressStamps(PdfPage page)
+    internal static void CompressStamps(PdfPage page)
     {
         foreach (var item in page.Contents.Elements)
         {

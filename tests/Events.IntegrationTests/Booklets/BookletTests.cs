@@ -154,6 +154,8 @@ public sealed partial class BookletTests(PdfAppFixture f)
             Assert.Equal(title, TopLine(pdf, page));
             Assert.Contains(bookmarks, b => b.Title == title && b.Page == page);
         }
+        // The numbers written onto the contents page are tagged: one Span per line, inside the line's Link, with its marked content.
+        Assert.Equal(sections.Length, NumberSpansInLinks(pdf));
         // The days and forums of the agenda are bookmarked under it.
         Assert.Contains(bookmarks, b => b.Title == "成果转化分论坛" && b.Level > 0);
         // The speaker is listed once among the guests with the full title.
@@ -204,6 +206,29 @@ public sealed partial class BookletTests(PdfAppFixture f)
         await Assert.ThrowsAsync<AccessDeniedException>(() => Booklets.OpenAsync(outsider, eventId, 1));
 
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(App));
+    }
+
+    /// <summary>Span structure elements whose parent is a Link and whose kid is a marked-content id on a page, walked from the structure tree root.</summary>
+    private static int NumberSpansInLinks(byte[] pdf)
+    {
+        using var doc = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        static PdfSharp.Pdf.PdfItem? Value(PdfSharp.Pdf.PdfItem? item) => item is PdfSharp.Pdf.Advanced.PdfReference r ? r.Value : item;
+        var count = 0;
+        var stack = new Stack<(PdfSharp.Pdf.PdfDictionary Element, string Parent)>();
+        stack.Push((doc.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot")!, ""));
+        while (stack.Count > 0)
+        {
+            var (element, parent) = stack.Pop();
+            var type = element.Elements.GetName("/S");
+            if (type == "/Span" && parent == "/Link" && element.Elements["/K"] is PdfSharp.Pdf.PdfInteger && element.Elements["/Pg"] is not null) count++;
+            var kids = Value(element.Elements["/K"]) switch
+            {
+                PdfSharp.Pdf.PdfArray array => array.Elements.Select(Value),
+                var single => [single],
+            };
+            foreach (var kid in kids.OfType<PdfSharp.Pdf.PdfDictionary>().Where(k => k.Elements.GetName("/Type") != "/OBJR")) stack.Push((kid, type));
+        }
+        return count;
     }
 
     /// <summary>A page's lines (words on one baseline), top to bottom, each its words left to right with no spaces.</summary>

@@ -38,6 +38,17 @@ public sealed class ChromiumLocatorTests : IDisposable
     }
 
     [Fact]
+    public void On_Linux_the_packaged_headless_shell_comes_first_and_a_configured_path_still_wins()
+    {
+        var chromium = Install("usr/bin/chromium");
+        var shell = Install("usr/lib/chromium/chromium-headless-shell");
+        Assert.Equal(shell, ChromiumLocator.Find(null, Machine(OSPlatform.Linux)));
+        Assert.Equal(chromium, ChromiumLocator.Find(chromium, Machine(OSPlatform.Linux)));
+        // Only Linux packages put it there.
+        Assert.Null(ChromiumLocator.TryFind(null, Machine(OSPlatform.Windows)));
+    }
+
+    [Fact]
     public void On_Linux_Edge_alone_is_found()
     {
         var edge = Install("opt/microsoft/msedge/msedge");
