@@ -83,7 +83,7 @@ public sealed class TimetableJourneyTests(BrowserApp app)
 
         // Organizer 1 enters that the keynote speaker is free only from 14:00: their morning sessions conflict, live on screen 2.
         await one.Field("availability-person").FillAsync("周");
-        await one.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await one.GetByTestId("availability-match").First.ClickAsync();
         await one.GetByTestId("availability-add").ClickAsync();
         await one.Field("availability-from").FillAsync("14:00");
         await one.Field("availability-to").FillAsync("23:00");
