@@ -3,6 +3,7 @@ using Events.Infrastructure.Data;
 using Events.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Events.Web.Access;
 
@@ -36,6 +37,7 @@ public static class AccessServiceCollectionExtensions
         // The cookie is checked against the user's security stamp on every request, so signing out (which changes the
         // stamp) or a password reset ends every copy of the cookie at once; the cost is one lookup by key per request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OwnScopeSecurityStampValidator>());
         services.AddScoped<AccountFlows>();
 
         services.AddEventsAuthorization();
