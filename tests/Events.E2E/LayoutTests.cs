@@ -44,7 +44,7 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
             (attendee, "巡检参会者", ["/events/{slug}/me", "/events/{slug}/program", "/account/registrations", "/papers"]),
             (organizer, "E2E 组织者",
             [
-                "/manage/events", "/manage/events/{eventId}/edit", "/manage/events/{eventId}/decisions",
+                "/manage/events", "/manage/events/{eventId}/edit", "/manage/events/{eventId}/program", "/manage/events/{eventId}/decisions",
                 "/manage/events/{eventId}/registrations", "/manage/events/{eventId}/outbox", "/manage/people", "/manage/bulletins",
                 "/manage/bulletins/series/{seriesId}/new-issue", "/manage/bulletins/series/{seriesId}/edit",
             ]),

@@ -115,6 +115,33 @@ public class ProgramTimetableTests : ComponentTestBase
         snackbars.WaitForAssertion(() => Assert.Contains("已发布第 1 版。", snackbars.Markup, StringComparison.Ordinal));
         await using var db = CreateDbContext();
         Assert.Equal(EventStatus.Published, (await db.Events.SingleAsync(e => e.Id == rootId)).Status);
+        // The version just published lists its changes; they fold away on request, as every version's do when the page opens.
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=version-changes] li").Count));
+        cut.Find("[data-testid=version-changes-toggle]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=version-changes]"));
+        Assert.Equal("查看 2 项变更", cut.Find("[data-testid=version-changes-toggle]").TextContent.Trim());
+        var reopened = RenderPage();
+        reopened.WaitForAssertion(() => Assert.Single(reopened.FindAll("[data-testid=program-version]")));
+        Assert.Empty(reopened.FindAll("[data-testid=version-changes]"));
+    }
+
+    [Fact]
+    public async Task Availability_search_when_a_name_is_typed_then_lists_the_matching_speakers_and_opens_the_chosen_ones_times()
+    {
+        await SeedDoubleBookingAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=availability-person]"));
+
+        cut.Find("[data-testid=availability-person]").Input("无此人");
+        cut.WaitForAssertion(() => Assert.Equal("没有找到姓名相符的嘉宾。", cut.Find("[data-testid=availability-no-match]").TextContent.Trim()));
+        cut.Find("[data-testid=availability-person]").Input("穆");
+        cut.WaitForAssertion(() => Assert.Equal(["穆荣平"], cut.FindAll("[data-testid=availability-match]").Select(b => b.TextContent.Trim())));
+        Assert.Empty(cut.FindAll("[data-testid=availability-no-match]"));
+
+        cut.Find("[data-testid=availability-match]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=availability-add]"));
+        Assert.Empty(cut.FindAll("[data-testid=availability-match]"));
+        Assert.Equal("穆荣平", cut.Find("[data-testid=availability-person]").GetAttribute("value"));
     }
 
     [Fact]
