@@ -62,11 +62,14 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
         ArgumentNullException.ThrowIfNull(printed);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(labels);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         using var reading = UglyToad.PdfPig.PdfDocument.Open(printed);
+        Console.WriteLine($"PROBE open {sw.ElapsedMilliseconds}"); sw.Restart();
         var update = new PdfIncrementalUpdate(printed, reading);
         var (pages, contentsPage) = SectionPages(reading, model, labels);
         var sections = model.Printed.ToDictionary(BookletModel.Anchor);
         var structure = StructureOf(update, reading);
+        Console.WriteLine($"PROBE sections+structure {sw.ElapsedMilliseconds}"); sw.Restart();
         // First what goes where, then every number drawn at once (PDFsharp, one small page per number) and appended.
         var placed = new List<Placed>();
         var written = new HashSet<BookletSections>();
@@ -91,7 +94,9 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
             }
         }
         if (written.Count != pages.Count) throw new InvalidOperationException("A section has no line in the booklet's contents.");
+        Console.WriteLine($"PROBE placed {sw.ElapsedMilliseconds}"); sw.Restart();
         WriteNumbers(update, structure, placed);
+        Console.WriteLine($"PROBE written {sw.ElapsedMilliseconds}"); sw.Restart();
         var probeOut = update.ToArray(); if (Environment.GetEnvironmentVariable("PROBE_STAMP") is { } ps) File.WriteAllBytes(ps, probeOut);
         return (probeOut, reading.NumberOfPages);
     }
@@ -125,6 +130,7 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
     /// </summary>
     private static void WriteNumbers(PdfIncrementalUpdate update, ParentTree? structure, List<Placed> placed)
     {
+        var sw0 = System.Diagnostics.Stopwatch.StartNew();
         StampFonts.EnsureInstalled();
         byte[] drawn;
         using (var stamps = new PdfDocument())
@@ -147,6 +153,7 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
             stamps.Save(output, closeStream: false);
             drawn = output.ToArray();
         }
+        Console.WriteLine($"PROBE stamps drawn {sw0.ElapsedMilliseconds}");
         using var source = UglyToad.PdfPig.PdfDocument.Open(drawn);
         var copied = new Dictionary<long, IndirectReference>();
         var marks = new Dictionary<int, List<IToken>>();
