@@ -36,19 +36,12 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(progress);
         var labels = documents.Labels(model.Culture);
-        var probe = System.Diagnostics.Stopwatch.StartNew();
         var html = await documents.HtmlAsync(model);
-        Console.WriteLine($"PROBE html {probe.ElapsedMilliseconds} ms"); probe.Restart();
-        if (Environment.GetEnvironmentVariable("PROBE_DUMP") is { } dump) await File.WriteAllTextAsync(dump, renderer.WithAssetBase(html), ct);
         await progress(30);
         var printed = await renderer.RenderAsync(html, Structured, ct);
-        Console.WriteLine($"PROBE print {probe.ElapsedMilliseconds} ms"); probe.Restart();
-        if (Environment.GetEnvironmentVariable("PROBE_DUMP") is { } dump2) await File.WriteAllBytesAsync(dump2 + ".pdf", printed, ct);
         await progress(85);
         ct.ThrowIfCancellationRequested();
-        var r = WriteContentsNumbers(printed, model, labels);
-        Console.WriteLine($"PROBE numbers {probe.ElapsedMilliseconds} ms"); probe.Restart();
-        return r;
+        return WriteContentsNumbers(printed, model, labels);
     }
 
     /// <summary>
@@ -62,14 +55,11 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
         ArgumentNullException.ThrowIfNull(printed);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(labels);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         using var reading = UglyToad.PdfPig.PdfDocument.Open(printed);
-        Console.WriteLine($"PROBE open {sw.ElapsedMilliseconds}"); sw.Restart();
         var update = new PdfIncrementalUpdate(printed, reading);
         var (pages, contentsPage) = SectionPages(reading, model, labels);
         var sections = model.Printed.ToDictionary(BookletModel.Anchor);
         var structure = StructureOf(update, reading);
-        Console.WriteLine($"PROBE sections+structure {sw.ElapsedMilliseconds}"); sw.Restart();
         // First what goes where, then every number drawn at once (PDFsharp, one small page per number) and appended.
         var placed = new List<Placed>();
         var written = new HashSet<BookletSections>();
@@ -77,10 +67,11 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
         for (var i = contentsPage; i < pages.Values.Min() - 1; i++)
         {
             var node = FindPage(update, reading, i + 1);
-            var letters = reading.GetPage(i + 1).Letters;
+            var printedPage = reading.GetPage(i + 1);
+            var letters = printedPage.Letters;
+            var media = printedPage.MediaBox.Bounds;
             foreach (var item in Array(update, node.Dictionary, "Annots"))
             {
-                var linkRef = (item as IndirectReferenceToken)?.Data;
                 if (update.Resolve(item) is not DictionaryToken link || DestinationName(update, link) is not { } name
                     || !sections.TryGetValue(name, out var section) || !written.Add(section)) continue;
                 var box = Array(update, link, "Rect").Select(t => update.Resolve(t) is NumericToken n ? n.Double : 0).ToArray();
@@ -90,21 +81,19 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
                 var title = letters.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Value) && l.StartBaseLine.Y > y1 && l.StartBaseLine.Y < y2 && l.StartBaseLine.X < x2)
                     ?? throw new InvalidOperationException($"The contents line of '{labels.Sections[section]}' has no text.");
                 var number = pages[section].ToString(CultureInfo.InvariantCulture);
-                placed.Add(new Placed(i + 1, node, link, linkRef, number, x2, title.StartBaseLine.Y, title.PointSize));
+                placed.Add(new Placed(i + 1, node, link, number, x2 - media.Left, media.Top - title.StartBaseLine.Y, title.PointSize, media.Left, media.Bottom, media.Width, media.Height));
             }
         }
         if (written.Count != pages.Count) throw new InvalidOperationException("A section has no line in the booklet's contents.");
-        Console.WriteLine($"PROBE placed {sw.ElapsedMilliseconds}"); sw.Restart();
         WriteNumbers(update, structure, placed);
-        Console.WriteLine($"PROBE written {sw.ElapsedMilliseconds}"); sw.Restart();
-        var probeOut = update.ToArray(); if (Environment.GetEnvironmentVariable("PROBE_STAMP") is { } ps) File.WriteAllBytes(ps, probeOut);
-        return (probeOut, reading.NumberOfPages);
+        return (update.ToArray(), reading.NumberOfPages);
     }
 
-    private sealed record Placed(int Page, PageRef Node, DictionaryToken Link, IndirectReference? LinkRef, string Number, double Right, double Baseline, double Size);
+    /// <summary>A number to write: its page (1-based), the line's link, and where it ends and sits, from the page's top left.</summary>
+    private sealed record Placed(int Page, PageRef Node, DictionaryToken Link, string Number, double Right, double FromTop, double Size, double Left, double Bottom, double Width, double Height);
 
-    /// <summary>The structure tree's parent-tree number array and the object that holds it, or null for an untagged file.</summary>
-    private sealed record ParentTree(IndirectReference Holder, DictionaryToken HolderDictionary, ArrayToken Nums);
+    /// <summary>The structure tree's parent-tree number array.</summary>
+    private sealed record ParentTree(ArrayToken Nums);
 
     private static ParentTree? StructureOf(PdfIncrementalUpdate update, UglyToad.PdfPig.PdfDocument reading)
     {
@@ -114,13 +103,10 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
         {
             return null;
         }
-        // Chromium writes the parent tree as its own object with one flat /Nums array.
-        if (treeToken is not IndirectReferenceToken treeRef || update.Resolve(treeToken) is not DictionaryToken tree
-            || !tree.TryGet(NameToken.Create("Nums"), out var numsToken) || update.Resolve(numsToken) is not ArrayToken nums || numsToken is IndirectReferenceToken)
-        {
-            throw new InvalidOperationException("The booklet's parent tree is not one flat number array.");
-        }
-        return new ParentTree(treeRef.Data, tree, nums);
+        // Chromium writes the parent tree with one flat /Nums array (no /Kids); each page's entry is an array object of its own.
+        return update.Resolve(treeToken) is DictionaryToken tree && Get<ArrayToken>(update, tree, "Nums") is { } nums
+            ? new ParentTree(nums)
+            : throw new InvalidOperationException("The booklet's parent tree is not one flat number array.");
     }
 
     /// <summary>
@@ -130,7 +116,6 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
     /// </summary>
     private static void WriteNumbers(PdfIncrementalUpdate update, ParentTree? structure, List<Placed> placed)
     {
-        var sw0 = System.Diagnostics.Stopwatch.StartNew();
         StampFonts.EnsureInstalled();
         byte[] drawn;
         using (var stamps = new PdfDocument())
@@ -140,20 +125,18 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
             stamps.Options.CompressContentStreams = false;
             foreach (var p in placed)
             {
-                var box = Array(update, p.Node.Dictionary, "MediaBox").Select(t => update.Resolve(t) is NumericToken n ? n.Double : 0).ToArray();
                 var page = stamps.AddPage();
-                page.Width = XUnit.FromPoint(box[2] - box[0]);
-                page.Height = XUnit.FromPoint(box[3] - box[1]);
+                page.Width = XUnit.FromPoint(p.Width);
+                page.Height = XUnit.FromPoint(p.Height);
                 using var gfx = XGraphics.FromPdfPage(page);
                 var font = new XFont(StampFonts.Family, p.Size, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
                 var width = gfx.MeasureString(p.Number, font).Width;
-                gfx.DrawString(p.Number, font, new XSolidBrush(Ink), new XPoint(p.Right - box[0] - width, box[3] - p.Baseline));
+                gfx.DrawString(p.Number, font, new XSolidBrush(Ink), new XPoint(p.Right - width, p.FromTop));
             }
             using var output = new MemoryStream();
             stamps.Save(output, closeStream: false);
             drawn = output.ToArray();
         }
-        Console.WriteLine($"PROBE stamps drawn {sw0.ElapsedMilliseconds}");
         using var source = UglyToad.PdfPig.PdfDocument.Open(drawn);
         var copied = new Dictionary<long, IndirectReference>();
         var marks = new Dictionary<int, List<IToken>>();
@@ -189,7 +172,9 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
             var text = Encoding.Latin1.GetString(content);
             foreach (var (from, to) in renames) text = System.Text.RegularExpressions.Regex.Replace(text, $"/{from}(?=[\\s/\\[<(])", "/" + to);
             var mcid = TagSpan(update, structure, p, marks, links);
-            var marked = mcid is int id ? $"/Span <</MCID {id.ToString(CultureInfo.InvariantCulture)}>> BDC\nq\n" : "/Artifact BMC\nq\n";
+            // The stamp was drawn on a page whose corner is the origin: moved to the contents page's media box corner.
+            var origin = string.Create(CultureInfo.InvariantCulture, $"1 0 0 1 {p.Left:0.###} {p.Bottom:0.###} cm\n");
+            var marked = (mcid is int id ? string.Create(CultureInfo.InvariantCulture, $"/Span <</MCID {id}>> BDC\nq\n") : "/Artifact BMC\nq\n") + origin;
             onPage.Streams.Add(Encoding.Latin1.GetBytes(marked + text + "\nQ\nEMC\n"));
         }
         foreach (var (pageNumber, (streams, resources)) in added)
