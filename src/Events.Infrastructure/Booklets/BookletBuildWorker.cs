@@ -12,8 +12,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
-using PdfSharp.Pdf.IO;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Outline;
+using UglyToad.PdfPig.Tokens;
 
 namespace Events.Infrastructure.Booklets;
 
@@ -42,128 +43,324 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
         return WriteContentsNumbers(printed, model, labels);
     }
 
-    /// <summary>Writes each section's first page onto its contents line; the booklet and its page count.</summary>
+    /// <summary>
+    /// Writes each section's first page onto its contents line; the booklet and its page count. The numbers are appended
+    /// to Chromium's file as an incremental update (<see cref="PdfIncrementalUpdate"/>): the contents page, its links'
+    /// structure elements and its parent-tree entry are replaced, the numbers' content streams, spans and font added;
+    /// the rest of the file is neither parsed nor rewritten.
+    /// </summary>
     public static (byte[] Pdf, int Pages) WriteContentsNumbers(byte[] printed, BookletModel model, BookletLabels labels)
     {
         ArgumentNullException.ThrowIfNull(printed);
-        StampFonts.EnsureInstalled();
-        using var doc = PdfReader.Open(new MemoryStream(printed), PdfDocumentOpenMode.Modify);
-        // PDFsharp 6.2.4 leaves its own Flate streams unterminated (qpdf warns), so it compresses nothing: the numbers are
-        // deflated here with .NET's zlib and the small font subset stays plain. Chromium's streams are written as they are.
-        doc.Options.NoCompression = true;
-        var (pages, contentsPage) = SectionPages(doc, model, labels);
-        var sections = model.Printed.ToDictionary(BookletModel.Anchor);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(labels);
         using var reading = UglyToad.PdfPig.PdfDocument.Open(printed);
+        var update = new PdfIncrementalUpdate(printed, reading);
+        var (pages, contentsPage) = SectionPages(reading, model, labels);
+        var sections = model.Printed.ToDictionary(BookletModel.Anchor);
+        var structure = StructureOf(update, reading);
+        // First what goes where, then every number drawn at once (PDFsharp, one small page per number) and appended.
+        var placed = new List<Placed>();
         var written = new HashSet<BookletSections>();
         // The contents run from their heading's page up to the first section.
         for (var i = contentsPage; i < pages.Values.Min() - 1; i++)
         {
-            var page = doc.Pages[i];
-            var letters = reading.GetPage(i + 1).Letters;
-            foreach (var link in page.Elements.GetArray("/Annots")?.Elements.Select(Resolve).OfType<PdfDictionary>() ?? [])
+            var node = FindPage(update, reading, i + 1);
+            var printedPage = reading.GetPage(i + 1);
+            var letters = printedPage.Letters;
+            var media = printedPage.MediaBox.Bounds;
+            foreach (var item in Array(update, node.Dictionary, "Annots"))
             {
-                if (DestinationName(link) is not { } name || !sections.TryGetValue(name, out var section) || !written.Add(section)) continue;
-                var box = link.Elements.GetRectangle("/Rect");
+                if (update.Resolve(item) is not DictionaryToken link || DestinationName(update, link) is not { } name
+                    || !sections.TryGetValue(name, out var section) || !written.Add(section)) continue;
+                var box = Array(update, link, "Rect").Select(t => update.Resolve(t) is NumericToken n ? n.Double : 0).ToArray();
+                if (box.Length != 4) throw new InvalidOperationException("A contents link has no rectangle.");
+                var (y1, y2, x2) = (Math.Min(box[1], box[3]), Math.Max(box[1], box[3]), Math.Max(box[0], box[2]));
                 // The line's title sits on the baseline the number goes on, in the same size.
-                var title = letters.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Value) && l.StartBaseLine.Y > box.Y1 && l.StartBaseLine.Y < box.Y2 && l.StartBaseLine.X < box.X2)
+                var title = letters.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Value) && l.StartBaseLine.Y > y1 && l.StartBaseLine.Y < y2 && l.StartBaseLine.X < x2)
                     ?? throw new InvalidOperationException($"The contents line of '{labels.Sections[section]}' has no text.");
                 var number = pages[section].ToString(CultureInfo.InvariantCulture);
-                WriteNumber(doc, page, link, number, box.X2, title.StartBaseLine.Y, title.PointSize);
+                placed.Add(new Placed(i + 1, node, link, number, x2 - media.Left, media.Top - title.StartBaseLine.Y, title.PointSize, media.Left, media.Bottom, media.Width, media.Height));
             }
         }
         if (written.Count != pages.Count) throw new InvalidOperationException("A section has no line in the booklet's contents.");
-        var count = doc.PageCount;
-        using var output = new MemoryStream();
-        doc.Save(output, closeStream: false);
-        return (output.ToArray(), count);
+        WriteNumbers(update, structure, placed);
+        return (update.ToArray(), reading.NumberOfPages);
     }
 
-    /// <summary>
-    /// Draws the number right-aligned at <paramref name="right"/> on the baseline (PDF coordinates, from the foot), marked as
-    /// content of a Span in the line's Link structure element, so the tagged PDF reads "title … number" in order.
-    /// </summary>
-    private static void WriteNumber(PdfDocument doc, PdfPage page, PdfDictionary link, string number, double right, double baseline, double size)
+    /// <summary>A number to write: its page (1-based), the line's link, and where it ends and sits, from the page's top left.</summary>
+    private sealed record Placed(int Page, PageRef Node, DictionaryToken Link, string Number, double Right, double FromTop, double Size, double Left, double Bottom, double Width, double Height);
+
+    /// <summary>The structure tree's parent-tree number array.</summary>
+    private sealed record ParentTree(ArrayToken Nums);
+
+    private static ParentTree? StructureOf(PdfIncrementalUpdate update, UglyToad.PdfPig.PdfDocument reading)
     {
-        var tagged = TagSpan(doc, page, link);
-        using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
+        var catalog = reading.Structure.Catalog.CatalogDictionary;
+        if (!catalog.TryGet(NameToken.Create("StructTreeRoot"), out var rootToken) || update.Resolve(rootToken) is not DictionaryToken root
+            || !root.TryGet(NameToken.Create("ParentTree"), out var treeToken))
         {
-            var font = new XFont(StampFonts.Family, size, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
-            var width = gfx.MeasureString(number, font).Width;
-            gfx.DrawString(number, font, new XSolidBrush(Ink), new XPoint(right - width, gfx.PageSize.Height - baseline));
+            return null;
         }
-        // XGraphics appended its drawing as the page's last content stream: marked there, then deflated.
-        var stream = ((page.Contents.Elements[^1] as PdfReference)?.Value as PdfDictionary)?.Stream
-            ?? throw new InvalidOperationException("PDFsharp wrote no content stream.");
-        var marked = tagged is int mcid ? $"/Span <</MCID {mcid.ToString(CultureInfo.InvariantCulture)}>> BDC\n" : "/Artifact BMC\n";
-        stream.Value = [.. Encoding.ASCII.GetBytes(marked), .. stream.Value, .. "\nEMC\n"u8];
-        VolumeAssembler.CompressStamps(page);
+        // Chromium writes the parent tree with one flat /Nums array (no /Kids); each page's entry is an array object of its own.
+        return update.Resolve(treeToken) is DictionaryToken tree && Get<ArrayToken>(update, tree, "Nums") is { } nums
+            ? new ParentTree(nums)
+            : throw new InvalidOperationException("The booklet's parent tree is not one flat number array.");
     }
 
     /// <summary>
-    /// Adds a Span for the number under the link's structure element (found through the link's /StructParent in the parent
-    /// tree, as Chromium writes it) and registers its marked content in the page's parent-tree entry; its MCID, or null
-    /// when the file has no structure to hang it on (the number is then an artifact).
+    /// Draws the numbers with PDFsharp in the shipped serif face (a small document, one page of the contents page's size
+    /// per number, so each number is a content stream of its own), then appends each as marked content of a Span in its
+    /// line's Link structure element, so the tagged PDF reads "title … number" in order.
     /// </summary>
-    private static int? TagSpan(PdfDocument doc, PdfPage page, PdfDictionary link)
+    private static void WriteNumbers(PdfIncrementalUpdate update, ParentTree? structure, List<Placed> placed)
     {
-        var nums = doc.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot")?.Elements.GetDictionary("/ParentTree")?.Elements.GetArray("/Nums");
-        if (nums is null || !page.Elements.ContainsKey("/StructParents") || !link.Elements.ContainsKey("/StructParent")) return null;
-        PdfItem? Entry(int key)
+        StampFonts.EnsureInstalled();
+        byte[] drawn;
+        using (var stamps = new PdfDocument())
         {
-            for (var i = 0; i + 1 < nums.Elements.Count; i += 2)
+            // PDFsharp 6.2.4 leaves its own Flate streams unterminated (qpdf warns): it writes plain, and the update deflates.
+            stamps.Options.NoCompression = true;
+            stamps.Options.CompressContentStreams = false;
+            foreach (var p in placed)
             {
-                if (nums.Elements[i] is PdfInteger k && k.Value == key) return Resolve(nums.Elements[i + 1]);
+                var page = stamps.AddPage();
+                page.Width = XUnit.FromPoint(p.Width);
+                page.Height = XUnit.FromPoint(p.Height);
+                using var gfx = XGraphics.FromPdfPage(page);
+                var font = new XFont(StampFonts.Family, p.Size, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
+                var width = gfx.MeasureString(p.Number, font).Width;
+                gfx.DrawString(p.Number, font, new XSolidBrush(Ink), new XPoint(p.Right - width, p.FromTop));
             }
-            return null;
+            using var output = new MemoryStream();
+            stamps.Save(output, closeStream: false);
+            drawn = output.ToArray();
         }
-        if (Entry(page.Elements.GetInteger("/StructParents")) is not PdfArray marks || Entry(link.Elements.GetInteger("/StructParent")) is not PdfDictionary element
-            || element.Reference is null || page.Reference is null)
+        using var source = UglyToad.PdfPig.PdfDocument.Open(drawn);
+        var copied = new Dictionary<long, IndirectReference>();
+        var marks = new Dictionary<int, List<IToken>>();
+        var added = new Dictionary<int, (List<byte[]> Streams, Dictionary<string, Dictionary<NameToken, IToken>> Resources)>();
+        var links = new Dictionary<long, DictionaryToken>();
+        for (var k = 0; k < placed.Count; k++)
+        {
+            var p = placed[k];
+            var stamp = source.GetPage(k + 1).Dictionary;
+            if (!added.TryGetValue(p.Page, out var onPage)) added[p.Page] = onPage = ([], []);
+            // The stamp's resources join the page's under new names (Ev + the stamp's name), copied with their objects.
+            var renames = new Dictionary<string, string>();
+            if (Resolve(source, stamp.Data.GetValueOrDefault("Resources")) is DictionaryToken res)
+            {
+                foreach (var (category, entries) in res.Data)
+                {
+                    if (Resolve(source, entries) is not DictionaryToken named) continue;
+                    if (!onPage.Resources.TryGetValue(category, out var target)) onPage.Resources[category] = target = [];
+                    foreach (var (key, value) in named.Data)
+                    {
+                        var newName = "Ev" + key;
+                        renames[key] = newName;
+                        target[NameToken.Create(newName)] = Copy(update, source, value, copied);
+                    }
+                }
+            }
+            var content = Resolve(source, stamp.Data["Contents"]) switch
+            {
+                StreamToken single => Plain(single),
+                ArrayToken many => many.Data.SelectMany(t => Plain((StreamToken)Resolve(source, t)!)).ToArray(),
+                _ => throw new InvalidOperationException("PDFsharp wrote no content stream."),
+            };
+            var text = Encoding.Latin1.GetString(content);
+            foreach (var (from, to) in renames) text = System.Text.RegularExpressions.Regex.Replace(text, $"/{from}(?=[\\s/\\[<(])", "/" + to);
+            var mcid = TagSpan(update, structure, p, marks, links);
+            // The stamp was drawn on a page whose corner is the origin: moved to the contents page's media box corner.
+            var origin = string.Create(CultureInfo.InvariantCulture, $"1 0 0 1 {p.Left:0.###} {p.Bottom:0.###} cm\n");
+            var marked = (mcid is int id ? string.Create(CultureInfo.InvariantCulture, $"/Span <</MCID {id}>> BDC\nq\n") : "/Artifact BMC\nq\n") + origin;
+            onPage.Streams.Add(Encoding.Latin1.GetBytes(marked + text + "\nQ\nEMC\n"));
+        }
+        foreach (var (pageNumber, (streams, resources)) in added)
+        {
+            var node = placed.First(p => p.Page == pageNumber).Node;
+            var page = node.Dictionary;
+            // Chromium's page content leaves its transformation in force: it is wrapped in q … Q before the numbers.
+            var open = update.AddStream(new DictionaryToken(new Dictionary<NameToken, IToken>()), "q\n"u8);
+            var close = update.AddStream(new DictionaryToken(new Dictionary<NameToken, IToken>()), [.. "Q\n"u8, .. streams.SelectMany(s => s)]);
+            var contents = new List<IToken> { new IndirectReferenceToken(open) };
+            contents.AddRange(page.Data["Contents"] is ArrayToken existing ? existing.Data : update.Resolve(page.Data["Contents"]) is ArrayToken indirect ? indirect.Data : [page.Data["Contents"]]);
+            contents.Add(new IndirectReferenceToken(close));
+            var pageResources = (DictionaryToken?)update.Resolve(page.Data.GetValueOrDefault("Resources")) ?? new DictionaryToken(new Dictionary<NameToken, IToken>());
+            foreach (var (category, entries) in resources)
+            {
+                var merged = pageResources.TryGet(NameToken.Create(category), out var have) && update.Resolve(have) is DictionaryToken d ? d.Data.ToDictionary(e => NameToken.Create(e.Key), e => e.Value) : [];
+                foreach (var (key, value) in entries)
+                {
+                    if (merged.ContainsKey(key)) throw new InvalidOperationException($"The contents page already has a resource {key}.");
+                    merged[key] = value;
+                }
+                pageResources = pageResources.With(category, new DictionaryToken(merged));
+            }
+            update.Set(node.Reference, page.With("Contents", new ArrayToken(contents)).With("Resources", pageResources));
+        }
+        if (structure is null) return;
+        foreach (var (pageNumber, spans) in marks)
+        {
+            var node = placed.First(p => p.Page == pageNumber).Node;
+            var entry = ParentTreeEntry(update, structure, Get<NumericToken>(update, node.Dictionary, "StructParents")!.Int);
+            update.Set(entry.Reference, new ArrayToken([.. entry.Marks.Data, .. spans]));
+        }
+        foreach (var (number, element) in links)
+        {
+            update.Set(new IndirectReference(number, 0), element);
+        }
+    }
+
+    /// <summary>
+    /// A Span for the number under the link's structure element (found through the link's /StructParent in the parent tree,
+    /// as Chromium writes it), registered for the page's parent-tree entry; its MCID, or null when the file has no
+    /// structure to hang it on (the number is then an artifact).
+    /// </summary>
+    private static int? TagSpan(PdfIncrementalUpdate update, ParentTree? structure, Placed p, Dictionary<int, List<IToken>> marks, Dictionary<long, DictionaryToken> links)
+    {
+        if (structure is null || Get<NumericToken>(update, p.Node.Dictionary, "StructParents") is not { } pageKey
+            || Get<NumericToken>(update, p.Link, "StructParent") is not { } linkKey)
         {
             return null;
         }
-        var mcid = marks.Elements.Count;
-        var span = new PdfDictionary(doc);
-        span.Elements.SetName("/Type", "/StructElem");
-        span.Elements.SetName("/S", "/Span");
-        span.Elements["/P"] = element.Reference;
-        span.Elements["/Pg"] = page.Reference;
-        span.Elements["/K"] = new PdfInteger(mcid);
-        doc.Internals.AddObject(span);
-        marks.Elements.Add(span.Reference!);
+        var entry = ParentTreeEntry(update, structure, pageKey.Int);
+        if (Lookup(update, structure, linkKey.Int) is not IndirectReferenceToken elementRef) return null;
+        var elementNumber = elementRef.Data.ObjectNumber;
+        var element = links.TryGetValue(elementNumber, out var changed) ? changed : (DictionaryToken)update.Resolve(elementRef)!;
+        if (!marks.TryGetValue(p.Page, out var spans)) marks[p.Page] = spans = [];
+        var mcid = entry.Marks.Data.Count + spans.Count;
+        var spanRef = update.Allocate();
+        update.Set(spanRef, new DictionaryToken(new Dictionary<NameToken, IToken>
+        {
+            [NameToken.Type] = NameToken.Create("StructElem"),
+            [NameToken.S] = NameToken.Create("Span"),
+            [NameToken.P] = elementRef,
+            [NameToken.Create("Pg")] = new IndirectReferenceToken(p.Node.Reference),
+            [NameToken.K] = new NumericToken(mcid),
+        }));
+        spans.Add(new IndirectReferenceToken(spanRef));
         // After the title's text, before the annotation's object reference.
-        var kids = element.Elements["/K"] switch
-        {
-            PdfArray array => array,
-            null => new PdfArray(doc),
-            var single => new PdfArray(doc, single),
-        };
-        var at = kids.Elements.Select(Resolve).ToList().FindIndex(k => k is PdfDictionary d && d.Elements.GetName("/Type") == "/OBJR");
-        kids.Elements.Insert(at < 0 ? kids.Elements.Count : at, span.Reference!);
-        element.Elements["/K"] = kids;
+        var kids = element.TryGet(NameToken.K, out var k) ? update.Resolve(k) is ArrayToken array && k is not IndirectReferenceToken ? array.Data.ToList() : [k] : new List<IToken>();
+        var at = kids.FindIndex(kid => update.Resolve(kid) is DictionaryToken d && Get<NameToken>(update, d, "Type")?.Data == "OBJR");
+        kids.Insert(at < 0 ? kids.Count : at, new IndirectReferenceToken(spanRef));
+        links[elementNumber] = element.With(NameToken.K, new ArrayToken(kids));
         return mcid;
     }
 
-    private static string? DestinationName(PdfDictionary link)
+    private static (IndirectReference Reference, ArrayToken Marks) ParentTreeEntry(PdfIncrementalUpdate update, ParentTree structure, int key) =>
+        Lookup(update, structure, key) is IndirectReferenceToken r && update.Resolve(r) is ArrayToken marks
+            ? (r.Data, marks)
+            : throw new InvalidOperationException("The contents page has no parent-tree array of its own.");
+
+    private static IToken? Lookup(PdfIncrementalUpdate update, ParentTree structure, int key)
     {
-        var dest = Resolve(link.Elements["/Dest"] ?? link.Elements.GetDictionary("/A")?.Elements["/D"]);
-        return dest switch
+        var nums = structure.Nums.Data;
+        for (var i = 0; i + 1 < nums.Count; i += 2)
         {
-            PdfName n => n.Value.TrimStart('/'),
-            PdfString s => s.Value,
+            if (update.Resolve(nums[i]) is NumericToken n && n.Int == key) return nums[i + 1];
+        }
+        return null;
+    }
+
+    /// <summary>Copies a token of the stamp document into the update, its referenced objects as new objects (once each).</summary>
+    private static IToken Copy(PdfIncrementalUpdate update, UglyToad.PdfPig.PdfDocument source, IToken token, Dictionary<long, IndirectReference> copied)
+    {
+        switch (token)
+        {
+            case IndirectReferenceToken r:
+                if (copied.TryGetValue(r.Data.ObjectNumber, out var done)) return new IndirectReferenceToken(done);
+                var target = update.Allocate();
+                copied[r.Data.ObjectNumber] = target;
+                var value = source.Structure.GetObject(r.Data).Data;
+                update.Set(target, value is StreamToken stream
+                    ? PdfIncrementalUpdate.Stream(CopyDictionary(update, source, stream.StreamDictionary.Without(NameToken.Length), copied), stream.Data.Span)
+                    : Copy(update, source, value, copied));
+                return new IndirectReferenceToken(target);
+            case DictionaryToken d:
+                return CopyDictionary(update, source, d, copied);
+            case ArrayToken a:
+                return new ArrayToken(a.Data.Select(t => Copy(update, source, t, copied)).ToList());
+            default:
+                return token;
+        }
+    }
+
+    private static DictionaryToken CopyDictionary(PdfIncrementalUpdate update, UglyToad.PdfPig.PdfDocument source, DictionaryToken d, Dictionary<long, IndirectReference> copied) =>
+        new(d.Data.ToDictionary(e => NameToken.Create(e.Key), e => Copy(update, source, e.Value, copied)));
+
+    private static IToken? Resolve(UglyToad.PdfPig.PdfDocument source, IToken? token) =>
+        token is IndirectReferenceToken r ? source.Structure.GetObject(r.Data).Data : token;
+
+    private static byte[] Plain(StreamToken stream) => stream.StreamDictionary.ContainsKey(NameToken.Filter)
+        ? throw new InvalidOperationException("PDFsharp compressed a stamp's content stream.")
+        : stream.Data.ToArray();
+
+    private static T? Get<T>(PdfIncrementalUpdate update, DictionaryToken dictionary, string key) where T : class, IToken =>
+        dictionary.TryGet(NameToken.Create(key), out var token) ? update.Resolve(token) as T : null;
+
+    private static IReadOnlyList<IToken> Array(PdfIncrementalUpdate update, DictionaryToken dictionary, string key) =>
+        dictionary.TryGet(NameToken.Create(key), out var token) && update.Resolve(token) is ArrayToken array ? array.Data : [];
+
+    /// <summary>A page's object and dictionary, found by walking the page tree by its /Count entries (nothing else is read).</summary>
+    private static PageRef FindPage(PdfIncrementalUpdate update, UglyToad.PdfPig.PdfDocument reading, int number)
+    {
+        var catalog = reading.Structure.Catalog.CatalogDictionary;
+        var node = catalog.Data.GetValueOrDefault("Pages") as IndirectReferenceToken;
+        var skip = number - 1;
+        for (var depth = 0; node is not null && depth < 64; depth++)
+        {
+            var dictionary = (DictionaryToken)update.Resolve(node)!;
+            if (Get<NameToken>(update, dictionary, "Type")?.Data == "Page") return skip == 0 ? new PageRef(node.Data, dictionary) : throw new InvalidOperationException("The page tree is inconsistent.");
+            IndirectReferenceToken? next = null;
+            foreach (var kid in Array(update, dictionary, "Kids").OfType<IndirectReferenceToken>())
+            {
+                var child = (DictionaryToken)update.Resolve(kid)!;
+                var count = Get<NameToken>(update, child, "Type")?.Data == "Page" ? 1 : Get<NumericToken>(update, child, "Count")?.Int ?? 0;
+                if (skip < count)
+                {
+                    next = kid;
+                    break;
+                }
+                skip -= count;
+            }
+            node = next;
+        }
+        throw new InvalidOperationException($"The booklet has no page {number}.");
+    }
+
+    private sealed record PageRef(IndirectReference Reference, DictionaryToken Dictionary);
+
+    private static string? DestinationName(PdfIncrementalUpdate update, DictionaryToken link)
+    {
+        IToken? dest = link.TryGet(NameToken.Dest, out var d) ? d
+            : link.TryGet(NameToken.A, out var a) && update.Resolve(a) is DictionaryToken action && action.TryGet(NameToken.D, out var ad) ? ad : null;
+        return update.Resolve(dest) switch
+        {
+            NameToken n => n.Data,
+            StringToken s => s.Data,
+            HexToken h => h.Data,
             _ => null,
         };
     }
 
-    private static PdfItem? Resolve(PdfItem? item) => item is PdfReference r ? r.Value : item;
-
     /// <summary>The 1-based page each printed section's heading is on, from the PDF's bookmarks, matched in order after the contents heading; and the contents heading's 0-based page.</summary>
-    public static (Dictionary<BookletSections, int> Pages, int ContentsPage) SectionPages(PdfDocument doc, BookletModel model, BookletLabels labels)
+    public static (Dictionary<BookletSections, int> Pages, int ContentsPage) SectionPages(UglyToad.PdfPig.PdfDocument doc, BookletModel model, BookletLabels labels)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(labels);
-        var headings = OutlineReader.Headings(doc, nested: true);
-        var h = headings.ToList().FindIndex(x => Same(x.Title, labels.Contents));
+        var headings = new List<(string Title, int Page)>();
+        void Walk(IEnumerable<BookmarkNode> nodes)
+        {
+            foreach (var node in nodes)
+            {
+                if (node is DocumentBookmarkNode placed) headings.Add((placed.Title, placed.PageNumber - 1));
+                Walk(node.Children);
+            }
+        }
+        if (doc.TryGetBookmarks(out var bookmarks)) Walk(bookmarks.Roots);
+        var h = headings.FindIndex(x => Same(x.Title, labels.Contents));
         if (h < 0) throw new InvalidOperationException("The booklet has no contents heading.");
         var contents = headings[h].Page;
         var result = new Dictionary<BookletSections, int>();
