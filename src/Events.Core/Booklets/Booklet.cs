@@ -75,6 +75,17 @@ public class BookletBuild
     public required string RequestedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// While running: until when the running instance holds it; it renews this every heartbeat. A build whose claim
+    /// lapsed (its process stopped) is queued again, at most <see cref="MaxAttempts"/> starts in all.
+    /// </summary>
+    public DateTimeOffset? ClaimExpiresAt { get; set; }
+
+    /// <summary>How many times a worker has started it.</summary>
+    public int Attempts { get; set; }
+
+    public const int MaxAttempts = 3;
 }
 
 public static class BookletText
