@@ -174,7 +174,8 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output)
     /// <summary>What is wrong with the page as laid out now, in words.</summary>
     public static async Task<IReadOnlyList<string>> MeasureAsync(IPage page)
     {
-        var json = await page.EvaluateAsync<string>(MeasureScript);
+        // Playwright gives an evaluation no timeout of its own; a page that never answers must fail the walk, not hang the run.
+        var json = await page.EvaluateAsync<string>(MeasureScript).WaitAsync(TimeSpan.FromSeconds(60));
         return JsonSerializer.Deserialize<string[]>(json) ?? [];
     }
 

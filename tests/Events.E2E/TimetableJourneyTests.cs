@@ -113,12 +113,16 @@ public sealed class TimetableJourneyTests(BrowserApp app)
         await Block(page, "圆桌讨论").FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(Block(page, "圆桌讨论")).ToContainTextAsync("10:35–11:35");
+        await Assertions.Expect(Block(page, "圆桌讨论")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Shift+ArrowDown");
         await Assertions.Expect(Block(page, "圆桌讨论")).ToContainTextAsync("10:35–11:40");
         await page.Keyboard.PressAsync("ArrowRight");
         var column = await ColumnAsync(page, "第二会场");
         await Assertions.Expect(column.Locator("[data-testid=timetable-session]", new() { HasText = "圆桌讨论" })).ToHaveCountAsync(1);
-        // Focus stays on the session, so the next key goes on moving it; Enter opens it.
+        // Focus comes back to the session once its block is drawn in the new column, so the next key goes on moving it;
+        // the block appears a frame before it takes the focus, so wait for the focus, not only for the block.
+        await Assertions.Expect(Block(page, "圆桌讨论")).ToBeFocusedAsync();
+        // Enter opens it.
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Field("session-title")).ToHaveValueAsync("圆桌讨论");
     }
