@@ -58,7 +58,7 @@ public class BookletSettings : IConcurrencyVersioned
 }
 
 /// <summary>One build of a booklet, queued from its page and run in the background; its file stays for download.</summary>
-public class BookletBuild
+public class BookletBuild : IClaimedBuild<BookletBuildState>
 {
     public int Id { get; set; }
     public int EventId { get; set; }

@@ -116,7 +116,7 @@ public enum CertificateBuildState
 }
 
 /// <summary>A bulk print queued from the certificates page and run in the background with its progress on the row.</summary>
-public class CertificateBuild
+public class CertificateBuild : IClaimedBuild<CertificateBuildState>
 {
     public int Id { get; set; }
     public int EventId { get; set; }

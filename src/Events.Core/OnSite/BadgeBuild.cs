@@ -13,7 +13,7 @@ public enum BadgeBuildState
 /// progress on the row and its PDF in the file store. A build left running by a process that stopped is queued again
 /// once its claim lapses (<see cref="ClaimExpiresAt"/>), at most <see cref="MaxAttempts"/> times.
 /// </summary>
-public class BadgeBuild
+public class BadgeBuild : Common.IClaimedBuild<BadgeBuildState>
 {
     public const int MaxAttempts = 3;
 

@@ -7,8 +7,8 @@ using Events.Infrastructure.LiveUpdates;
 using Events.Infrastructure.Pdf;
 using Events.Infrastructure.Proceedings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -381,135 +381,37 @@ public sealed class BookletComposer(IBookletDocuments documents, PdfRenderer ren
 
 /// <summary>
 /// Runs queued booklet builds one at a time, outside any circuit; progress goes on the row and to the page through
-/// <see cref="ILiveUpdates"/>. A build is claimed with a conditional update, so two instances never run the same one.
+/// <see cref="ILiveUpdates"/>. Claims, heartbeat, recovery and outcomes are <see cref="ClaimedBuildWorker{TBuild, TState}"/>'s.
 /// </summary>
 public sealed partial class BookletBuildWorker(
     IDbContextFactory<EventsDbContext> factory, BookletService booklets, BookletComposer composer, FileStore files, TimeProvider clock, ILiveUpdates live,
-    ILogger<BookletBuildWorker> logger) : BackgroundService
+    ILogger<BookletBuildWorker> logger) : ClaimedBuildWorker<BookletBuild, BookletBuildState>(factory, files, clock, live)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Every round, not only at start: a build whose instance died must not wait for a restart.
-                await RecoverAsync(stoppingToken);
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-                await booklets.Signal.WaitAsync(TimeSpan.FromSeconds(10), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A locked database must never stop the host.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogError(e);
-                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Builds whose claim lapsed (left running by a process that stopped or crashed) go back to the queue and start over,
-    /// as badges and certificates do; after <see cref="BookletBuild.MaxAttempts"/> starts a build is marked failed. Builds
-    /// with a live claim are another instance's work and stay running. Returns how many were taken over.
-    /// </summary>
-    public async Task<int> RecoverAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var lapsed = db.BookletBuilds.Where(b => b.State == BookletBuildState.Running && (b.ClaimExpiresAt == null || b.ClaimExpiresAt < now));
-        var failed = await lapsed.Where(b => b.Attempts >= BookletBuild.MaxAttempts).ExecuteUpdateAsync(s => s
-            .SetProperty(b => b.State, BookletBuildState.Failed).SetProperty(b => b.Error, Interrupted).SetProperty(b => b.FinishedAt, now)
-            .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), ct);
-        var requeued = await lapsed.Where(b => b.Attempts < BookletBuild.MaxAttempts).ExecuteUpdateAsync(s => s
-            .SetProperty(b => b.State, BookletBuildState.Queued).SetProperty(b => b.Percent, 0).SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), ct);
-        if (requeued > 0) booklets.Signal.Release();
-        return failed + requeued;
-    }
-
     /// <summary>What a build that ran out of attempts says: its process stopped every time.</summary>
-    public const string Interrupted = "interrupted";
+    public const string Interrupted = BuildClaim.Interrupted;
 
-    /// <summary>Claims and runs the oldest queued build; false when there is none.</summary>
-    public async Task<bool> RunNextAsync(CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var next = await db.BookletBuilds.AsNoTracking().Where(b => b.State == BookletBuildState.Queued).OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
-        if (next is null) return false;
-        var claimed = await db.BookletBuilds.Where(b => b.Id == next.Id && b.State == BookletBuildState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BookletBuildState.Running).SetProperty(b => b.Percent, 5)
-                .SetProperty(b => b.Attempts, b => b.Attempts + 1).SetProperty(b => b.ClaimExpiresAt, clock.GetUtcNow() + BuildClaim.Duration), ct);
-        if (claimed == 0) return true;
-        live.Notify(BookletService.Topic, next.EventId);
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var beat = new CancellationTokenSource();
-        var heartbeat = BuildClaim.KeepAsync(async stop =>
-        {
-            await using var renew = await factory.CreateDbContextAsync(stop);
-            return await renew.BookletBuilds.Where(b => b.Id == next.Id && b.State == BookletBuildState.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimExpiresAt, clock.GetUtcNow() + BuildClaim.Duration), stop) == 1;
-        }, run, clock, beat.Token);
-        try
-        {
-            var model = await booklets.ModelAsync(next.EventId, next.Paper, next.Culture, run.Token) ?? throw new InvalidOperationException("The event is gone.");
-            await ProgressAsync(next, 20, run.Token);
-            var (pdf, pages) = await composer.ComposeAsync(model, p => ProgressAsync(next, p, run.Token), run.Token);
-            var stored = await files.SaveAsync(BookletService.Folder, ".pdf", new MemoryStream(pdf), run.Token);
-            var finished = await db.BookletBuilds.Where(b => b.Id == next.Id && b.State == BookletBuildState.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.State, BookletBuildState.Done).SetProperty(b => b.StoredName, stored).SetProperty(b => b.Size, pdf.LongLength)
-                .SetProperty(b => b.Pages, pages).SetProperty(b => b.Percent, 100).SetProperty(b => b.FinishedAt, clock.GetUtcNow())
-                .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
-            // Taken over by another instance after a lapse: the file is nobody's.
-            if (finished == 0) files.Delete(BookletService.Folder, stored);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The app is stopping: the build goes back to the queue at once, and this start does not count.
-            await db.BookletBuilds.Where(b => b.Id == next.Id && b.State == BookletBuildState.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.State, BookletBuildState.Queued).SetProperty(b => b.Percent, 0).SetProperty(b => b.Attempts, b => b.Attempts - 1)
-                .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
-        }
-        catch (OperationCanceledException) when (run.IsCancellationRequested)
-        {
-            // The claim was lost: another instance took the build over and finishes it.
-        }
-#pragma warning disable CA1031 // Any failure of one build is that build's failure; the worker and the host go on.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            LogBuildFailed(next.Id, e);
-            var message = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-            await db.BookletBuilds.Where(b => b.Id == next.Id && b.State == BookletBuildState.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.State, BookletBuildState.Failed).SetProperty(b => b.Error, message).SetProperty(b => b.FinishedAt, clock.GetUtcNow())
-                .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
-        }
-        finally
-        {
-            await beat.CancelAsync();
-            await heartbeat;
-        }
-        live.Notify(BookletService.Topic, next.EventId);
-        return true;
-    }
+    protected override ClaimedBuildQueue<BookletBuild, BookletBuildState> Queue { get; } = new(db => db.BookletBuilds,
+        (BookletBuildState.Queued, BookletBuildState.Running, BookletBuildState.Done, BookletBuildState.Failed), BookletBuild.MaxAttempts, BookletService.Topic, BookletService.Folder, booklets.Signal);
 
-    private async Task ProgressAsync(BookletBuild build, int percent, CancellationToken ct)
+    protected override void Started(UpdateSettersBuilder<BookletBuild> set) => set.SetProperty(b => b.Percent, 5);
+
+    protected override void Restart(UpdateSettersBuilder<BookletBuild> set) => set.SetProperty(b => b.Percent, 0);
+
+    protected override async Task<ClaimedBuildOutput<BookletBuild>> BuildAsync(ClaimedRun<BookletBuild> run)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.BookletBuilds.Where(b => b.Id == build.Id && b.State == BookletBuildState.Running).ExecuteUpdateAsync(s => s.SetProperty(b => b.Percent, percent), ct);
-        live.Notify(BookletService.Topic, build.EventId);
+        var next = run.Row;
+        var model = await booklets.ModelAsync(next.EventId, next.Paper, next.Culture, run.Token) ?? throw new InvalidOperationException("The event is gone.");
+        await ProgressAsync(next, s => s.SetProperty(b => b.Percent, 20), run.Token);
+        var (pdf, pages) = await composer.ComposeAsync(model, p => ProgressAsync(next, s => s.SetProperty(b => b.Percent, p), run.Token), run.Token);
+        var stored = await Files.SaveAsync(BookletService.Folder, ".pdf", new MemoryStream(pdf), run.Token);
+        return new(stored, s => s.SetProperty(b => b.StoredName, stored).SetProperty(b => b.Size, pdf.LongLength).SetProperty(b => b.Pages, pages).SetProperty(b => b.Percent, 100));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The booklet build worker failed; it goes on.")]
-    private partial void LogError(Exception e);
+    protected override partial void LogError(Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Booklet build {BuildId} failed.")]
-    private partial void LogBuildFailed(int buildId, Exception e);
+    protected override partial void LogBuildFailed(int buildId, Exception e);
 }
 
 public static class BookletServiceCollectionExtensions

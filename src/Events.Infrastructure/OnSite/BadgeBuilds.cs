@@ -7,7 +7,7 @@ using Events.Infrastructure.Data;
 using Events.Infrastructure.Files;
 using Events.Infrastructure.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Logging;
 
 namespace Events.Infrastructure.OnSite;
@@ -82,145 +82,52 @@ public sealed class BadgeBuilds(IDbContextFactory<EventsDbContext> factory, Even
 }
 
 /// <summary>
-/// Runs queued badge builds one at a time: prints the sheet (in parts, <see cref="IBadgePrinter"/>) while a heartbeat
+/// Runs queued badge builds one at a time: prints the sheet (in parts, <see cref="IBadgePrinter"/>) while the heartbeat
 /// renews the build's claim and writes its progress (pushed to the page through <see cref="ILiveUpdates"/>), then stores
-/// the PDF. A build left running by a process that stopped is queued again once its claim lapses (<see cref="BuildClaim"/>),
-/// and starts over; after <see cref="BadgeBuild.MaxAttempts"/> starts it is marked failed.
+/// the PDF. Claims, recovery and outcomes are <see cref="ClaimedBuildWorker{TBuild, TState}"/>'s: a build left running by a
+/// process that stopped is queued again once its claim lapses, and starts over; after <see cref="BadgeBuild.MaxAttempts"/>
+/// starts it is marked failed.
 /// </summary>
 public sealed partial class BadgeBuildWorker(
     IDbContextFactory<EventsDbContext> factory, BadgeBuilds builds, BadgeService badges, IBadgePrinter printer, FileStore files,
-    TimeProvider clock, ILiveUpdates live, ILogger<BadgeBuildWorker> logger) : BackgroundService
+    TimeProvider clock, ILiveUpdates live, ILogger<BadgeBuildWorker> logger) : ClaimedBuildWorker<BadgeBuild, BadgeBuildState>(factory, files, clock, live)
 {
     /// <summary>What a build that ran out of attempts says: its process stopped every time.</summary>
-    public const string Interrupted = "interrupted";
+    public const string Interrupted = BuildClaim.Interrupted;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Every round, not only at start: a build whose instance died must not wait for a restart.
-                await RecoverAsync(stoppingToken);
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-                await builds.Signal.WaitAsync(TimeSpan.FromSeconds(10), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A locked database must never stop the host.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogError(e);
-                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
-            }
-        }
-    }
+    protected override ClaimedBuildQueue<BadgeBuild, BadgeBuildState> Queue { get; } = new(db => db.BadgeBuilds,
+        (BadgeBuildState.Queued, BadgeBuildState.Running, BadgeBuildState.Done, BadgeBuildState.Failed), BadgeBuild.MaxAttempts, BadgeBuilds.Topic, BadgeBuilds.Folder, builds.Signal);
 
-    /// <summary>Builds whose claim lapsed go back to the queue (or fail after their last attempt). Returns how many were taken over.</summary>
-    public async Task<int> RecoverAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var lapsed = db.BadgeBuilds.Where(b => b.State == BadgeBuildState.Running && (b.ClaimExpiresAt == null || b.ClaimExpiresAt < now));
-        var failed = await lapsed.Where(b => b.Attempts >= BadgeBuild.MaxAttempts).ExecuteUpdateAsync(s => s
-            .SetProperty(b => b.State, BadgeBuildState.Failed).SetProperty(b => b.Error, Interrupted).SetProperty(b => b.FinishedAt, now).SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), ct);
-        var requeued = await lapsed.Where(b => b.Attempts < BadgeBuild.MaxAttempts).ExecuteUpdateAsync(s => s
-            .SetProperty(b => b.State, BadgeBuildState.Queued).SetProperty(b => b.Done, 0).SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), ct);
-        if (requeued > 0) builds.Signal.Release();
-        return failed + requeued;
-    }
+    protected override void Restart(UpdateSettersBuilder<BadgeBuild> set) => set.SetProperty(b => b.Done, 0);
 
-    /// <summary>Claims and runs the oldest queued build; false when there is none.</summary>
-    public async Task<bool> RunNextAsync(CancellationToken ct)
+    protected override async Task<ClaimedBuildOutput<BadgeBuild>> BuildAsync(ClaimedRun<BadgeBuild> run)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var next = await db.BadgeBuilds.AsNoTracking().Where(b => b.State == BadgeBuildState.Queued).OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
-        if (next is null) return false;
-        var claimed = await db.BadgeBuilds.Where(b => b.Id == next.Id && b.State == BadgeBuildState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BadgeBuildState.Running).SetProperty(b => b.Attempts, b => b.Attempts + 1)
-                .SetProperty(b => b.ClaimExpiresAt, clock.GetUtcNow() + BuildClaim.Duration), ct);
-        if (claimed == 0) return true;
-        live.Notify(BadgeBuilds.Topic, next.EventId);
-        await RunAsync(next, ct);
-        live.Notify(BadgeBuilds.Topic, next.EventId);
-        return true;
-    }
-
-    private async Task RunAsync(BadgeBuild build, CancellationToken stopping)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        using var beat = new CancellationTokenSource();
+        var build = run.Row;
         var percent = 0;
+        var done = 0;
         var written = 0;
-        async Task<bool> RenewAsync(CancellationToken ct)
+        // The printer reports often; the heartbeat writes the progress once a beat, with the claim.
+        run.Renewing = s =>
         {
-            var now = Volatile.Read(ref percent);
-            var done = build.Total * now / 100;
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var kept = await db.BadgeBuilds.Where(b => b.Id == build.Id && b.State == BadgeBuildState.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimExpiresAt, clock.GetUtcNow() + BuildClaim.Duration).SetProperty(b => b.Done, done), ct) == 1;
-            if (kept && done != written)
-            {
-                written = done;
-                live.Notify(BadgeBuilds.Topic, build.EventId);
-            }
-            return kept;
-        }
-        var heartbeat = BuildClaim.KeepAsync(RenewAsync, cts, clock, beat.Token);
-        string? stored = null;
-        try
+            done = build.Total * Volatile.Read(ref percent) / 100;
+            s.SetProperty(b => b.Done, done);
+        };
+        run.Renewed = () =>
         {
-            var ids = build.RegistrationIds.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList();
-            var sheet = await badges.SheetOfAsync(build.EventId, ids, BadgeBuilds.PaperOf(build.Paper), cts.Token);
-            if (sheet is null || sheet.Badges.Count == 0) throw new InvalidOperationException("None of the build's registrations is left to print.");
-            sheet = sheet with { English = build.Culture == "en" };
-            var pdf = await printer.PrintAsync(sheet, new Percent(p => InterlockedMax(ref percent, p)), cts.Token);
-            var pages = PdfPageCount(pdf);
-            stored = await files.SaveAsync(BadgeBuilds.Folder, ".pdf", new MemoryStream(pdf), cts.Token);
-            await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-            var finished = await db.BadgeBuilds.Where(b => b.Id == build.Id && b.State == BadgeBuildState.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.State, BadgeBuildState.Done).SetProperty(b => b.StoredName, stored).SetProperty(b => b.Size, (long)pdf.Length)
-                .SetProperty(b => b.PageCount, pages).SetProperty(b => b.Total, sheet.Badges.Count).SetProperty(b => b.Done, sheet.Badges.Count)
-                .SetProperty(b => b.FinishedAt, clock.GetUtcNow()).SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
-            // Taken over by another instance after a lapse: the file is nobody's.
-            if (finished == 0) files.Delete(BadgeBuilds.Folder, stored);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // The app is stopping: the build goes back to the queue at once, and this start does not count.
-            if (stored is not null) files.Delete(BadgeBuilds.Folder, stored);
-            await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-            await db.BadgeBuilds.Where(b => b.Id == build.Id && b.State == BadgeBuildState.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.State, BadgeBuildState.Queued).SetProperty(b => b.Done, 0).SetProperty(b => b.Attempts, b => b.Attempts - 1)
-                .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
-        }
-        catch (OperationCanceledException)
-        {
-            // The claim was lost (another instance took the build over): that instance finishes it.
-            if (stored is not null) files.Delete(BadgeBuilds.Folder, stored);
-        }
-#pragma warning disable CA1031 // Any failure of one build is that build's failure; the worker and the host go on.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            LogBuildFailed(build.Id, e);
-            if (stored is not null) files.Delete(BadgeBuilds.Folder, stored);
-            var message = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-            await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-            await db.BadgeBuilds.Where(b => b.Id == build.Id && b.State == BadgeBuildState.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.State, BadgeBuildState.Failed).SetProperty(b => b.Error, message).SetProperty(b => b.FinishedAt, clock.GetUtcNow())
-                .SetProperty(b => b.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
-        }
-        finally
-        {
-            await beat.CancelAsync();
-            await heartbeat;
-        }
+            if (done == written) return;
+            written = done;
+            Live.Notify(BadgeBuilds.Topic, build.EventId);
+        };
+        var ids = build.RegistrationIds.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList();
+        var sheet = await badges.SheetOfAsync(build.EventId, ids, BadgeBuilds.PaperOf(build.Paper), run.Token);
+        if (sheet is null || sheet.Badges.Count == 0) throw new InvalidOperationException("None of the build's registrations is left to print.");
+        sheet = sheet with { English = build.Culture == "en" };
+        var pdf = await printer.PrintAsync(sheet, new Percent(p => InterlockedMax(ref percent, p)), run.Token);
+        var pages = PdfPageCount(pdf);
+        var stored = await Files.SaveAsync(BadgeBuilds.Folder, ".pdf", new MemoryStream(pdf), run.Token);
+        var count = sheet.Badges.Count;
+        return new(stored, s => s.SetProperty(b => b.StoredName, stored).SetProperty(b => b.Size, (long)pdf.Length)
+            .SetProperty(b => b.PageCount, pages).SetProperty(b => b.Total, count).SetProperty(b => b.Done, count));
     }
 
     private static void InterlockedMax(ref int target, int value)
@@ -244,8 +151,8 @@ public sealed partial class BadgeBuildWorker(
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The badge build worker failed; it goes on.")]
-    private partial void LogError(Exception e);
+    protected override partial void LogError(Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Badge build {BuildId} failed.")]
-    private partial void LogBuildFailed(int buildId, Exception e);
+    protected override partial void LogBuildFailed(int buildId, Exception e);
 }

@@ -16,7 +16,7 @@ namespace Events.Infrastructure.Proceedings;
 /// </summary>
 /// <remarks>
 /// A running build carries a claim that expires after <see cref="ClaimDuration"/>; the instance running it renews the
-/// claim every <see cref="Heartbeat"/>. Only a build whose claim lapsed (its instance stopped or crashed) is taken over,
+/// claim every <see cref="BuildClaim.Heartbeat"/>. Only a build whose claim lapsed (its instance stopped or crashed) is taken over,
 /// so a second instance starting up leaves the first one's live build alone. An instance that finds its claim lost
 /// (taken over, or cancelled from elsewhere) stops building.
 /// </remarks>
@@ -30,43 +30,25 @@ public sealed partial class ProceedingsBuildWorker(
     ILogger<ProceedingsBuildWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
 
     /// <summary>Many heartbeats long, so a slow database write or a busy machine never loses a live claim.</summary>
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A crash mid-build leaves a volume in the scratch folder; it goes now, before anything else runs.
         WorkFolder.RemoveLeftovers();
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        return BuildClaim.LoopAsync(async ct =>
         {
-            try
+            // Every round, not only at start: a build whose instance died must not block its volume until a restart.
+            await RecoverAsync(ct);
+            if (await ClaimNextAsync(ct) is { } buildId)
             {
-                // Every round, not only at start: a build whose instance died must not block its volume until a restart.
-                await RecoverAsync(stoppingToken);
-                if (await ClaimNextAsync(stoppingToken) is { } buildId)
-                {
-                    failures = 0;
-                    await RunAsync(buildId, stoppingToken);
-                    continue;
-                }
-                failures = 0;
-                await signal.WaitAsync(Poll, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
+                await RunAsync(buildId, ct);
                 return;
             }
-#pragma warning disable CA1031 // A busy or locked database (SQLite's "database is locked" under load at start) must never stop the host.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogWorkerError(e);
-                await PauseAsync(Backoff(++failures), stoppingToken);
-            }
-        }
+            await signal.WaitAsync(Poll, ct);
+        }, Backoff, LogWorkerError, clock, stoppingToken);
     }
 
     /// <summary>How long the worker waits after its <paramref name="failures"/>th error in a row: 250 ms, doubling, at most the poll interval.</summary>
@@ -119,7 +101,7 @@ public sealed partial class ProceedingsBuildWorker(
         using var cts = registry.Start(buildId, stopping);
         var ct = cts.Token;
         using var watcher = new CancellationTokenSource();
-        var watching = KeepClaimAsync(buildId, cts, watcher.Token);
+        var watching = BuildClaim.KeepAsync(stop => RenewClaimAsync(buildId, stop), cts, clock, watcher.Token);
         // The volume is written to a private scratch folder first: it holds unpublished papers and authors' names.
         using var scratch = WorkFolder.Create();
         var temp = Path.Combine(scratch.Path, "volume.pdf");
@@ -188,18 +170,6 @@ public sealed partial class ProceedingsBuildWorker(
         }
     }
 
-    private async Task PauseAsync(TimeSpan delay, CancellationToken ct)
-    {
-        try
-        {
-            await Task.Delay(delay, clock, ct);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping; the loop ends.
-        }
-    }
-
     private Task Discard(string? stored)
     {
         if (stored is not null) files.Delete(ProceedingsFiles.VolumeFolder, stored);
@@ -223,31 +193,16 @@ public sealed partial class ProceedingsBuildWorker(
     }
 
     /// <summary>
-    /// Renews the build's claim every heartbeat. The renewal only matches a running, uncancelled build, so when it
-    /// matches nothing the build was cancelled from another instance or taken over after a lapse: it stops here.
+    /// One renewal of the build's claim (<see cref="BuildClaim.KeepAsync"/> calls it every heartbeat). It only matches a
+    /// running, uncancelled build, so when it matches nothing the build was cancelled from another instance or taken
+    /// over after a lapse: the build stops.
     /// </summary>
-    private async Task KeepClaimAsync(int buildId, CancellationTokenSource build, CancellationToken stop)
+    private async Task<bool> RenewClaimAsync(int buildId, CancellationToken stop)
     {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(Heartbeat, clock, stop);
-                var until = clock.GetUtcNow() + ClaimDuration;
-                await using var db = await factory.CreateDbContextAsync(stop);
-                var renewed = await db.ProceedingsBuilds.Where(b => b.Id == buildId && b.State == BuildState.Running && !b.CancelRequested)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimExpiresAt, until), stop);
-                if (renewed == 0)
-                {
-                    await build.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The build ended first.
-        }
+        var until = clock.GetUtcNow() + ClaimDuration;
+        await using var db = await factory.CreateDbContextAsync(stop);
+        return await db.ProceedingsBuilds.Where(b => b.Id == buildId && b.State == BuildState.Running && !b.CancelRequested)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimExpiresAt, until), stop) > 0;
     }
 
     private async Task<bool> FinishAsync(int buildId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ProceedingsBuild>> set)
