@@ -387,9 +387,6 @@ public sealed partial class BookletBuildWorker(
     IDbContextFactory<EventsDbContext> factory, BookletService booklets, BookletComposer composer, FileStore files, TimeProvider clock, ILiveUpdates live,
     ILogger<BookletBuildWorker> logger) : ClaimedBuildWorker<BookletBuild, BookletBuildState>(factory, files, clock, live)
 {
-    /// <summary>What a build that ran out of attempts says: its process stopped every time.</summary>
-    public const string Interrupted = BuildClaim.Interrupted;
-
     protected override ClaimedBuildQueue<BookletBuild, BookletBuildState> Queue { get; } = new(db => db.BookletBuilds,
         (BookletBuildState.Queued, BookletBuildState.Running, BookletBuildState.Done, BookletBuildState.Failed), BookletBuild.MaxAttempts, BookletService.Topic, BookletService.Folder, booklets.Signal);
 

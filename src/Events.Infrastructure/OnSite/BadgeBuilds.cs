@@ -92,9 +92,6 @@ public sealed partial class BadgeBuildWorker(
     IDbContextFactory<EventsDbContext> factory, BadgeBuilds builds, BadgeService badges, IBadgePrinter printer, FileStore files,
     TimeProvider clock, ILiveUpdates live, ILogger<BadgeBuildWorker> logger) : ClaimedBuildWorker<BadgeBuild, BadgeBuildState>(factory, files, clock, live)
 {
-    /// <summary>What a build that ran out of attempts says: its process stopped every time.</summary>
-    public const string Interrupted = BuildClaim.Interrupted;
-
     protected override ClaimedBuildQueue<BadgeBuild, BadgeBuildState> Queue { get; } = new(db => db.BadgeBuilds,
         (BadgeBuildState.Queued, BadgeBuildState.Running, BadgeBuildState.Done, BadgeBuildState.Failed), BadgeBuild.MaxAttempts, BadgeBuilds.Topic, BadgeBuilds.Folder, builds.Signal);
 

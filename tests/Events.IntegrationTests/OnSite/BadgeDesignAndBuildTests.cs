@@ -220,34 +220,12 @@ public sealed class BadgeDesignAndBuildTests(PdfAppFixture f)
     public async Task A_badge_build_left_running_by_a_stopped_process_is_queued_again_and_finishes()
     {
         var s = await EventAsync();
-        var worker = App.Get<BadgeBuildWorker>();
-        var now = DateTimeOffset.UtcNow;
-        int lapsed, live, spent;
-        await using (var db = App.CreateDbContext())
+        var done = await LeftRunningBuilds.QueuedAgainAndFinishedAsync(App, App.Get<BadgeBuildWorker>(), db => db.BadgeBuilds, (claim, attempts) => new BadgeBuild
         {
-            BadgeBuild Row(DateTimeOffset? claim, int attempts) => new()
-            {
-                EventId = s.EventId, Paper = nameof(BadgePaper.A4), Culture = "zh-CN", RegistrationIds = $"{s.Guest},{s.Student}", Total = 2, Done = 1,
-                State = BadgeBuildState.Running, ClaimExpiresAt = claim, Attempts = attempts, RequestedByUserId = "test", CreatedAt = now,
-            };
-            var rows = new[] { Row(now.AddMinutes(-5), 1), Row(now.AddHours(1), 1), Row(now.AddMinutes(-5), BadgeBuild.MaxAttempts) };
-            db.BadgeBuilds.AddRange(rows);
-            await db.SaveChangesAsync();
-            (lapsed, live, spent) = (rows[0].Id, rows[1].Id, rows[2].Id);
-        }
-
-        await worker.RecoverAsync(CancellationToken.None);
-        await WaitForAsync(async db => await db.BadgeBuilds.AnyAsync(b => b.Id == lapsed && b.State == BadgeBuildState.Done), () => worker.RunNextAsync(CancellationToken.None));
-
-        await using (var db = App.CreateDbContext())
-        {
-            var rows = await db.BadgeBuilds.AsNoTracking().Where(b => b.EventId == s.EventId).ToDictionaryAsync(b => b.Id);
-            Assert.Equal((BadgeBuildState.Done, 2, 2, 1), (rows[lapsed].State, rows[lapsed].Done, rows[lapsed].Attempts, rows[lapsed].PageCount ?? 0));
-            Assert.Equal(BadgeBuildState.Running, rows[live].State);
-            Assert.Equal((BadgeBuildState.Failed, BadgeBuildWorker.Interrupted), (rows[spent].State, rows[spent].Error));
-            // The live one belongs to another instance; here it is let go so the queue stays clean for other tests.
-            await db.BadgeBuilds.Where(b => b.Id == live).ExecuteUpdateAsync(x => x.SetProperty(b => b.State, BadgeBuildState.Failed));
-        }
+            EventId = s.EventId, Paper = nameof(BadgePaper.A4), Culture = "zh-CN", RegistrationIds = $"{s.Guest},{s.Student}", Total = 2, Done = 1,
+            State = BadgeBuildState.Running, ClaimExpiresAt = claim, Attempts = attempts, RequestedByUserId = "test", CreatedAt = DateTimeOffset.UtcNow,
+        }, BadgeBuild.MaxAttempts, DateTimeOffset.UtcNow.AddMinutes(-5), (BadgeBuildState.Running, BadgeBuildState.Done, BadgeBuildState.Failed));
+        Assert.Equal((2, 1), (done.Done, done.PageCount ?? 0));
     }
 
     [Fact]
@@ -257,53 +235,17 @@ public sealed class BadgeDesignAndBuildTests(PdfAppFixture f)
         var certificates = App.Get<CertificateService>();
         var ids = await certificates.IssueAllAsync(TestActors.Admin, s.EventId, CertificateKind.Attendance, new CandidateQuery(0, 1), "zh-CN");
         Assert.Equal(5, ids.Count);
-        var worker = App.Get<CertificateBuildWorker>();
-        var now = DateTimeOffset.UtcNow;
-        int lapsed, live, spent;
-        await using (var db = App.CreateDbContext())
+        var done = await LeftRunningBuilds.QueuedAgainAndFinishedAsync(App, App.Get<CertificateBuildWorker>(), db => db.CertificateBuilds, (claim, attempts) => new CertificateBuild
         {
-            CertificateBuild Row(DateTimeOffset? claim, int attempts) => new()
-            {
-                EventId = s.EventId, Kind = CertificateKind.Attendance, Format = CertificateBuildFormat.Combined, CertificateIds = string.Join(',', ids),
-                Total = ids.Count, Done = 2, State = CertificateBuildState.Running, ClaimExpiresAt = claim, Attempts = attempts, RequestedByUserId = "test", CreatedAt = now,
-            };
-            var rows = new[] { Row(now.AddMinutes(-5), 1), Row(now.AddHours(1), 1), Row(null, CertificateBuild.MaxAttempts) };
-            db.CertificateBuilds.AddRange(rows);
-            await db.SaveChangesAsync();
-            (lapsed, live, spent) = (rows[0].Id, rows[1].Id, rows[2].Id);
-        }
-
-        await worker.RecoverAsync(CancellationToken.None);
-        await WaitForAsync(async db => await db.CertificateBuilds.AnyAsync(b => b.Id == lapsed && b.State == CertificateBuildState.Done), () => worker.RunNextAsync(CancellationToken.None));
-
-        await using (var db = App.CreateDbContext())
-        {
-            var rows = await db.CertificateBuilds.AsNoTracking().Where(b => b.EventId == s.EventId).ToDictionaryAsync(b => b.Id);
-            Assert.Equal((CertificateBuildState.Done, 5, 2), (rows[lapsed].State, rows[lapsed].Done, rows[lapsed].Attempts));
-            Assert.Equal(CertificateBuildState.Running, rows[live].State);
-            Assert.Equal((CertificateBuildState.Failed, "interrupted"), (rows[spent].State, rows[spent].Error));
-            await db.CertificateBuilds.Where(b => b.Id == live).ExecuteUpdateAsync(x => x.SetProperty(b => b.State, CertificateBuildState.Failed));
-        }
-        var file = (await App.Get<CertificateBuilds>().OpenAsync(TestActors.Admin, s.EventId, lapsed))!.Value;
+            EventId = s.EventId, Kind = CertificateKind.Attendance, Format = CertificateBuildFormat.Combined, CertificateIds = string.Join(',', ids),
+            Total = ids.Count, Done = 2, State = CertificateBuildState.Running, ClaimExpiresAt = claim, Attempts = attempts, RequestedByUserId = "test", CreatedAt = DateTimeOffset.UtcNow,
+        }, CertificateBuild.MaxAttempts, null, (CertificateBuildState.Running, CertificateBuildState.Done, CertificateBuildState.Failed));
+        Assert.Equal(5, done.Done);
+        var file = (await App.Get<CertificateBuilds>().OpenAsync(TestActors.Admin, s.EventId, done.Id))!.Value;
         using var copy = new MemoryStream();
         await file.Content.CopyToAsync(copy);
         await file.Content.DisposeAsync();
         Assert.Equal(5, PdfQuality.PageCount(copy.ToArray()));
-    }
-
-    /// <summary>Runs the queue here (the hosted worker may be first: a build is claimed once) until the condition holds, at most 90 s.</summary>
-    private async Task WaitForAsync(Func<global::Events.Infrastructure.Data.EventsDbContext, Task<bool>> condition, Func<Task<bool>> runNext)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            await using (var db = App.CreateDbContext())
-            {
-                if (await condition(db)) return;
-            }
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), "the build did not finish in 90 s");
-            if (!await runNext()) await Task.Delay(100);
-        }
     }
 
     /// <summary>The colour of page's top band, 4 mm down its middle (the page rendered at 72 dpi in RGB), as #RRGGBB.</summary>
