@@ -282,6 +282,38 @@ public sealed partial class NoticeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_invitation_letters_code_never_opens_an_invitation_link_of_the_same_id_nor_the_other_way_round()
+    {
+        // An invitation letter (邀请函) is a certificate whose QR and short code are public (/verify); an invitation link
+        // pre-fills the invitee's full mobile. Both sign an id and a version: the purposes must keep them apart.
+        await Invitations.AddAsync(TestActors.Admin, eventId, [new InviteeInput("孙老师", "sun-letter@example.test", "南京大学", "教授", "13700001111")]);
+        var (batch, _) = await Invitations.SendAsync(TestActors.Admin, eventId);
+        await using var db = app.CreateDbContext();
+        var invitation = await db.EventInvitations.AsNoTracking().SingleAsync(i => i.Email == "sun-letter@example.test");
+        var mail = await db.OutboxMessages.Include(m => m.Recipients).SingleAsync(m => m.BatchId == batch && m.Recipients.Any(r => r.Address == "sun-letter@example.test"));
+        var linkToken = Uri.UnescapeDataString(InviteLink().Match(mail.TextBody).Groups[1].Value);
+        Assert.NotNull(await Invitations.PrefillAsync(eventId, linkToken));
+
+        // The token a letter with the invitation's id and version carries (printed on paper, shown to anyone at /verify).
+        var certificates = app.Get<global::Events.Infrastructure.Certificates.CertificateService>();
+        var letterToken = certificates.Token(global::Events.Core.Certificates.CertificateKind.Invitation, invitation.Id, invitation.Version);
+        Assert.Null(await Invitations.PrefillAsync(eventId, letterToken));
+
+        // And a letter with the invitation's id: the invitation link does not verify as that letter.
+        if (!await db.Certificates.AnyAsync(c => c.Id == invitation.Id))
+        {
+            db.Certificates.Add(new global::Events.Core.Certificates.Certificate
+            {
+                Id = invitation.Id, EventId = eventId, Kind = global::Events.Core.Certificates.CertificateKind.Invitation, Culture = "zh-CN", Name = "某某",
+                IssuedAt = DateTimeOffset.UtcNow, IssuedByUserId = await db.Users.Select(u => u.Id).FirstAsync(), Version = invitation.Version,
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(global::Events.Infrastructure.Certificates.VerificationStatus.Valid, (await certificates.VerifyAsync(letterToken)).Status);
+        Assert.Equal(global::Events.Infrastructure.Certificates.VerificationStatus.Invalid, (await certificates.VerifyAsync(linkToken)).Status);
+    }
+
+    [Fact]
     public void Pasted_lines_are_read_with_their_parts_and_bad_lines_named()
     {
         var (people, refused) = InviteeLines.Parse("张三，zhang@example.test，复旦大学，13912345678\nli@example.test\n没有邮箱的人\n王五 wang@example.test");
