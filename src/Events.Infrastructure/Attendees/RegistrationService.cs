@@ -439,6 +439,8 @@ public sealed class RegistrationService(
         registration.HandoverRequestedAt = null;
         registration.UpdatedAt = now;
         registration.ConcurrencyStamp = Guid.NewGuid();
+        // A new badge: the previous person's printed badge and the code on their page no longer let anyone in (as a reprint).
+        registration.BadgeVersion++;
         await db.RegistrationAnswers.Where(a => a.RegistrationId == registration.Id && a.IsProtected).ExecuteDeleteAsync(ct);
         var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, ct);
         var category = registration.CategoryId is { } id ? await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;

@@ -364,6 +364,51 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
     }
 
     [Fact]
+    public async Task After_a_handover_the_previous_persons_badge_and_code_let_nobody_in_and_the_colleagues_new_one_does()
+    {
+        // 换人: the place is the colleague's now; the badge printed (or the code shown on My event) for the one who handed
+        // it over must not check anyone in as the colleague.
+        var (eventId, regs) = await EventWithAsync("王冰");
+        var before = (await Badges.OneAsync(TestActors.Admin, eventId, regs[0], BadgePaper.A4))!.Badges.Single();
+        string owner;
+        await using (var db = App.CreateDbContext()) owner = await db.Registrations.Where(r => r.Id == regs[0]).Select(r => r.UserId).SingleAsync();
+
+        var handover = await App.Get<global::Events.Infrastructure.Attendees.RegistrationService>().HandOverAsync(regs[0], owner,
+            new HandoverInput { Name = "赵六", Email = $"zhaoliu-{Guid.NewGuid():N}@example.cn" });
+        Assert.Equal(global::Events.Infrastructure.Attendees.ChangeOutcome.Done, handover.Outcome);
+
+        Assert.Equal(CheckInOutcome.Superseded, (await CheckIns.ScanAsync(TestActors.Admin, eventId, before.QrUrl, null, CheckInMethod.Camera)).Outcome);
+        Assert.Equal(CheckInOutcome.Superseded, (await CheckIns.ScanAsync(TestActors.Admin, eventId, before.ShortCode, null, CheckInMethod.Scanner)).Outcome);
+        var after = (await Badges.OneAsync(TestActors.Admin, eventId, regs[0], BadgePaper.A4))!.Badges.Single();
+        Assert.Equal("赵六", after.Name);
+        var scan = await CheckIns.ScanAsync(TestActors.Admin, eventId, after.QrUrl, null, CheckInMethod.Camera);
+        Assert.Equal((CheckInOutcome.CheckedIn, "赵六"), (scan.Outcome, scan.Person!.Name));
+    }
+
+    [Fact]
+    public async Task Door_staff_without_the_personal_data_right_find_by_the_whole_mobile_or_its_last_four_digits_never_by_the_masked_ones()
+    {
+        // The card shows 138****0002: were any run of digits searchable, a few searches would read the masked ones back.
+        var (eventId, _) = await EventWithAsync("孙丽", "孙强", "钱多");
+        var user = await TestUsers.CreateAsync(App, $"door-{Guid.NewGuid():N}@test.local", [Roles.Attendee]);
+        await using (var db = App.CreateDbContext())
+        {
+            db.EventStaff.Add(new Core.Events.EventStaff { EventId = eventId, UserId = user.Id, SeesPersonalData = false });
+            await db.SaveChangesAsync();
+        }
+        var door = new Actor(user.Id, IsAdministrator: false, IsOrganizer: false);
+
+        Assert.Empty(await CheckIns.SearchAsync(door, eventId, "00130002"));
+        Assert.Empty(await CheckIns.SearchAsync(door, eventId, "80013"));
+        Assert.Empty(await CheckIns.SearchAsync(door, eventId, "1380013"));
+        Assert.Equal("钱多", Assert.Single(await CheckIns.SearchAsync(door, eventId, "0002")).Person.Name);
+        Assert.Equal("钱多", Assert.Single(await CheckIns.SearchAsync(door, eventId, "13800130002")).Person.Name);
+        Assert.Equal("138****0002", Assert.Single(await CheckIns.SearchAsync(door, eventId, "13800130002")).Person.MaskedPhone);
+        // The staff with the right (and administrators) still search any run of digits.
+        Assert.Equal("钱多", Assert.Single(await CheckIns.SearchAsync(TestActors.Admin, eventId, "00130002")).Person.Name);
+    }
+
+    [Fact]
     public async Task The_sign_in_sheet_lists_active_registrations_in_the_delegate_lists_stroke_order_with_sound_fonts()
     {
         // Pinyin would read 黄河, 刘洋, 王五; by surname strokes (王 4, 刘 6, 黄 11) it is the other way round.
