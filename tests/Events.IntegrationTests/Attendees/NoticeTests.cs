@@ -175,6 +175,20 @@ public sealed partial class NoticeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_released_notices_public_PDF_is_printed_once_not_by_every_anonymous_request()
+    {
+        // The PDF is public and printed by Chromium: a query string of its own per request (or a flood of them) must not
+        // make the server print it again each time, and the staff's prints wait for none of them.
+        var id = await ReleasedNoticeAsync(9);
+        using var client = app.CreateClient();
+        var first = await client.GetByteArrayAsync($"/events/{Symposium}/notices/{id}.pdf");
+        var others = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => client.GetByteArrayAsync($"/events/{Symposium}/notices/{id}.pdf?v={Guid.NewGuid():N}")));
+
+        Pdf.PdfQuality.AssertContainsText(first, "第九轮通知", "关于召开学术研讨会的通知");
+        Assert.All(others, pdf => Assert.Equal(first, pdf));
+    }
+
+    [Fact]
     public async Task Releasing_a_notice_drops_the_cached_event_page_which_then_lists_the_released_ones_with_page_and_pdf_links()
     {
         var client = app.CreateRawClient();
