@@ -50,5 +50,12 @@ public static class SignedCodePurposes
 {
     public const string Badge = "badge";
     public const string Certificate = "certificate";
+    /// <summary>An invitation letter (邀请函): a certificate, verified in public at /verify.</summary>
     public const string Invitation = "invitation";
+
+    /// <summary>
+    /// The personal link of an invitation to register (<c>?invite=</c>), which pre-fills the invitee's mobile. Its own purpose,
+    /// apart from <see cref="Invitation"/>: a letter's public code must never open the invitation of the same id, nor the other way round.
+    /// </summary>
+    public const string RegistrationInvitation = "registration-invitation";
 }

@@ -50,7 +50,7 @@ public sealed class PersonalData(IDbContextFactory<EventsDbContext> factory, Eve
     }
 
     /// <summary>
-    /// Erases mobile and ID numbers (protected 回执 answers and the contact phone) of every event whose retention period
+    /// Erases mobile and ID numbers (protected 回执 answers, the contact and handover phones, invitees' mobiles) of every event whose retention period
     /// has run out, and marks the event's settings as erased. Returns how many events were erased.
     /// </summary>
     public async Task<int> EraseExpiredAsync(CancellationToken ct = default)
@@ -69,6 +69,8 @@ public sealed class PersonalData(IDbContextFactory<EventsDbContext> factory, Eve
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Value, (string?)null), ct);
             await db.Registrations.Where(r => r.EventId == c.EventId && (r.Phone != null || r.HandoverPhone != null))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Phone, (string?)null).SetProperty(r => r.HandoverPhone, (string?)null), ct);
+            await db.EventInvitations.Where(i => i.EventId == c.EventId && i.Mobile != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Mobile, (string?)null), ct);
             await db.RegistrationSettings.Where(s => s.EventId == c.EventId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonalDataErasedAt, now), ct);
             await tx.CommitAsync(ct);

@@ -2,6 +2,7 @@ using Events.Core.Access;
 using Events.Infrastructure.Access;
 using System.Globalization;
 using Events.Core.Attendees;
+using Events.Core.Certificates;
 using Events.Core.Attendees.Forms;
 using Events.Core.Events;
 using Events.Core.Mail;
@@ -294,6 +295,7 @@ public sealed class RegistrationService(
                     .SetProperty(r => r.CancelledByOrganizer, byOrganizer), ct);
             if (changed == 0) return false;
             if (RegistrationStates.HoldsSeat(registration.State)) await FreeSeatAsync(db, registration, ct);
+            await RevokeCertificatesAsync(db, registration.Id, now, ct);
             var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, ct);
             await EnqueueAsync(db, MailTemplateKeys.RegistrationCancelled, registration, ev, null, ct);
             await db.SaveChangesAsync(ct);
@@ -301,6 +303,14 @@ public sealed class RegistrationService(
             return true;
         });
     }
+
+    /// <summary>
+    /// The registration's certificates and invitation letters name someone who no longer holds the place (cancelled,
+    /// refused, handed over): revoked, so /verify says so and they print no more. A new holder is issued their own.
+    /// </summary>
+    private static Task<int> RevokeCertificatesAsync(EventsDbContext db, int registrationId, DateTimeOffset now, CancellationToken ct) =>
+        db.Certificates.Where(c => c.Recipient == CertificateRecipient.Registration && c.RecipientId == registrationId && c.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now), ct);
 
     private static async Task FreeSeatAsync(EventsDbContext db, Registration registration, CancellationToken ct)
     {
@@ -358,6 +368,7 @@ public sealed class RegistrationService(
                 return DecisionOutcome.NotFound;
             }
             if (!approve && registration.State == RegistrationState.PendingApproval) await FreeSeatAsync(db, registration, ct);
+            if (!approve) await RevokeCertificatesAsync(db, registration.Id, now, ct);
             var category = registration.CategoryId is { } id ? await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
             await EnqueueAsync(db, approve ? MailTemplateKeys.RegistrationApproved : MailTemplateKeys.RegistrationRefused, registration, ev, category, ct);
             await db.SaveChangesAsync(ct);
@@ -439,7 +450,10 @@ public sealed class RegistrationService(
         registration.HandoverRequestedAt = null;
         registration.UpdatedAt = now;
         registration.ConcurrencyStamp = Guid.NewGuid();
+        // A new badge: the previous person's printed badge and the code on their page no longer let anyone in (as a reprint).
+        registration.BadgeVersion++;
         await db.RegistrationAnswers.Where(a => a.RegistrationId == registration.Id && a.IsProtected).ExecuteDeleteAsync(ct);
+        await RevokeCertificatesAsync(db, registration.Id, now, ct);
         var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, ct);
         var category = registration.CategoryId is { } id ? await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
         await EnqueueAsync(db, registration.State == RegistrationState.PendingApproval ? MailTemplateKeys.RegistrationPending : MailTemplateKeys.RegistrationConfirmed,

@@ -57,6 +57,9 @@ public enum VerificationStatus
     Valid,
     Revoked,
     Superseded,
+
+    /// <summary>Genuine and current, but whom it names is no longer a real recipient (a speaker taken out of the program): not valid, as not printed.</summary>
+    Withdrawn,
     Invalid,
 }
 

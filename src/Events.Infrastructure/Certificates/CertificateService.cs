@@ -500,6 +500,9 @@ public sealed class CertificateService(
         var zone = ProgramTime.Zone(ev.TimeZoneId);
         DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
         var status = c.RevokedAt is not null ? VerificationStatus.Revoked : check == SignedCodeCheck.Superseded ? VerificationStatus.Superseded : VerificationStatus.Valid;
+        // The rule printing follows (the seal only for a recipient still real): a copy printed before is not called valid either.
+        if (status == VerificationStatus.Valid && !(await RealRecipientsAsync(db, c.EventId, [c], ct)).Contains((c.Kind, c.RecipientId)))
+            status = VerificationStatus.Withdrawn;
         return new(status, c.Name, c.Organization, ev.Title, ev.TitleEn, c.Kind, Day(c.IssuedAt), c.RevokedAt is { } r ? Day(r) : null,
             status == VerificationStatus.Valid ? ShortCode(c.Kind, c.Id, c.Version) : null);
     }

@@ -23,7 +23,7 @@ public sealed record InvitationAddResult(int Added, int AlreadyInvited, int Alre
 /// <summary>
 /// Invitations to register (邀请报名) for people who have not registered yet: added from the people list or pasted
 /// addresses, mailed as one held batch, each with a personal link to the registration page that pre-fills the form
-/// (name, email, unit, mobile). The link carries a signed token (<see cref="ISignedCodes"/>, purpose invitation) that
+/// (name, email, unit, mobile). The link carries a signed token (<see cref="ISignedCodes"/>, purpose <see cref="SignedCodePurposes.RegistrationInvitation"/>) that
 /// cannot be guessed or edited.
 /// </summary>
 public sealed class InvitationService(
@@ -129,7 +129,7 @@ public sealed class InvitationService(
         foreach (var i in pending)
         {
             var culture = i.Name.Any(c => c > 0x2E7F) ? "zh-CN" : "en";
-            var token = codes.Token(new SignedSubject(SignedCodePurposes.Invitation, i.Id, i.Version));
+            var token = codes.Token(new SignedSubject(SignedCodePurposes.RegistrationInvitation, i.Id, i.Version));
             await outbox.EnqueueAsync(db, MailTemplateKeys.EventInvitation, new MailRecipient(i.Email, i.Name, culture), new Dictionary<string, string>
             {
                 ["name"] = i.Name,
@@ -153,7 +153,7 @@ public sealed class InvitationService(
         if (codes.Parse(token) is not { IsShortCode: false } claim) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
         var i = await db.EventInvitations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == claim.SubjectId && x.EventId == eventId && !x.Withdrawn, ct);
-        if (i is null || codes.Check(SignedCodePurposes.Invitation, i.Id, i.Version, token) != SignedCodeCheck.Valid) return null;
+        if (i is null || codes.Check(SignedCodePurposes.RegistrationInvitation, i.Id, i.Version, token) != SignedCodeCheck.Valid) return null;
         return new InvitationPrefill(i.Name, i.Email, i.Organization, i.Title, protector.Unprotect(i.Mobile));
     }
 

@@ -237,7 +237,22 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         return p.Length <= 7 ? new string('*', p.Length) : p[..3] + new string('*', p.Length - 7) + p[^4..];
     }
 
-    /// <summary>Active registrations whose name contains the term or whose mobile contains its digits (at least four), at most 20.</summary>
+    /// <summary>
+    /// Whether a typed run of digits finds a mobile: anywhere in it for those who see mobiles in full; otherwise only the
+    /// whole number or, typed as four digits, its last four (what the masked mobile shows anyway).
+    /// </summary>
+    public static bool MobileMatches(string phone, string digits, bool fullPersonalData)
+    {
+        var number = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        if (fullPersonalData) return number.Contains(digits, StringComparison.Ordinal);
+        // 11 digits and more: the whole mobile (after a +86 the number still ends with them).
+        return (digits.Length == 4 || digits.Length >= 11) && number.EndsWith(digits, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Active registrations whose name contains the term or whose mobile matches its digits (at least four; see
+    /// <see cref="MobileMatches"/>), at most 20.
+    /// </summary>
     public async Task<IReadOnlyList<CheckInSearchHit>> SearchAsync(Actor actor, int eventId, string? term, int sessionId = CheckIn.Entrance, CancellationToken ct = default)
     {
         await rights.DemandCheckInAsync(actor, eventId, ct);
@@ -248,9 +263,12 @@ public sealed class CheckInService(IDbContextFactory<EventsDbContext> factory, E
         var query = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State == RegistrationState.Active);
         if (digits.Length >= 4 && digits.Length == text.Length)
         {
-            // Phones are stored protected, so the digits are matched on the read values, not in SQL.
+            // Phones are stored protected, so the digits are matched on the read values, not in SQL. Staff who see them
+            // masked (138****5678) find by the whole number or its last four digits only: any other run of digits would
+            // read the masked ones back, a search at a time.
+            var full = await rights.MaySeePersonalDataAsync(actor, eventId, ct);
             var phones = await query.Where(r => r.Phone != null).Select(r => new { r.Id, r.Phone }).ToListAsync(ct);
-            var matching = phones.Where(p => personalData.Unprotect(p.Phone)?.Contains(digits, StringComparison.Ordinal) == true).Select(p => p.Id).ToList();
+            var matching = phones.Where(p => personalData.Unprotect(p.Phone) is { } phone && MobileMatches(phone, digits, full)).Select(p => p.Id).ToList();
             query = query.Where(r => matching.Contains(r.Id));
         }
         else

@@ -175,6 +175,20 @@ public sealed partial class NoticeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_released_notices_public_PDF_is_printed_once_not_by_every_anonymous_request()
+    {
+        // The PDF is public and printed by Chromium: a query string of its own per request (or a flood of them) must not
+        // make the server print it again each time, and the staff's prints wait for none of them.
+        var id = await ReleasedNoticeAsync(9);
+        using var client = app.CreateClient();
+        var first = await client.GetByteArrayAsync($"/events/{Symposium}/notices/{id}.pdf");
+        var others = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => client.GetByteArrayAsync($"/events/{Symposium}/notices/{id}.pdf?v={Guid.NewGuid():N}")));
+
+        Pdf.PdfQuality.AssertContainsText(first, "第九轮通知", "关于召开学术研讨会的通知");
+        Assert.All(others, pdf => Assert.Equal(first, pdf));
+    }
+
+    [Fact]
     public async Task Releasing_a_notice_drops_the_cached_event_page_which_then_lists_the_released_ones_with_page_and_pdf_links()
     {
         var client = app.CreateRawClient();
@@ -279,6 +293,38 @@ public sealed partial class NoticeTests : IAsyncLifetime, IDisposable
 
         Assert.True(await Invitations.WithdrawAsync(TestActors.Admin, eventId, stored.Id));
         Assert.Null(await Invitations.PrefillAsync(eventId, token));
+    }
+
+    [Fact]
+    public async Task An_invitation_letters_code_never_opens_an_invitation_link_of_the_same_id_nor_the_other_way_round()
+    {
+        // An invitation letter (邀请函) is a certificate whose QR and short code are public (/verify); an invitation link
+        // pre-fills the invitee's full mobile. Both sign an id and a version: the purposes must keep them apart.
+        await Invitations.AddAsync(TestActors.Admin, eventId, [new InviteeInput("孙老师", "sun-letter@example.test", "南京大学", "教授", "13700001111")]);
+        var (batch, _) = await Invitations.SendAsync(TestActors.Admin, eventId);
+        await using var db = app.CreateDbContext();
+        var invitation = await db.EventInvitations.AsNoTracking().SingleAsync(i => i.Email == "sun-letter@example.test");
+        var mail = await db.OutboxMessages.Include(m => m.Recipients).SingleAsync(m => m.BatchId == batch && m.Recipients.Any(r => r.Address == "sun-letter@example.test"));
+        var linkToken = Uri.UnescapeDataString(InviteLink().Match(mail.TextBody).Groups[1].Value);
+        Assert.NotNull(await Invitations.PrefillAsync(eventId, linkToken));
+
+        // The token a letter with the invitation's id and version carries (printed on paper, shown to anyone at /verify).
+        var certificates = app.Get<global::Events.Infrastructure.Certificates.CertificateService>();
+        var letterToken = certificates.Token(global::Events.Core.Certificates.CertificateKind.Invitation, invitation.Id, invitation.Version);
+        Assert.Null(await Invitations.PrefillAsync(eventId, letterToken));
+
+        // And a letter with the invitation's id: the invitation link does not verify as that letter.
+        if (!await db.Certificates.AnyAsync(c => c.Id == invitation.Id))
+        {
+            db.Certificates.Add(new global::Events.Core.Certificates.Certificate
+            {
+                Id = invitation.Id, EventId = eventId, Kind = global::Events.Core.Certificates.CertificateKind.Invitation, Culture = "zh-CN", Name = "某某",
+                IssuedAt = DateTimeOffset.UtcNow, IssuedByUserId = await db.Users.Select(u => u.Id).FirstAsync(), Version = invitation.Version,
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(global::Events.Infrastructure.Certificates.VerificationStatus.Valid, (await certificates.VerifyAsync(letterToken)).Status);
+        Assert.Equal(global::Events.Infrastructure.Certificates.VerificationStatus.Invalid, (await certificates.VerifyAsync(linkToken)).Status);
     }
 
     [Fact]

@@ -282,6 +282,9 @@ public sealed class RegistrationCategoryTests(EventsAppFactory app) : IClassFixt
         view.Input.PersonalDataRetentionDays = 30;
         Assert.Equal(SaveOutcome.Saved, (await app.Get<RegistrationSettingsEditor>().SaveAsync(TestActors.Admin, eventId, view.Input)).Outcome);
         var personal = app.Get<PersonalData>();
+        // An invitee's mobile (邀请报名) is the event's personal data too.
+        await app.Get<Events.Infrastructure.Notices.InvitationService>().AddAsync(TestActors.Admin, eventId,
+            [new Events.Core.Attendees.Notices.InviteeInput("周老师", $"zhou-{Guid.NewGuid():N}@example.test", "南京大学", null, "13911112222")]);
 
         Assert.Equal(0, await personal.EraseExpiredAsync());
         await using (var db = app.CreateDbContext())
@@ -296,6 +299,7 @@ public sealed class RegistrationCategoryTests(EventsAppFactory app) : IClassFixt
         Assert.Equal(((string?)null, (string?)null, (string?)null, ReplyFieldKeys.DietHalal), (answers.Mobile, answers.IdNumber, own.Input.Phone, answers.Diet));
         await using var check = app.CreateDbContext();
         Assert.NotNull(await check.RegistrationSettings.Where(s => s.EventId == eventId).Select(s => s.PersonalDataErasedAt).SingleAsync());
+        Assert.Null(Assert.Single(await check.EventInvitations.Where(i => i.EventId == eventId).Select(i => i.Mobile).ToListAsync()));
     }
 
     [Fact]

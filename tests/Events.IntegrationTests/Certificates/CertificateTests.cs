@@ -252,6 +252,59 @@ public sealed class CertificateTests(PdfAppFixture f)
     }
 
     [Fact]
+    public async Task A_letter_of_a_registration_cancelled_refused_or_handed_over_no_longer_verifies_as_valid()
+    {
+        // An invitation letter (for a visa) is issued before the event: the place given up afterwards must not leave a letter
+        // that /verify still calls valid, naming someone who no longer comes.
+        var s = await EventAsync("钱一", "孙二", "李三", "周四");
+        var letters = new List<IssuedCertificate>();
+        foreach (var registration in s.Registrations)
+            letters.Add((await Certificates.IssueAsync(TestActors.Admin, s.EventId, CertificateKind.Invitation, registration, "zh-CN"))!);
+        var registrations = App.Get<global::Events.Infrastructure.Attendees.RegistrationService>();
+
+        Assert.True(await registrations.CancelAsync(s.Registrations[0], s.Users[0].Id));
+        Assert.True(await registrations.CancelForAttendeeAsync(TestActors.Admin, s.EventId, s.Registrations[1]));
+        await using (var db = App.CreateDbContext())
+            await db.Registrations.Where(r => r.Id == s.Registrations[2]).ExecuteUpdateAsync(x => x.SetProperty(r => r.State, RegistrationState.PendingApproval));
+        Assert.Equal(global::Events.Infrastructure.Attendees.DecisionOutcome.Done, await registrations.DecideAsync(TestActors.Admin, s.EventId, s.Registrations[2], approve: false));
+        var handover = await registrations.HandOverAsync(s.Registrations[3], s.Users[3].Id, new HandoverInput { Name = "赵五", Email = $"zhaowu-{Guid.NewGuid():N}@example.cn" });
+        Assert.Equal(global::Events.Infrastructure.Attendees.ChangeOutcome.Done, handover.Outcome);
+
+        foreach (var letter in letters)
+        {
+            var verification = await Certificates.VerifyAsync(Certificates.Token(CertificateKind.Invitation, letter.Id, letter.Version));
+            Assert.Equal(VerificationStatus.Revoked, verification.Status);
+            Assert.NotNull(verification.RevokedOn);
+        }
+        Assert.Empty(await Certificates.PrintsAsync(TestActors.Admin, s.EventId, letters.Select(l => l.Id).ToList()));
+    }
+
+    [Fact]
+    public async Task A_certificate_whose_recipient_is_no_longer_real_is_not_called_valid_by_verify()
+    {
+        // Printing already refuses a speaker taken out of the program (the seal goes on nobody else's): a copy printed
+        // before must not verify as valid either.
+        var s = await EventAsync("郑八");
+        var talk = (await Certificates.IssueAsync(TestActors.Admin, s.EventId, CertificateKind.Presentation, s.SpeakerId, "zh-CN"))!;
+        var token = Certificates.Token(CertificateKind.Presentation, talk.Id, talk.Version);
+        Assert.Equal(VerificationStatus.Valid, (await Certificates.VerifyAsync(token)).Status);
+        await using (var db = App.CreateDbContext())
+            await db.Set<ItemParticipant>().Where(p => p.PersonId == s.SpeakerId).ExecuteDeleteAsync();
+
+        Assert.Empty(await Certificates.PrintsAsync(TestActors.Admin, s.EventId, [talk.Id]));
+        Assert.Equal(VerificationStatus.Withdrawn, (await Certificates.VerifyAsync(token)).Status);
+        using var anonymous = App.CreateRawClient();
+        var zh = await (await anonymous.GetAsync($"/verify/{token}")).Content.ReadAsStringAsync();
+        Assert.Contains("verify-withdrawn", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("verify-valid", zh, StringComparison.Ordinal);
+        Assert.Contains("不再有效", zh, StringComparison.Ordinal);
+        var english = new HttpRequestMessage(HttpMethod.Get, $"/verify/{Certificates.ShortCode(CertificateKind.Presentation, talk.Id, talk.Version)}");
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var en = await (await anonymous.SendAsync(english)).Content.ReadAsStringAsync();
+        Assert.Contains("no longer valid", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_answers_a_client_30_times_a_minute_then_429_with_a_page_in_its_language()
     {
         // Each test client gets its own address, so the limit of one does not touch another (or the other tests' clients).

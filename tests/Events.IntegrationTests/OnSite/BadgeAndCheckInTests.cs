@@ -130,6 +130,44 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
     }
 
     [Fact]
+    public async Task A_badge_with_name_unit_and_title_at_their_longest_prints_them_whole_above_its_QR_on_one_page()
+    {
+        // The longest values the registration form allows (name 100, unit 200, title 200 characters), in Chinese and English:
+        // the QR, its code and the foot band stay on the badge, the words above the QR.
+        var (eventId, regs) = await EventWithAsync("欧阳明月");
+        var name = Longest("欧阳明月 Maria-José O'Brien ", 100);
+        var unit = Longest("四川省科学技术发展战略研究院川西分院", 200);
+        var title = Longest("博士生导师、教授授", 200);
+        await using (var db = App.CreateDbContext())
+            await db.Registrations.Where(r => r.Id == regs[0]).ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, name).SetProperty(r => r.Organization, unit).SetProperty(r => r.Title, title));
+        var sheet = (await Badges.OneAsync(TestActors.Admin, eventId, regs[0], BadgePaper.Stock90x120))!;
+
+        var pdf = await PdfAsync(sheet);
+
+        PdfQuality.AssertSound(pdf);
+        Assert.Equal(sheet.Badges[0].QrUrl, Assert.Single(DecodeQrs(pdf, 1)));
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+        var page = document.GetPage(1);
+        var text = PdfQuality.Compact(page.Text);
+        Assert.Contains(PdfQuality.Compact(sheet.Badges[0].ShortCode), text, StringComparison.Ordinal);
+        Assert.Contains("参会代表", text, StringComparison.Ordinal);
+        // Under the words: the QR (30 mm), its code and the foot band (11 mm), at least 45 mm from the badge's foot; over
+        // them the top band (20 mm). Every character of the name, unit and title lies between.
+        static double Mm(double mm) => mm / 25.4 * 72;
+        var words = page.Letters.Where(l => "欧阳明月四川省略西分院博士生导师授".Contains(l.Value, StringComparison.Ordinal)).ToList();
+        Assert.True(words.Count >= 100, $"only {words.Count} characters of the name, unit and title were printed");
+        Assert.All(words, l => Assert.InRange(l.BoundingBox.Bottom, Mm(44), page.Height - Mm(20)));
+    }
+
+    /// <summary>The text repeated up to <paramref name="length"/> UTF-16 units, never ending in half an emoji.</summary>
+    private static string Longest(string text, int length)
+    {
+        var s = string.Concat(Enumerable.Repeat(text, length / text.Length + 1))[..length];
+        return char.IsHighSurrogate(s[^1]) ? s[..^1] + "人" : s;
+    }
+
+    [Fact]
     public async Task A4_badges_have_crop_marks_at_each_badges_corners_and_pre_cut_stock_has_none()
     {
         var (eventId, _) = await EventWithAsync("甲一", "乙二", "丙三", "丁四", "戊五");
@@ -361,6 +399,51 @@ public sealed class BadgeAndCheckInTests(PdfAppFixture f)
         Assert.Null(byName.Single(h => h.Person.Name == "孙强").CheckedInAt);
         Assert.Equal("钱多", Assert.Single(byMobile).Person.Name);
         Assert.Equal("138****0002", byMobile[0].Person.MaskedPhone);
+    }
+
+    [Fact]
+    public async Task After_a_handover_the_previous_persons_badge_and_code_let_nobody_in_and_the_colleagues_new_one_does()
+    {
+        // 换人: the place is the colleague's now; the badge printed (or the code shown on My event) for the one who handed
+        // it over must not check anyone in as the colleague.
+        var (eventId, regs) = await EventWithAsync("王冰");
+        var before = (await Badges.OneAsync(TestActors.Admin, eventId, regs[0], BadgePaper.A4))!.Badges.Single();
+        string owner;
+        await using (var db = App.CreateDbContext()) owner = await db.Registrations.Where(r => r.Id == regs[0]).Select(r => r.UserId).SingleAsync();
+
+        var handover = await App.Get<global::Events.Infrastructure.Attendees.RegistrationService>().HandOverAsync(regs[0], owner,
+            new HandoverInput { Name = "赵六", Email = $"zhaoliu-{Guid.NewGuid():N}@example.cn" });
+        Assert.Equal(global::Events.Infrastructure.Attendees.ChangeOutcome.Done, handover.Outcome);
+
+        Assert.Equal(CheckInOutcome.Superseded, (await CheckIns.ScanAsync(TestActors.Admin, eventId, before.QrUrl, null, CheckInMethod.Camera)).Outcome);
+        Assert.Equal(CheckInOutcome.Superseded, (await CheckIns.ScanAsync(TestActors.Admin, eventId, before.ShortCode, null, CheckInMethod.Scanner)).Outcome);
+        var after = (await Badges.OneAsync(TestActors.Admin, eventId, regs[0], BadgePaper.A4))!.Badges.Single();
+        Assert.Equal("赵六", after.Name);
+        var scan = await CheckIns.ScanAsync(TestActors.Admin, eventId, after.QrUrl, null, CheckInMethod.Camera);
+        Assert.Equal((CheckInOutcome.CheckedIn, "赵六"), (scan.Outcome, scan.Person!.Name));
+    }
+
+    [Fact]
+    public async Task Door_staff_without_the_personal_data_right_find_by_the_whole_mobile_or_its_last_four_digits_never_by_the_masked_ones()
+    {
+        // The card shows 138****0002: were any run of digits searchable, a few searches would read the masked ones back.
+        var (eventId, _) = await EventWithAsync("孙丽", "孙强", "钱多");
+        var user = await TestUsers.CreateAsync(App, $"door-{Guid.NewGuid():N}@test.local", [Roles.Attendee]);
+        await using (var db = App.CreateDbContext())
+        {
+            db.EventStaff.Add(new Core.Events.EventStaff { EventId = eventId, UserId = user.Id, SeesPersonalData = false });
+            await db.SaveChangesAsync();
+        }
+        var door = new Actor(user.Id, IsAdministrator: false, IsOrganizer: false);
+
+        Assert.Empty(await CheckIns.SearchAsync(door, eventId, "00130002"));
+        Assert.Empty(await CheckIns.SearchAsync(door, eventId, "80013"));
+        Assert.Empty(await CheckIns.SearchAsync(door, eventId, "1380013"));
+        Assert.Equal("钱多", Assert.Single(await CheckIns.SearchAsync(door, eventId, "0002")).Person.Name);
+        Assert.Equal("钱多", Assert.Single(await CheckIns.SearchAsync(door, eventId, "13800130002")).Person.Name);
+        Assert.Equal("138****0002", Assert.Single(await CheckIns.SearchAsync(door, eventId, "13800130002")).Person.MaskedPhone);
+        // The staff with the right (and administrators) still search any run of digits.
+        Assert.Equal("钱多", Assert.Single(await CheckIns.SearchAsync(TestActors.Admin, eventId, "00130002")).Person.Name);
     }
 
     [Fact]

@@ -92,6 +92,33 @@ public sealed class SeatingTests(PdfAppFixture fx)
     }
 
     [Fact]
+    public async Task A_name_at_its_longest_prints_whole_on_both_faces_of_its_tent_within_the_sheet()
+    {
+        // A guest's name may have 100 characters; a long English name with titles is common on a rostrum. Neither is cut.
+        var (eventId, sessionId) = await NewSessionAsync();
+        var longest = string.Concat(Enumerable.Repeat("阿卜杜热合曼·买买提明", 10))[..100];
+        const string english = "Prof. Dr. Maximilian Alexander von Hohenzollern-Sigmaringen";
+        var saved = await Seating.SaveAsync(TestActors.Admin, eventId, sessionId,
+            new SeatingPlanInput(SeatingLayout.Rostrum, SeatingConvention.Official, 10, [new SeatingGuestInput(longest, null), new SeatingGuestInput(english, null)]), null);
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+
+        var pdf = (await fx.App.Get<SeatingDocuments>().TentsAsync(eventId, sessionId, SeatingView.Audience, null))!;
+
+        PdfQuality.AssertSound(pdf);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(2, document.NumberOfPages);
+        foreach (var page in document.GetPages())
+        {
+            var text = PdfQuality.Compact(page.Text);
+            var name = text.Contains(PdfQuality.Compact(english), StringComparison.Ordinal) ? english : longest;
+            Assert.Equal(2, Occurrences(text, PdfQuality.Compact(name)));
+            var big = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.PointSize > 20).ToList();
+            Assert.All(big, l => Assert.InRange(l.BoundingBox.Left, 0, page.Width));
+            Assert.All(big, l => Assert.InRange(l.BoundingBox.Right, 0, page.Width));
+        }
+    }
+
+    [Fact]
     public async Task A_table_tents_upper_face_is_upside_down_and_its_lower_face_upright()
     {
         var (eventId, sessionId) = await NewSessionAsync();
