@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Events.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Events.IntegrationTests;
 
@@ -64,17 +68,46 @@ public sealed class StartupTests
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The app with its public-page warm-up held: the readiness check is the app's, nothing marks it done.</summary>
-    private sealed class WarmingUp : EventsAppFactory
+    /// <summary>
+    /// The app with its public-page warm-up held: the readiness is the app's, nothing marks it done. With a
+    /// <paramref name="log"/>, the health checks' log records go there too; with a <paramref name="failingCheck"/>, a check
+    /// that always fails is added.
+    /// </summary>
+    private sealed class WarmingUp(HealthLog? log = null, string? failingCheck = null) : EventsAppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            if (log is not null) builder.ConfigureLogging(logging => logging.AddProvider(log));
             builder.ConfigureServices(services =>
             {
                 var warmUp = services.Single(d => d.ImplementationType == typeof(Events.Web.PublicPages.PublicPageWarmUp));
                 services.Remove(warmUp);
+                if (failingCheck is not null) services.AddHealthChecks().AddCheck(failingCheck, () => HealthCheckResult.Unhealthy("broken on purpose"));
             });
+        }
+    }
+
+    /// <summary>The records the health check service logs (at any level), with their level and text.</summary>
+    private sealed class HealthLog : ILoggerProvider
+    {
+        public ConcurrentQueue<(LogLevel Level, string Text)> Records { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks", StringComparison.Ordinal) ? new Recorder(Records) : NullLogger.Instance;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(ConcurrentQueue<(LogLevel Level, string Text)> records) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                records.Enqueue((logLevel, formatter(state, exception)));
         }
     }
 
@@ -90,6 +123,28 @@ public sealed class StartupTests
         var ready = await client.GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_while_warming_up_logs_no_warning_or_error_but_a_check_failing_afterwards_is_logged_as_an_error()
+    {
+        var log = new HealthLog();
+        using var app = new WarmingUp(log, failingCheck: "broken");
+        var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var probe = await client.GetAsync("/healthz/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, probe.StatusCode);
+            Assert.Equal("Unhealthy", await probe.Content.ReadAsStringAsync());
+            Assert.Contains("no-store", probe.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain(log.Records, r => r.Level >= LogLevel.Warning);
+
+        app.Services.GetRequiredService<Events.Web.PublicPages.PublicPageWarmUp.Readiness>().Done();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+        var error = Assert.Single(log.Records, r => r.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.Contains("broken", error.Text, StringComparison.Ordinal);
     }
 
     [Fact]

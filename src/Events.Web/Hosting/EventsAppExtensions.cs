@@ -75,9 +75,9 @@ public static class EventsAppExtensions
         app.UsePublicPages();
 
         app.MapStaticAssets();
-        // Liveness without the warm-up; readiness (for a load balancer, compose) with it: 503 until the public pages are warm.
-        app.MapHealthChecks("/healthz", new() { Predicate = c => !c.Tags.Contains(PublicPageWarmUp.Readiness.Tag) }).AllowAnonymous();
-        app.MapHealthChecks("/healthz/ready").AllowAnonymous();
+        // Liveness at once; readiness (for a load balancer, compose): 503 until the public pages are warm.
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapReadiness("/healthz/ready").AllowAnonymous();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapPersonPhotoEndpoints();

@@ -114,14 +114,12 @@ public sealed class PublicPageWarmUp(
     }
 
     /// <summary>
-    /// The readiness check (<c>/healthz/ready</c>, tagged <see cref="Tag"/>): unhealthy until the warm-up has finished,
-    /// stopped or found nothing to do, so a load balancer or <c>docker compose</c> sends readers only to a warm instance.
-    /// <c>/healthz</c> (liveness) does not include it.
+    /// Whether the warm-up has finished, stopped or found nothing to do. Until then <c>/healthz/ready</c> answers 503
+    /// without running the health checks (see <see cref="PublicPagesExtensions.MapReadiness"/>), so a load balancer or
+    /// <c>docker compose</c> sends readers only to a warm instance; <c>/healthz</c> (liveness) answers at once.
     /// </summary>
-    public sealed class Readiness : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    public sealed class Readiness
     {
-        public const string Name = "warm-up";
-        public const string Tag = "ready";
         private volatile bool done;
         private long lastReader = long.MinValue / 2;
 
@@ -144,12 +142,6 @@ public sealed class PublicPageWarmUp(
         public string? Summary { get; internal set; }
 
         public void Done() => done = true;
-
-        public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
-            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(done
-                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
-                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("warming up the public pages"));
     }
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)

@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Events.Infrastructure.Publishing;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Events.Web.PublicPages;
 
@@ -18,8 +21,34 @@ public static class PublicPagesExtensions
         services.AddSingleton<IPublicPageCache, OutputCachePublicPages>();
         services.AddSingleton<PublicPageWarmUp.Readiness>();
         services.AddHostedService<PublicPageWarmUp>();
-        services.AddHealthChecks().AddCheck<PublicPageWarmUp.Readiness>(PublicPageWarmUp.Readiness.Name, tags: [PublicPageWarmUp.Readiness.Tag]);
         return services;
+    }
+
+    /// <summary>
+    /// Readiness (for a load balancer, compose): 503 and "Unhealthy" until the public pages are warm, then the health
+    /// checks as <c>/healthz</c> runs them. The checks do not run while warming up: the health check service logs every
+    /// unhealthy answer as an error, and a not-yet-warm instance is expected, not a failure (a failing check after the
+    /// warm-up is still logged).
+    /// </summary>
+    public static IEndpointConventionBuilder MapReadiness(this IEndpointRouteBuilder endpoints, string pattern)
+    {
+        var readiness = endpoints.ServiceProvider.GetRequiredService<PublicPageWarmUp.Readiness>();
+        var pipeline = endpoints.CreateApplicationBuilder()
+            .Use((context, next) => readiness.IsDone ? next(context) : NotReadyAsync(context))
+            .UseMiddleware<HealthCheckMiddleware>(Options.Create(new HealthCheckOptions()))
+            .Build();
+        return endpoints.Map(pattern, pipeline).WithDisplayName("Readiness");
+    }
+
+    /// <summary>What the health check middleware answers for an unhealthy report, not to be cached.</summary>
+    private static Task NotReadyAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.CacheControl = "no-store, no-cache";
+        context.Response.Headers.Pragma = "no-cache";
+        context.Response.Headers.Expires = "Thu, 01 Jan 1970 00:00:00 GMT";
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(nameof(HealthStatus.Unhealthy));
     }
 
     /// <summary>After authentication (the policy skips signed-in users) and request localization (it varies by culture).</summary>
