@@ -128,6 +128,14 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
             db.SeatingGuests.RemoveRange(plan.Guests);
             plan.Guests.Clear();
         }
+        // A guest's person or registration only says who the typed name came from (the list shows each once); an id that is
+        // not this event's registration or a known person is dropped, so a plan never points into another event.
+        var registrationIds = input.Guests.Where(g => g.RegistrationId is not null).Select(g => g.RegistrationId!.Value).Distinct().ToList();
+        var ownRegistrations = registrationIds.Count == 0 ? []
+            : (await db.Registrations.Where(r => r.EventId == eventId && registrationIds.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        var personIds = input.Guests.Where(g => g.PersonId is not null).Select(g => g.PersonId!.Value).Distinct().ToList();
+        var knownPeople = personIds.Count == 0 ? []
+            : (await db.People.Where(x => personIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
         plan.Layout = input.Layout;
         plan.Convention = input.Convention;
         plan.SeatsPerTable = input.Layout == SeatingLayout.Rostrum ? plan.SeatsPerTable : input.SeatsPerTable;
@@ -140,8 +148,8 @@ public sealed class SeatingService(IDbContextFactory<EventsDbContext> factory, E
                 Name = g.Name.Trim(),
                 Title = string.IsNullOrWhiteSpace(g.Title) ? null : g.Title.Trim(),
                 Group = string.IsNullOrWhiteSpace(g.Group) ? null : g.Group.Trim(),
-                PersonId = g.PersonId,
-                RegistrationId = g.RegistrationId,
+                PersonId = g.PersonId is { } person && knownPeople.Contains(person) ? person : null,
+                RegistrationId = g.RegistrationId is { } registration && ownRegistrations.Contains(registration) ? registration : null,
                 Table = input.Layout == SeatingLayout.Rostrum ? null : g.Table,
             });
         }

@@ -1,3 +1,4 @@
+using Events.Core.Attendees;
 using Events.Core.Common;
 using Events.Core.OnTheDay;
 using Events.Infrastructure.OnTheDay;
@@ -67,6 +68,53 @@ public sealed class SeatingTests(PdfAppFixture fx)
         Assert.Contains(new Core.Validation.RuleViolation("Guests", "TableFull"), result.Violations);
         Assert.Null((await Seating.LoadAsync(eventId, sessionId))!.Stamp);
         Assert.Equal(SaveOutcome.NotFound, (await Seating.SaveAsync(TestActors.Admin, eventId + 100000, sessionId, Rostrum(), null)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_guest_keeps_a_registration_of_this_event_but_one_of_another_event_or_an_unknown_person_is_dropped()
+    {
+        var (eventId, sessionId) = await NewSessionAsync();
+        int own, foreign;
+        await using (var db = fx.App.CreateDbContext())
+        {
+            // A registration of this event and one of another event, each by a user with none there yet.
+            var otherEvent = await db.Events.Where(e => e.Id != eventId).Select(e => e.Id).FirstAsync();
+            Registration New(int ev, string userId) => new()
+            {
+                EventId = ev, UserId = userId, Name = "席位代表", Organization = "某研究院", Title = "研究员", Email = $"seat-{ev}-{userId}@example.test",
+                RegisteredAt = DateTimeOffset.UtcNow,
+            };
+            var here = await db.Users.Where(u => !db.Registrations.Any(r => r.EventId == eventId && r.UserId == u.Id)).Select(u => u.Id).FirstAsync();
+            var there = await db.Users.Where(u => !db.Registrations.Any(r => r.EventId == otherEvent && r.UserId == u.Id)).Select(u => u.Id).FirstAsync();
+            var ownRow = New(eventId, here);
+            var foreignRow = New(otherEvent, there);
+            db.Registrations.AddRange(ownRow, foreignRow);
+            await db.SaveChangesAsync();
+            (own, foreign) = (ownRow.Id, foreignRow.Id);
+        }
+        var input = new SeatingPlanInput(SeatingLayout.Rostrum, SeatingConvention.Official, 10,
+        [
+            new("本会代表", null, RegistrationId: own),
+            new("他会代表", null, RegistrationId: foreign),
+            new("无名嘉宾", null, PersonId: int.MaxValue),
+        ]);
+
+        try
+        {
+            Assert.Equal(SaveOutcome.Saved, (await Seating.SaveAsync(TestActors.Admin, eventId, sessionId, input, null)).Outcome);
+
+            var saved = (await Seating.LoadAsync(eventId, sessionId))!.Guests;
+            Assert.Equal(["本会代表", "他会代表", "无名嘉宾"], saved.Select(g => g.Name));
+            Assert.Equal(own, saved[0].RegistrationId);
+            Assert.Null(saved[1].RegistrationId);
+            Assert.Null(saved[2].PersonId);
+        }
+        finally
+        {
+            // The collection's other tests print these events' delegates: the two made-up registrations go again.
+            await using var db = fx.App.CreateDbContext();
+            await db.Registrations.Where(r => r.Id == own || r.Id == foreign).ExecuteDeleteAsync();
+        }
     }
 
     [Fact]
