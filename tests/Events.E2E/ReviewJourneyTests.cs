@@ -84,6 +84,9 @@ public sealed partial class ReviewJourneyTests(BrowserApp app)
         await organizer.Field("placement-minutes").FillAsync("10");
         await organizer.Field("discussant-picker").FillAsync("郭");
         await organizer.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        // The pick shows as a chip and the list closes, so it covers nothing below it.
+        await Assertions.Expect(organizer.GetByTestId("placement-form").Locator(".mud-chip")).ToHaveCountAsync(1);
+        await Assertions.Expect(organizer.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await organizer.GetByTestId("placement-save").ClickAsync();
         await Assertions.Expect(organizer.GetByTestId("placed-in")).ToContainTextAsync("青年学者论文报告");
 
