@@ -13,7 +13,8 @@ public static class BulletinStyleSheet
 {
     /// <summary>
     /// The font-family list a face role prints with: the organization's uploaded font for the role first when printing
-    /// with one, then the shipped open faces (rare characters fall back to the serif's extension files).
+    /// with one, then the shipped open faces (other scripts, accented Latin, Greek, Cyrillic and emoji come from 'Events World' or
+    /// 'Events World Serif', rare Chinese characters from the serif's extension files).
     /// </summary>
     public static string Family(BulletinFace face, IReadOnlyList<UploadedFace>? uploaded = null) =>
         uploaded is not null && uploaded.Any(u => u.Role == face) ? $"'{UploadedFamily(face)}', {ShippedFamily(face)}" : ShippedFamily(face);
@@ -23,9 +24,9 @@ public static class BulletinStyleSheet
 
     private static string ShippedFamily(BulletinFace face) => face switch
     {
-        BulletinFace.Hei => "'Events Sans', 'Events Serif', 'Events Serif Ext', sans-serif",
-        BulletinFace.Kai => "'Events Kai', 'Events Serif', 'Events Serif Ext', serif",
-        _ => "'Events Serif', 'Events Serif Ext', serif",
+        BulletinFace.Hei => "'Events Sans', 'Events Serif', 'Events World', 'Events Serif Ext', sans-serif",
+        BulletinFace.Kai => "'Events Kai', 'Events Serif', 'Events World Serif', 'Events Serif Ext', serif",
+        _ => "'Events Serif', 'Events World Serif', 'Events Serif Ext', serif",
     };
 
     /// <summary>小标宋 is a heavy Song: the open serif's bold stands in for it.</summary>
