@@ -26,10 +26,14 @@ public sealed class NoticePrinter(DocumentPdf pdf, IMemoryCache cache) : INotice
         {
             entry.Size = 1;
             entry.AbsoluteExpirationRelativeToNow = Kept;
-            return new Lazy<Task<byte[]>>(() => RenderAsync(notice, CancellationToken.None));
+            return new Lazy<Task<byte[]>>(() =>
+            {
+                var printing = RenderAsync(notice, CancellationToken.None);
+                // A failed print is not kept: the next request tries again. Watched once, by the request that prints.
+                _ = printing.ContinueWith(_ => cache.Remove(key), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
+                return printing;
+            });
         })!.Value;
-        // A failed print is not kept: the next request tries again.
-        _ = print.ContinueWith(_ => cache.Remove(key), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         return print.WaitAsync(ct);
     }
 
